@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "casefile",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casefile", targets: ["casefile"]),
+        .executable(name: "casefile-bench", targets: ["casefile-bench"]),
+        .library(name: "CasefileCore", targets: ["CasefileCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // The domain: model, file format, command language, search, storage. Never touches the terminal.
+        .target(
+            name: "CasefileCore",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        // libedit, through a shim with fixed-argument wrappers for its variadic calls.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // A small line-editor layer behind a protocol; the engine never sees libedit.
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // The thin executable: argument parsing and wiring.
+        .executableTarget(
+            name: "casefile",
+            dependencies: [
+                "CasefileCore", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
+        .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
+        .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+    ]
+)

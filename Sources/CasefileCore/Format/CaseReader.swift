@@ -1,0 +1,66 @@
+/// Where each record of a loaded file was, for diagnostics found after the scan.
+public struct RecordLocations: Sendable {
+    /// The file name used in diagnostics.
+    var file: String = ""
+    /// Byte offset of each identified entry's record, by kind, in file order.
+    var entries: [Kind: [(id: String, offset: Int)]] = [:]
+    /// Byte offset of each link record, in file order.
+    var links: [(key: LinkKey, offset: Int)] = []
+    /// Byte offset of each note record, in file order.
+    var notes: [(key: NoteKey, offset: Int)] = []
+}
+
+/// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
+public enum CaseReader {
+    /// Fields casefile writes in a known type's descriptor; others are kept as hand edits.
+    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory", "%type"]
+
+    /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
+    /// read faithfully; integrity problems (`validate`) come back as diagnostics.
+    public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
+            throw LoadError([Diagnostic(file: displayName ?? path, line: 0, column: 0, message: error.description)])
+        }
+        return try withExtendedLifetime(file) {
+            try read(bytes: file.bytes, file: displayName ?? path, validate: validate)
+        }
+    }
+
+    /// Reads a case from text (tests, `edit`, replay of older revisions).
+    public static func read(text: String, file: String = "<text>", validate: Bool = false) throws -> LoadResult {
+        var text = text
+        return try text.withUTF8 { try read(bytes: $0, file: file, validate: validate) }
+    }
+
+    /// Reads a case from bytes.
+    public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool) throws -> LoadResult {
+        var builder = CaseBuilder(file: file, bytes: bytes)
+        builder.locations.file = file
+        var scanner = RecordScanner(bytes: bytes, file: file)
+        scanner.scan { record in builder.add(&record) }
+        builder.finish(trailingComments: scanner.trailingComments)
+        var problems = (scanner.diagnostics + builder.diagnostics)
+        problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        if !problems.isEmpty { throw LoadError(problems) }
+        var warnings: [Diagnostic] = []
+        if validate {
+            var lines = LineTable(bytes: bytes)
+            warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
+                lines.locate(offset: offset, field: field)
+            }
+        }
+        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings,
+                          contentHash: ContentHash.of(bytes))
+    }
+}
+
+/// A loaded case and what was found wrong with its content.
+public struct LoadResult: Sendable {
+    /// The case.
+    public var caseFile: CaseFile
+    /// Integrity problems (references, dates, languages), when validation was asked for.
+    public var diagnostics: [Diagnostic]
+    /// A hash of the bytes read, to notice later edits made on disk.
+    public var contentHash: UInt64
+}

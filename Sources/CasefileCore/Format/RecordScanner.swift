@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Splits recfile bytes into records: comments, `Field: value` lines, `+` continuation
+/// lines, backslash-newline joins, blank-line separation, CRLF or LF line ends.
+///
+/// Works on bytes; a `String` is made once per value. Every problem is reported, the
+/// scan goes on after it, and nothing a file holds can make it trap.
+struct RecordScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Comment lines after the last record.
+    private(set) var trailingComments: [String] = []
+
+    static let maxDiagnostics = 200
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// Calls `body` with each record in file order. The record passed is reused between
+    /// calls: copy what you keep.
+    mutating func scan(_ body: (inout RawRecord) -> Void) {
+        var record = RawRecord(line: 0, offset: 0, fields: [], fieldLines: [], comments: [])
+        var inRecord = false
+        var pendingComments: [String] = []
+        var position = 0
+        var lineNumber = 0
+        let end = bytes.count
+        var joined: [UInt8] = []
+
+        func flush() {
+            if inRecord {
+                record.comments = pendingComments
+                pendingComments.removeAll()
+                body(&record)
+                record.fields.removeAll(keepingCapacity: true)
+                record.fieldLines.removeAll(keepingCapacity: true)
+                inRecord = false
+            }
+        }
+
+        while position < end {
+            lineNumber += 1
+            let (start, stop, next) = lineBounds(from: position)
+            position = next
+            let first = start < stop ? bytes[start] : 0
+            if isBlank(start, stop) {
+                flush()
+                continue
+            }
+            if first == UInt8(ascii: "#") {
+                let text = makeString(start + 1, stop, line: lineNumber, column: 2) ?? ""
+                pendingComments.append(text)
+                continue
+            }
+            // Backslash at the end of a line joins the next physical line to it.
+            let startLine = lineNumber
+            var usesJoined = false
+            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") {
+                joined.removeAll(keepingCapacity: true)
+                joined.append(contentsOf: bytes[start..<stop])
+                var continues = true
+                while continues, position < end {
+                    joined.removeLast()
+                    lineNumber += 1
+                    let (s, e, n) = lineBounds(from: position)
+                    position = n
+                    joined.append(contentsOf: bytes[s..<e])
+                    continues = e > s && bytes[e - 1] == UInt8(ascii: "\\")
+                }
+                usesJoined = true
+            }
+            if usesJoined {
+                joined.withUnsafeBufferPointer { buffer in
+                    classify(buffer, 0, buffer.count, line: startLine, record: &record, inRecord: &inRecord)
+                }
+            } else {
+                classify(bytes, start, stop, line: startLine, record: &record, inRecord: &inRecord)
+            }
+            if record.fields.count == 1 && record.line == startLine { record.offset = start }
+        }
+        flush()
+        trailingComments = pendingComments
+    }
+
+    /// The content bounds of the line starting at `position` (CR of CRLF excluded) and where the next begins.
+    private func lineBounds(from position: Int) -> (Int, Int, Int) {
+        let end = bytes.count
+        guard let base = bytes.baseAddress else { return (position, position, end) }
+        var stop = end
+        var next = end
+        if let found = memchr(base + position, 0x0A, end - position) {
+            stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            next = stop + 1
+        }
+        if stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
+        return (position, stop, next)
+    }
+
+    private func isBlank(_ start: Int, _ stop: Int) -> Bool {
+        var index = start
+        while index < stop {
+            let byte = bytes[index]
+            if byte != 0x20 && byte != 0x09 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private mutating func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, line number: Int,
+                                   record: inout RawRecord, inRecord: inout Bool) {
+        guard start < stop else { return }
+        let first = line[start]
+        if first == UInt8(ascii: "+") {
+            guard inRecord, !record.fields.isEmpty else {
+                report(number, 1, "a continuation line ('+') with no field before it",
+                       hint: "start the value on a 'Field: value' line, or remove the '+'")
+                return
+            }
+            var from = start + 1
+            if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+            guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
+            record.fields[record.fields.count - 1].value += "\n" + text
+            return
+        }
+        // Field name: [a-zA-Z%][a-zA-Z0-9_]*
+        var index = start
+        if isLetter(first) || first == UInt8(ascii: "%") {
+            index += 1
+            while index < stop, isLetter(line[index]) || isDigit(line[index]) || line[index] == UInt8(ascii: "_") {
+                index += 1
+            }
+        }
+        guard index > start, index < stop, line[index] == UInt8(ascii: ":") else {
+            if index == start {
+                report(number, 1, "malformed field name: a field name starts with a letter",
+                       hint: "write 'Name: value'; continue a value on the next line with '+ '")
+            } else {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
+                report(number, characterColumn(line, start, index), "malformed field name: expected ':' after '\(word)'",
+                       hint: "field names use ASCII letters, digits and '_', then ':'")
+            }
+            return
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
+        var from = index + 1
+        if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+        guard let value = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
+        if !inRecord {
+            inRecord = true
+            record.line = number
+        }
+        record.fields.append(Field(name, value))
+        record.fieldLines.append(Int32(truncatingIfNeeded: number))
+    }
+
+    private mutating func makeString(_ start: Int, _ stop: Int, line: Int, column: Int) -> String? {
+        makeString(bytes, start, stop, line: line, column: column)
+    }
+
+    private mutating func makeString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, line: Int,
+                                     column: Int) -> String? {
+        let slice = UnsafeBufferPointer(rebasing: buffer[start..<stop])
+        if let text = String(validating: slice, as: UTF8.self) { return text }
+        // Find the first invalid byte to say where it is.
+        var valid = start
+        var probe = start
+        while probe < stop {
+            let width = utf8Width(buffer, probe, stop)
+            if width == 0 { break }
+            probe += width
+            valid = probe
+        }
+        let prefixColumn = characterColumn(buffer, start, valid) + column - 1
+        let byte = valid < stop ? buffer[valid] : 0
+        report(line, prefixColumn, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+               hint: "re-encode the file as UTF-8 (iconv -t UTF-8)")
+        return nil
+    }
+
+    private func utf8Width(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ stop: Int) -> Int {
+        let byte = buffer[index]
+        let width: Int
+        switch byte {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: width = 2
+        case 0xE0...0xEF: width = 3
+        case 0xF0...0xF4: width = 4
+        default: return 0
+        }
+        guard index + width <= stop else { return 0 }
+        let slice = UnsafeBufferPointer(rebasing: buffer[index..<(index + width)])
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : width
+    }
+
+    /// The 1-based character column of byte `index` in a line starting at `start`.
+    private func characterColumn(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ index: Int) -> Int {
+        var column = 1
+        var position = start
+        while position < index {
+            if buffer[position] & 0xC0 != 0x80 { column += 1 }
+            position += 1
+        }
+        return column
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private mutating func report(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
+        guard diagnostics.count < Self.maxDiagnostics else { return }
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
+    }
+}

@@ -1,0 +1,45 @@
+/// Keeps a collection's keys in canonical order without sorting everything on each save:
+/// the keys as loaded (already sorted in a canonical file) plus the keys added since,
+/// merged at save time. Sorting a million strings costs over a second; merging costs a scan.
+public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
+    private var base: [Key] = []
+    private var added: Set<Key> = []
+
+    /// An empty order.
+    public init() {}
+
+    /// Starts from keys in load order, sorting them only when they are not sorted already.
+    public init(loaded keys: [Key], by less: (Key, Key) -> Bool) {
+        var sorted = true
+        var index = 1
+        while index < keys.count {
+            if !less(keys[index - 1], keys[index]) { sorted = false; break }
+            index += 1
+        }
+        base = sorted ? keys : keys.sorted(by: less)
+    }
+
+    /// Notes that `key` was added (or may have been re-added) since load.
+    public mutating func noteAdded(_ key: Key) { added.insert(key) }
+
+    /// The keys for which `isPresent` holds, in canonical order.
+    public func ordered(by less: (Key, Key) -> Bool, isPresent: (Key) -> Bool) -> [Key] {
+        let fresh = added.filter(isPresent).sorted(by: less)
+        var result: [Key] = []
+        result.reserveCapacity(base.count + fresh.count)
+        var i = 0
+        var j = 0
+        while i < base.count || j < fresh.count {
+            if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
+                let key = base[i]
+                i += 1
+                if added.contains(key) { continue }  // taken from `fresh` instead
+                if isPresent(key) { result.append(key) }
+            } else {
+                if result.last != fresh[j] { result.append(fresh[j]) }
+                j += 1
+            }
+        }
+        return result
+    }
+}

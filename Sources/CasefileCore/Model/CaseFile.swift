@@ -1,0 +1,146 @@
+/// A whole case: header, entries, links, notes, sessions, and whatever a user added by
+/// hand that casefile does not model.
+///
+/// The store is a set of hash maps. Each change is O(1); undo is done by the engine
+/// with inverse operations (a copy-on-write snapshot per command would copy a
+/// million-entry map). Canonical order is produced at save time by `CanonicalOrder`.
+public struct CaseFile: Sendable {
+    /// The `Casefile` header record.
+    public var header: CaseHeader
+    /// Every identified entry, by Id (Ids are unique across kinds).
+    public private(set) var entries: [String: Entry] = [:]
+    /// Every link, by its From/Rel/To.
+    public private(set) var links: [LinkKey: Link] = [:]
+    /// Every note, by its content.
+    public private(set) var notes: [NoteKey: Note] = [:]
+    /// The saves recorded in the file, by ascending revision.
+    public var sessions: [Session] = []
+    /// Record types added by hand, in file order.
+    public var foreign: [ForeignSection] = []
+    /// Extra descriptor lines a user added to a known type (`%doc:` …), kept verbatim.
+    public var descriptorExtras: [Kind: [Field]] = [:]
+    /// Comments found before a known type's descriptor.
+    public var descriptorComments: [Kind: [String]] = [:]
+    /// Comments after the last record.
+    public var trailingComments: [String] = []
+
+    var entryOrder: [Kind: CanonicalOrder<String>] = [:]
+    var linkOrder = CanonicalOrder<LinkKey>()
+    var noteOrder = CanonicalOrder<NoteKey>()
+    var counts: [Kind: Int] = [:]
+
+    /// An empty case.
+    public init(title: String? = nil) {
+        header = CaseHeader(title: title)
+    }
+
+    /// The number of entries, links and notes.
+    public var count: Int { entries.count + links.count + notes.count }
+
+    /// How many entries of `kind` the case holds.
+    public func count(of kind: Kind) -> Int {
+        switch kind {
+        case .link: return links.count
+        case .note: return notes.count
+        case .session: return sessions.count
+        default: return counts[kind] ?? 0
+        }
+    }
+
+    /// The entry with Id `id`.
+    public subscript(id: String) -> Entry? { entries[id] }
+
+    /// Adds or replaces an entry; returns the entry it replaced.
+    @discardableResult
+    public mutating func put(_ entry: Entry) -> Entry? {
+        let old = entries.updateValue(entry, forKey: entry.id)
+        if let old {
+            if old.kind != entry.kind {
+                counts[old.kind, default: 0] -= 1
+                counts[entry.kind, default: 0] += 1
+                entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
+            }
+        } else {
+            counts[entry.kind, default: 0] += 1
+            entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
+        }
+        return old
+    }
+
+    /// Removes the entry `id`; returns it.
+    @discardableResult
+    public mutating func removeEntry(_ id: String) -> Entry? {
+        guard let old = entries.removeValue(forKey: id) else { return nil }
+        counts[old.kind, default: 0] -= 1
+        return old
+    }
+
+    /// Adds or replaces a link; returns the one it replaced.
+    @discardableResult
+    public mutating func put(_ link: Link) -> Link? {
+        let old = links.updateValue(link, forKey: link.key)
+        if old == nil { linkOrder.noteAdded(link.key) }
+        return old
+    }
+
+    /// Removes a link; returns it.
+    @discardableResult
+    public mutating func removeLink(_ key: LinkKey) -> Link? { links.removeValue(forKey: key) }
+
+    /// Adds or replaces a note; returns the one it replaced.
+    @discardableResult
+    public mutating func put(_ note: Note) -> Note? {
+        let old = notes.updateValue(note, forKey: note.key)
+        if old == nil { noteOrder.noteAdded(note.key) }
+        return old
+    }
+
+    /// Removes a note; returns it.
+    @discardableResult
+    public mutating func removeNote(_ key: NoteKey) -> Note? { notes.removeValue(forKey: key) }
+
+    /// The Ids of `kind`, in canonical (byte) order.
+    public func orderedIds(of kind: Kind) -> [String] {
+        let order = entryOrder[kind] ?? CanonicalOrder()
+        return order.ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
+    }
+
+    /// The links in canonical order.
+    public func orderedLinks() -> [LinkKey] {
+        linkOrder.ordered(by: <) { links[$0] != nil }
+    }
+
+    /// The notes in canonical order.
+    public func orderedNotes() -> [NoteKey] {
+        noteOrder.ordered(by: <) { notes[$0] != nil }
+    }
+
+    /// Inserts an entry read from a file (its order comes from `adoptLoadOrder`).
+    mutating func insertLoaded(_ entry: Entry) {
+        entries[entry.id] = entry
+        counts[entry.kind, default: 0] += 1
+    }
+
+    /// Inserts a link read from a file; returns an existing link with the same key instead.
+    mutating func put(loaded link: Link) -> Link? {
+        if let old = links[link.key] { return old }
+        links[link.key] = link
+        return nil
+    }
+
+    /// Inserts a note read from a file; returns an existing note with the same key instead.
+    mutating func put(loaded note: Note) -> Note? {
+        if let old = notes[note.key] { return old }
+        notes[note.key] = note
+        return nil
+    }
+
+    /// Installs the load order of a freshly read file (used by the reader only).
+    mutating func adoptLoadOrder(ids: [Kind: [String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
+        for (kind, list) in ids {
+            entryOrder[kind] = CanonicalOrder(loaded: list, by: ByteOrder.less)
+        }
+        linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
+        noteOrder = CanonicalOrder(loaded: noteKeys, by: <)
+    }
+}

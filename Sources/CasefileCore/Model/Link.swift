@@ -1,0 +1,40 @@
+/// What names a link: its two ends and the relation between them.
+public struct LinkKey: Hashable, Sendable, Comparable {
+    /// The Id the link starts from.
+    public var from: String
+    /// The relation word (`authored`, `detained-with`, …).
+    public var rel: String
+    /// The Id the link points to.
+    public var to: String
+
+    /// Creates a key.
+    public init(from: String, rel: String, to: String) {
+        self.from = from
+        self.rel = rel
+        self.to = to
+    }
+
+    public static func < (lhs: LinkKey, rhs: LinkKey) -> Bool {
+        ByteOrder.less((lhs.from, rhs.from), (lhs.rel, rhs.rel), (lhs.to, rhs.to))
+    }
+}
+
+/// A typed relation between two entries.
+public struct Link: Hashable, Sendable, FieldBearing {
+    /// The link's identity.
+    public var key: LinkKey
+    /// Fields beyond From, Rel and To (`Note`, and any added by hand).
+    public var fields: [Field]
+    /// Comment lines written just before the record.
+    public var comments: [String]
+
+    /// Creates a link.
+    public init(_ key: LinkKey, fields: [Field] = [], comments: [String] = []) {
+        self.key = key
+        self.fields = Schema.link.canonicalOrder(fields)
+        self.comments = comments
+    }
+
+    /// The optional note on the link.
+    public var note: String? { self["Note"] }
+}

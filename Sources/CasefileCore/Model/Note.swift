@@ -1,0 +1,40 @@
+/// What names a note: the entry it is on, when, by whom, and its text.
+public struct NoteKey: Hashable, Sendable, Comparable {
+    /// The Id annotated.
+    public var on: String
+    /// When it was written (ISO date-time), or "".
+    public var at: String
+    /// Who wrote it, or "".
+    public var by: String
+    /// The note's text.
+    public var text: String
+
+    /// Creates a key.
+    public init(on: String, at: String, by: String, text: String) {
+        self.on = on
+        self.at = at
+        self.by = by
+        self.text = text
+    }
+
+    public static func < (lhs: NoteKey, rhs: NoteKey) -> Bool {
+        ByteOrder.less((lhs.on, rhs.on), (lhs.at, rhs.at), (lhs.by, rhs.by), (lhs.text, rhs.text))
+    }
+}
+
+/// A timestamped, attributed annotation on an entry.
+public struct Note: Hashable, Sendable, FieldBearing {
+    /// The note's identity.
+    public var key: NoteKey
+    /// Fields beyond On, At, By and Text (any added by hand).
+    public var fields: [Field]
+    /// Comment lines written just before the record.
+    public var comments: [String]
+
+    /// Creates a note.
+    public init(_ key: NoteKey, fields: [Field] = [], comments: [String] = []) {
+        self.key = key
+        self.fields = fields
+        self.comments = comments
+    }
+}

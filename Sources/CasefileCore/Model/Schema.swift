@@ -1,0 +1,99 @@
+/// What a kind of record may hold: its fields in canonical order, which are required,
+/// which repeat, and which refer to other entries. The writer, the checker, `set`
+/// and completion all read this one table.
+public struct Schema: Sendable {
+    /// The kind described.
+    public let kind: Kind
+    /// Known fields, in the order they are written. Unknown fields follow them.
+    public let fields: [String]
+    /// Fields every record must have.
+    public let mandatory: [String]
+    /// Fields that may appear more than once.
+    public let repeatable: Set<String>
+    /// Fields whose value is the Id of another entry.
+    public let references: Set<String>
+    /// Fields holding an ISO date (or date-time).
+    public let dates: Set<String>
+
+    /// Fields shared by every identified kind for provenance.
+    static let provenance = ["Url", "Source", "Tag"]
+
+    /// The schema of `kind`.
+    public static func of(_ kind: Kind) -> Schema {
+        switch kind {
+        case .person: return person
+        case .post: return post
+        case .quote: return quote
+        case .translation: return translation
+        case .source: return source
+        case .link: return link
+        case .note: return note
+        case .session: return session
+        }
+    }
+
+    static let person = Schema(
+        kind: .person, fields: ["Id", "Name", "Handle", "Alias", "Role"] + provenance,
+        mandatory: ["Id", "Name"], repeatable: ["Handle", "Alias", "Tag"], references: ["Source"], dates: [])
+    static let post = Schema(
+        kind: .post, fields: ["Id", "Author", "Date", "Platform", "Lang"] + provenance + ["Text"],
+        mandatory: ["Id", "Author", "Text"], repeatable: ["Tag"], references: ["Author", "Source"], dates: ["Date"])
+    static let quote = Schema(
+        kind: .quote, fields: ["Id", "Speaker", "Post", "Date", "Lang"] + provenance + ["Text"],
+        mandatory: ["Id", "Speaker", "Text"], repeatable: ["Tag"], references: ["Speaker", "Post", "Source"],
+        dates: ["Date"])
+    static let translation = Schema(
+        kind: .translation, fields: ["Id", "Of", "Lang", "By", "Status"] + provenance + ["Text"],
+        mandatory: ["Id", "Of", "Lang", "Text"], repeatable: ["Tag"], references: ["Of", "Source"], dates: [])
+    static let source = Schema(
+        kind: .source, fields: ["Id", "Title", "Url", "Published", "Retrieved", "Sha256", "Tag"],
+        mandatory: ["Id", "Title"], repeatable: ["Tag"], references: [], dates: ["Published", "Retrieved"])
+    static let link = Schema(
+        kind: .link, fields: ["From", "Rel", "To", "Note"],
+        mandatory: ["From", "Rel", "To"], repeatable: [], references: ["From", "To"], dates: [])
+    static let note = Schema(
+        kind: .note, fields: ["On", "At", "By", "Text"],
+        mandatory: ["On", "Text"], repeatable: [], references: ["On"], dates: ["At"])
+    static let session = Schema(
+        kind: .session, fields: ["Revision", "Saved", "By", "Message", "Summary", "Command"],
+        mandatory: ["Revision"], repeatable: ["Command"], references: [], dates: ["Saved"])
+
+    /// The recutils descriptor lines written after `%rec:` for this kind.
+    public var descriptor: [Field] {
+        var lines: [Field] = []
+        if kind.hasId { lines.append(Field("%key", "Id")) }
+        if kind == .session { lines.append(Field("%key", "Revision")) }
+        lines.append(Field("%mandatory", mandatory.filter { $0 != "Id" }.joined(separator: " ")))
+        return lines
+    }
+
+    /// The position of `name` in canonical order; unknown fields sort after all known ones.
+    public func rank(of name: String) -> Int {
+        fields.firstIndex(of: name) ?? fields.count
+    }
+
+    /// Sorts `fields` canonically: known fields by rank, unknown ones after, each group stable.
+    public func canonicalOrder(_ list: [Field]) -> [Field] {
+        var isSorted = true
+        var previous = -1
+        for field in list {
+            let rank = rank(of: field.name)
+            if rank < previous { isSorted = false; break }
+            previous = rank
+        }
+        if isSorted { return list }
+        return list.enumerated()
+            .sorted { (rank(of: $0.element.name), $0.offset) < (rank(of: $1.element.name), $1.offset) }
+            .map(\.element)
+    }
+
+    /// Inserts `field` at its canonical position (after existing fields of the same name).
+    public func insert(_ field: Field, into list: inout [Field]) {
+        let rank = rank(of: field.name)
+        var index = list.count
+        if rank < fields.count {
+            index = list.firstIndex(where: { self.rank(of: $0.name) > rank }) ?? list.count
+        }
+        list.insert(field, at: index)
+    }
+}

@@ -1,0 +1,111 @@
+/// Integrity checks beyond what recfix does: references resolve to the right kind of
+/// entry, dates are ISO dates, languages are BCP 47 tags, a translation's language
+/// differs from its original's, statuses are known. Linear: one hash lookup per reference.
+public enum CaseValidator {
+    /// The statuses a translation may have.
+    public static let statuses = ["draft", "reviewed", "final"]
+
+    /// Which kinds a reference field may point to.
+    static let targets: [String: Set<Kind>] = [
+        "Author": [.person], "Speaker": [.person], "Post": [.post], "Of": [.post, .quote, .translation],
+        "Source": [.source],
+    ]
+
+    /// Checks `caseFile`; `locate` turns a record's byte offset and a field name into a
+    /// line and column.
+    static func validate(_ caseFile: CaseFile, locations: RecordLocations,
+                         locate: (Int, String?) -> (line: Int, column: Int)) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let file = "\(locations.file)"
+        for kind in Kind.identified {
+            for (id, offset) in locations.entries[kind] ?? [] {
+                guard let entry = caseFile[id] else { continue }
+                for problem in problemsOf(entry: entry, in: caseFile) {
+                    let (line, column) = locate(offset, problem.field)
+                    problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
+                                               hint: problem.hint))
+                }
+            }
+        }
+        for (key, offset) in locations.links {
+            for (field, id) in [("From", key.from), ("To", key.to)] where caseFile[id] == nil {
+                let (line, column) = locate(offset, field)
+                problems.append(Diagnostic(file: file, line: line, column: column,
+                                           message: "link \(field) '\(id)' is not the Id of any entry",
+                                           hint: hint(for: id, in: caseFile)))
+            }
+        }
+        for (key, offset) in locations.notes {
+            if caseFile[key.on] == nil {
+                let (line, column) = locate(offset, "On")
+                problems.append(Diagnostic(file: file, line: line, column: column,
+                                           message: "note On '\(key.on)' is not the Id of any entry",
+                                           hint: hint(for: key.on, in: caseFile)))
+            }
+            if !key.at.isEmpty && !ISODate.isValid(key.at) {
+                let (line, column) = locate(offset, "At")
+                problems.append(Diagnostic(file: file, line: line, column: column,
+                                           message: "At '\(key.at)' is not an ISO date-time",
+                                           hint: "write it as 2014-02-05T12:00:00Z"))
+            }
+        }
+        return problems
+    }
+
+    /// One problem in one entry, before it is given a place.
+    public struct Problem: Sendable, Equatable {
+        /// The field at fault, or nil for the whole record.
+        public var field: String?
+        /// What is wrong.
+        public var message: String
+        /// What to do.
+        public var hint: String?
+    }
+
+    /// The problems of one entry (used by `check` and before applying an `edit`).
+    public static func problemsOf(entry: Entry, in caseFile: CaseFile) -> [Problem] {
+        var problems: [Problem] = []
+        let schema = entry.schema
+        for field in entry.fields {
+            if schema.references.contains(field.name) {
+                if let target = caseFile[field.value] {
+                    if let allowed = targets[field.name], !allowed.contains(target.kind) {
+                        let names = allowed.map(\.word).sorted().joined(separator: " or ")
+                        problems.append(Problem(field: field.name,
+                                                message: "\(field.name) '\(field.value)' is a \(target.kind.word), not a \(names)",
+                                                hint: nil))
+                    }
+                } else {
+                    problems.append(Problem(field: field.name,
+                                            message: "\(field.name) '\(field.value)' is not the Id of any entry",
+                                            hint: hint(for: field.value, in: caseFile)))
+                }
+            }
+            if schema.dates.contains(field.name) && !ISODate.isValid(field.value) {
+                problems.append(Problem(field: field.name, message: "\(field.name) '\(field.value)' is not an ISO date",
+                                        hint: "write dates as YYYY-MM-DD, e.g. 2014-02-04"))
+            }
+            if field.name == "Lang" && !LanguageTag.isValid(field.value) {
+                problems.append(Problem(field: "Lang", message: "Lang '\(field.value)' is not a BCP 47 language tag",
+                                        hint: "use a tag such as ru, kk, en or kk-Cyrl"))
+            }
+            if field.name == "Status" && entry.kind == .translation && !statuses.contains(field.value) {
+                problems.append(Problem(field: "Status", message: "Status '\(field.value)' is not one of \(statuses.joined(separator: ", "))"))
+            }
+        }
+        if entry.kind == .translation, let lang = entry.lang, let original = entry["Of"].flatMap({ caseFile[$0] }),
+           let originalLang = original.lang, LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
+            problems.append(Problem(field: "Lang",
+                                    message: "translation '\(entry.id)' is in \(lang), the language of its original '\(original.id)'",
+                                    hint: "a translation's Lang names the language it was translated into"))
+        }
+        return problems
+    }
+
+    private static func hint(for id: String, in caseFile: CaseFile) -> String? {
+        // Cheap suggestions only: exact case-insensitive match.
+        let lowered = id.lowercased()
+        if lowered != id, caseFile[lowered] != nil { return "did you mean '\(lowered)'?" }
+        return "add the entry, or correct the Id"
+    }
+}

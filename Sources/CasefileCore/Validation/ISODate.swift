@@ -1,0 +1,57 @@
+/// ISO 8601 dates as case files store them: `2014`, `2014-02`, `2014-02-04`, or a
+/// date-time `2014-02-04T13:05:00Z` (seconds and zone optional, offsets allowed).
+public enum ISODate {
+    /// Whether `text` is a valid ISO date or date-time (with real month lengths).
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let datePart = parts.first, isValidDate(datePart) else { return false }
+        if parts.count == 2 { return datePart.count == 10 && isValidTime(parts[1]) }
+        return true
+    }
+
+    static func isValidDate(_ text: Substring) -> Bool {
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(pieces.count), pieces[0].count == 4, let year = number(pieces[0]) else { return false }
+        if pieces.count >= 2 {
+            guard pieces[1].count == 2, let month = number(pieces[1]), (1...12).contains(month) else { return false }
+            if pieces.count == 3 {
+                guard pieces[2].count == 2, let day = number(pieces[2]) else { return false }
+                return day >= 1 && day <= daysIn(month: month, year: year)
+            }
+        }
+        return year >= 0
+    }
+
+    static func isValidTime(_ text: Substring) -> Bool {
+        var clock = text
+        if clock.hasSuffix("Z") {
+            clock = clock.dropLast()
+        } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let offset = clock[clock.index(after: sign)...].split(separator: ":")
+            guard (1...2).contains(offset.count), offset.allSatisfy({ $0.count == 2 && number($0) != nil }) else { return false }
+            clock = clock[..<sign]
+        }
+        let pieces = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(pieces.count) else { return false }
+        let limits = [23, 59, 60]
+        for (index, piece) in pieces.enumerated() {
+            let whole = piece.split(separator: ".", maxSplits: 1).first ?? piece
+            guard whole.count == 2, let value = number(whole), value <= limits[index] else { return false }
+        }
+        return true
+    }
+
+    /// The number of days in `month` of `year` (Gregorian).
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
+    }
+}

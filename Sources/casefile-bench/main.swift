@@ -1,0 +1,1 @@
+print("casefile-bench: not yet")

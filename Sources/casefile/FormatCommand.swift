@@ -1,0 +1,43 @@
+import ArgumentParser
+import CasefileCore
+
+/// `casefile fmt [--check] FILE...`: rewrites case files in canonical form, atomically.
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite case files in canonical form (atomically).",
+        discussion: "With --check, nothing is written: the files that are not canonical are named and the exit status is 1."
+    )
+
+    @Flag(help: "Only report the files that are not in canonical form.")
+    var check = false
+
+    @Argument(help: "The case files to format.", completion: .file(extensions: ["rec"]))
+    var files: [String]
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let result = try CaseReader.load(path: file)
+                let canonical = CaseWriter.bytes(of: result.caseFile)
+                let current = try FileBytes.read(file)
+                if canonical == current { continue }
+                if check {
+                    print("\(Terminal.visible(file)): not canonical")
+                    failed = true
+                } else {
+                    try AtomicFile.write(canonical, to: file)
+                    print("\(Terminal.visible(file)): reformatted")
+                }
+            } catch let error as LoadError {
+                failed = true
+                FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+            } catch let error as StorageError {
+                failed = true
+                FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

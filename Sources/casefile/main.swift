@@ -1,0 +1,3 @@
+import CasefileCore
+
+CasefileCLI.run()
