@@ -1,5 +1,8 @@
 import ArgumentParser
 import CasefileCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `casefile [FILE]`: the shell on a case file (until the shell lands: a summary).
 struct OpenCommand: ParsableCommand {
@@ -14,6 +17,11 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         guard let file else { throw CleanExit.helpRequest(CasefileCLI.self) }
+        if isatty(0) == 0 {
+            let status = ScriptReplay(file: file, scripts: ["-"]).run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         try CheckCommand.parse([file]).run()
     }
 }

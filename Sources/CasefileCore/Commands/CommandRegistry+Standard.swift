@@ -1,0 +1,14 @@
+extension CommandRegistry {
+    /// Every shell command casefile has.
+    public static let standard = CommandRegistry(commands: [
+        AddPersonCommand.self, AddPostCommand.self, AddQuoteCommand.self, AddSourceCommand.self,
+        TranslateCommand.self, PairCommand.self, UnpairCommand.self, UntranslatedCommand.self,
+        LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
+        SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
+        RemoveCommand.self, MergeCommand.self,
+        ShowCommand.self, ListCommand.self, HelpCommand.self,
+        UndoCommand.self, RedoCommand.self,
+        NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, QuitCommand.self,
+        ForceQuitCommand.self,
+    ])
+}

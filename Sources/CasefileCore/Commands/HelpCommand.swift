@@ -1,0 +1,76 @@
+/// `help [COMMAND]`: the commands by group, or one command in full.
+struct HelpCommand: ShellCommand {
+    static let name = "help"
+    static let aliases = ["?"]
+    static let group = CommandGroup.viewing
+    static let usage = "help [COMMAND]"
+    static let summary = "List the commands, or explain one with its usage and an example."
+    static let example = "help link"
+    static let arguments = [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)]
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        let registry = notebook.registry
+        guard let first = call.word(0) else {
+            for line in HelpText.overview(registry) { notebook.output.line(line) }
+            return
+        }
+        let name = call.positionals.map(\.text).joined(separator: " ")
+        if let found = registry.command(named: name) {
+            for line in HelpText.detail(found) { notebook.output.line(line) }
+            return
+        }
+        let family = registry.commands.filter { $0.name.hasPrefix(name + " ") }
+        if !family.isEmpty {
+            for command in family { notebook.output.line("  " + command.usage) }
+            notebook.output.line("type help \(family[0].name) for details")
+            return
+        }
+        throw CommandError("no command '\(name)'", at: first,
+                           hint: Suggestions.hint(for: name, in: registry.allNames) ?? "type help for the list")
+    }
+}
+
+/// The text of `help`, generated from the registry (the README's reference is checked against it).
+public enum HelpText {
+    /// Every command by group, with its summary.
+    public static func overview(_ registry: CommandRegistry) -> [String] {
+        var lines: [String] = []
+        for group in CommandGroup.allCases {
+            let commands = registry.commands(in: group)
+            guard !commands.isEmpty else { continue }
+            lines.append(group.rawValue)
+            for command in commands {
+                lines.append("  " + TextWidth.pad(command.name, to: 14) + command.summary)
+            }
+            lines.append("")
+        }
+        lines.append("Type help COMMAND for its usage and an example. Ids may be given as @handles or unambiguous prefixes.")
+        return lines
+    }
+
+    /// One command in full: usage, explanation, aliases, example.
+    public static func detail(_ command: any ShellCommand.Type) -> [String] {
+        var lines = ["usage: " + command.usage, ""]
+        lines += command.help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if !command.aliases.isEmpty { lines += ["", "also: " + command.aliases.joined(separator: ", ")] }
+        lines += ["", "example:"] + command.example.split(separator: "\n").map { "  " + $0 }
+        return lines
+    }
+
+    /// The command reference as Markdown, for the README.
+    public static func markdownReference(_ registry: CommandRegistry) -> String {
+        var out = ""
+        for group in CommandGroup.allCases {
+            let commands = registry.commands(in: group)
+            guard !commands.isEmpty else { continue }
+            out += "### \(group.rawValue)\n\n"
+            for command in commands {
+                out += "- `\(command.usage)` — \(command.summary)"
+                if !command.aliases.isEmpty { out += " (also: " + command.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")" }
+                out += "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

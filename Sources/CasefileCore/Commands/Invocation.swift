@@ -1,0 +1,115 @@
+/// A command's words sorted into positional arguments, `key=value` options and flags,
+/// checked against the command's declaration.
+public struct Invocation: Sendable {
+    /// The command line as written.
+    public var line: CommandLine
+    /// The words naming the command (one or two).
+    public var nameWords: [Word]
+    /// Positional words, in order.
+    public var positionals: [Word]
+    /// Options by key, each value with its word.
+    public var options: [String: [Word]]
+    /// Flags given, by their first spelling, with their value word if they take one.
+    public var flags: [String: Word]
+    /// Free `FIELD=VALUE` words for commands that take assignments.
+    public var assignments: [(field: String, value: String, word: Word)]
+
+    /// Sorts `words` (after the name) for `command`.
+    public init(line: CommandLine, nameCount: Int, command: any ShellCommand.Type) throws(CommandError) {
+        self.line = line
+        nameWords = Array(line.words.prefix(nameCount))
+        positionals = []
+        options = [:]
+        flags = [:]
+        assignments = []
+        let words = Array(line.words.dropFirst(nameCount))
+        let takesQuery = command.arguments.contains { $0.kind == .query }
+        let takesAssignments = command.arguments.contains { $0.kind == .assignment }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if !word.isQuoted, word.raw.hasPrefix("-"), word.raw.count > 1 {
+                if let flag = command.flags.first(where: { $0.names.contains(word.raw) }) {
+                    var value = word
+                    if flag.value != nil {
+                        guard index < words.count else {
+                            throw CommandError("\(word.raw) needs a value", at: word, hint: "usage: \(command.usage)")
+                        }
+                        value = words[index]
+                        index += 1
+                    }
+                    flags[flag.names[0]] = value
+                    continue
+                }
+                if !takesQuery {
+                    let names = command.flags.flatMap(\.names)
+                    throw CommandError("\(command.name) has no flag \(word.raw)", at: word,
+                                       hint: Suggestions.hint(for: word.raw, in: names)
+                                           ?? "quote the word if it is text; usage: \(command.usage)")
+                }
+            }
+            if let option = word.option {
+                if let spec = command.options.first(where: { $0.key == option.key }) {
+                    if !spec.isRepeatable, options[spec.key] != nil {
+                        throw CommandError("\(spec.key)= is given twice", at: word, hint: "give it once")
+                    }
+                    var valueWord = word
+                    valueWord.text = option.value
+                    options[spec.key, default: []].append(valueWord)
+                    continue
+                }
+                if takesAssignments {
+                    assignments.append((option.key, option.value, word))
+                    continue
+                }
+                if !takesQuery {
+                    let keys = command.options.map { $0.key + "=" }
+                    var hint = Suggestions.hint(for: option.key + "=", in: keys)
+                    if hint == nil {
+                        hint = keys.isEmpty ? "\(command.name) takes no options; quote the word if it is text"
+                            : "options: \(keys.joined(separator: " ")); quote the word if it is text"
+                    }
+                    throw CommandError("\(command.name) has no option \(option.key)=", at: word, hint: hint)
+                }
+            }
+            positionals.append(word)
+        }
+        try checkCount(command)
+    }
+
+    private func checkCount(_ command: any ShellCommand.Type) throws(CommandError) {
+        let specs = command.arguments.filter { $0.kind != .assignment }
+        let required = specs.filter { !$0.isOptional }.count
+        if positionals.count < required {
+            let missing = specs.filter { !$0.isOptional }[positionals.count]
+            let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count + 1) }
+            throw CommandError("\(command.name) needs \(missing.name)", at: end, hint: "usage: \(command.usage)")
+        }
+        let repeats = specs.contains { $0.isRepeating }
+        if !repeats && positionals.count > specs.count {
+            let extra = positionals[specs.count]
+            var hint = "usage: \(command.usage)"
+            if specs.last?.kind == .text { hint = "quote text with spaces: \"…\"; " + hint }
+            throw CommandError("unexpected '\(extra.text)'", at: extra, hint: hint)
+        }
+    }
+
+    /// The positional word at `index`, if given.
+    public func word(_ index: Int) -> Word? { index < positionals.count ? positionals[index] : nil }
+
+    /// The text of positional `index` ("" when absent: callers only ask for required ones).
+    public func text(_ index: Int) -> String { word(index)?.text ?? "" }
+
+    /// The value of option `key`.
+    public func option(_ key: String) -> String? { options[key]?.first?.text }
+
+    /// Every value of a repeatable option.
+    public func optionValues(_ key: String) -> [String] { options[key]?.map(\.text) ?? [] }
+
+    /// Whether a flag was given.
+    public func has(_ flag: String) -> Bool { flags[flag] != nil }
+
+    /// The value word of a flag that takes one.
+    public func flagValue(_ flag: String) -> String? { flags[flag]?.text }
+}

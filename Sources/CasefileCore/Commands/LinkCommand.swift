@@ -1,0 +1,45 @@
+/// `link FROM REL TO`: a typed relation between two entries.
+struct LinkCommand: ShellCommand {
+    static let name = "link"
+    static let group = CommandGroup.relations
+    static let usage = "link FROM REL TO [note=TEXT]"
+    static let summary = "Link two entries with a relation (authored, mentions, detained-with, criticizes, …)."
+    static let help = """
+        Links FROM to TO with the relation REL. Relations are free words; the known ones are
+        authored, mentions, quotes, replies-to, detained-with, criticizes, supports, same-as
+        and member-of, and `show` reads them from both ends (aitelenov authored X /
+        X authored-by aitelenov). A relation word outside that list is accepted and noted.
+        """
+    static let example = "link aitelenov detained-with kibraev"
+    static let arguments = [ArgumentSpec("FROM", .entry), ArgumentSpec("REL", .relation), ArgumentSpec("TO", .entry)]
+    static let options = [OptionSpec("note", .text)]
+    static let changesCase = true
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        let from = try notebook.resolve(call.required(0))
+        let relWord = call.required(1)
+        let rel = relWord.text.lowercased()
+        guard Relation.isWellFormed(rel) else {
+            throw CommandError("'\(relWord.text)' is not a relation word", at: relWord,
+                               hint: "use lower-case letters and dashes, e.g. " + Relation.words.prefix(4).joined(separator: ", "))
+        }
+        if !Relation.words.contains(rel) {
+            if let hint = Suggestions.hint(for: rel, in: Relation.words) {
+                notebook.remark("note: '\(rel)' is not a known relation (\(hint))")
+            }
+        }
+        let to = try notebook.resolve(call.required(2))
+        if from.id == to.id { throw CommandError("an entry cannot be linked to itself", at: call.required(2)) }
+        let key = LinkKey(from: from.id, rel: rel, to: to.id)
+        var link = notebook.caseFile.links[key] ?? Link(key)
+        if let note = call.option("note") {
+            link.fields.removeAll { $0.name == "Note" }
+            link.fields.insert(Field("Note", notebook.cleanText(note)), at: 0)
+        } else if notebook.caseFile.links[key] != nil {
+            notebook.confirm("already linked: \(from.id) \(rel) \(to.id)")
+            return
+        }
+        notebook.put(link)
+        notebook.confirm("linked \(from.id) \(rel) \(to.id)")
+    }
+}

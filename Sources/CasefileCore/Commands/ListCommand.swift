@@ -1,0 +1,67 @@
+import Foundation
+
+/// `list [KIND] [FIELD=VALUE]…`: one line per entry.
+struct ListCommand: ShellCommand {
+    static let name = "list"
+    static let aliases = ["ls"]
+    static let group = CommandGroup.viewing
+    static let usage = "list [KIND] [FIELD=VALUE]… [tag=T]"
+    static let summary = "List entries, one line each, optionally of one kind and with given field values."
+    static let help = """
+        Lists entries in Id order. KIND is person, post, quote, translation, source, link or
+        note. FIELD=VALUE keeps entries whose field has exactly that value (lang=ru,
+        author=aitelenov, tag=detained); field names are matched without regard to case.
+        """
+    static let example = "list post lang=ru"
+    static let arguments = [ArgumentSpec("KIND", .kind, optional: true), ArgumentSpec("FIELD=VALUE", .assignment, repeating: true)]
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        var kinds = Kind.identified
+        if let word = call.word(0) {
+            guard let kind = Kind(word: word.text) else {
+                throw CommandError("'\(word.text)' is not a kind", at: word,
+                                   hint: Suggestions.hint(for: word.text, in: Kind.allCases.map(\.word))
+                                       ?? "kinds: " + Kind.allCases.map(\.word).joined(separator: ", "))
+            }
+            if kind == .link { return listLinks(notebook) }
+            if kind == .note { return listNotes(notebook) }
+            if kind == .session { throw CommandError("sessions are listed by log", at: word, hint: "log") }
+            kinds = [kind]
+        }
+        if call.positionals.count > 1 {
+            throw CommandError("unexpected '\(call.positionals[1].text)'", at: call.positionals[1], hint: "usage: \(usage)")
+        }
+        let filters = call.assignments.map { (field: $0.field.lowercased(), value: $0.value) }
+        var count = 0
+        for kind in kinds {
+            for id in notebook.caseFile.orderedIds(of: kind) {
+                guard let entry = notebook.caseFile[id], matches(entry, filters) else { continue }
+                notebook.output.line(EntryLine.render(entry, width: notebook.output.width))
+                count += 1
+            }
+        }
+        notebook.say("\(count) \(count == 1 ? "entry" : "entries")")
+    }
+
+    static func matches(_ entry: Entry, _ filters: [(field: String, value: String)]) -> Bool {
+        filters.allSatisfy { filter in
+            if filter.field == "id" { return entry.id == filter.value }
+            return entry.fields.contains { $0.name.lowercased() == filter.field && $0.value == filter.value }
+        }
+    }
+
+    static func listLinks(_ notebook: Notebook) {
+        let keys = notebook.caseFile.orderedLinks()
+        for key in keys { notebook.say("link        \(key.from) \(key.rel) \(key.to)") }
+        notebook.say("\(keys.count) link\(keys.count == 1 ? "" : "s")")
+    }
+
+    static func listNotes(_ notebook: Notebook) {
+        let keys = notebook.caseFile.orderedNotes()
+        for key in keys {
+            let line = "note        \(key.on)  \(key.at)  \(key.by)  " + key.text.replacingOccurrences(of: "\n", with: " ")
+            notebook.output.line(TextWidth.truncate(Terminal.visible(line, keepNewlines: false), to: notebook.output.width))
+        }
+        notebook.say("\(keys.count) note\(keys.count == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,64 @@
+extension Notebook {
+    /// The ISO form of a date word, or an error pointing at it.
+    func isoDate(_ word: Word) throws(CommandError) -> String {
+        guard let date = DateParser.iso(word.text) else {
+            throw CommandError("'\(word.text)' is not a date I can read", at: word,
+                               hint: "write 2014-02-04, 4 February 2014 or February 4, 2014")
+        }
+        return date
+    }
+
+    /// A checked language tag.
+    func language(_ word: Word) throws(CommandError) -> String {
+        guard LanguageTag.isValid(word.text) else {
+            throw CommandError("'\(word.text)' is not a language tag", at: word,
+                               hint: "use a BCP 47 tag such as ru, kk, en or kk-Cyrl")
+        }
+        return word.text
+    }
+
+    /// A user-given Id, checked for form and for being free.
+    func newId(_ word: Word) throws(CommandError) -> String {
+        if let problem = IdGenerator.problem(with: word.text) { throw CommandError(problem, at: word) }
+        if let existing = caseFile[word.text] {
+            throw CommandError("the Id '\(word.text)' is taken by a \(existing.kind.word)", at: word,
+                               hint: "choose another id=, or leave it out to have one made")
+        }
+        return word.text
+    }
+
+    /// Applies the provenance options every `add` takes: url=, source=, tag=….
+    func applyProvenance(_ call: Invocation, to entry: inout Entry) throws(CommandError) {
+        if let url = call.option("url") { entry.set("Url", url) }
+        if let word = call.options["source"]?.first {
+            entry.set("Source", try resolve(word, as: [.source]).id)
+        }
+        for tag in call.optionValues("tag") where !entry.tags.contains(tag) { entry.append("Tag", tag) }
+    }
+
+    /// The language of a text: the `lang=` given, or a guess that is reported.
+    func languageOf(_ call: Invocation, text: String, for id: String) throws(CommandError) -> String? {
+        if let word = call.options["lang"]?.first { return try language(word) }
+        guard let guess = LanguageGuess.guess(text) else { return nil }
+        remark("\(id): language guessed as \(guess) (give lang= to set it)")
+        return guess
+    }
+
+    /// Text values: CRLF line ends become LF, so a saved value reads back the same.
+    func cleanText(_ text: String) -> String {
+        text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    /// Says what a command added, in one line.
+    func added(_ entry: Entry) {
+        let label = entry.name ?? entry.text.map { String($0.prefix(60)) } ?? ""
+        confirm("added \(entry.kind.word) \(entry.id)" + (label.isEmpty ? "" : ": " + label.replacingOccurrences(of: "\n", with: " ")))
+    }
+}
+
+extension Invocation {
+    /// The word of positional `index` (callers only ask for required arguments, checked by parsing).
+    func required(_ index: Int) -> Word {
+        word(index) ?? Word("", line: line.line, column: 1)
+    }
+}

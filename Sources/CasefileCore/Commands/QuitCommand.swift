@@ -1,0 +1,34 @@
+/// `quit`: leaves the shell, refusing to drop unsaved changes.
+struct QuitCommand: ShellCommand {
+    static let name = "quit"
+    static let aliases = ["exit", "q"]
+    static let group = CommandGroup.files
+    static let usage = "quit"
+    static let summary = "Leave; refuses while there are unsaved changes (quit! drops them)."
+    static let example = "quit"
+    static let arguments: [ArgumentSpec] = []
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        if notebook.hasUnsavedChanges {
+            let count = notebook.unsavedChanges.count
+            throw CommandError("\(count) unsaved change\(count == 1 ? "" : "s")", at: call.nameWords.first,
+                               hint: "save first, or quit! to leave without saving")
+        }
+        notebook.wantsToQuit = true
+    }
+}
+
+/// `quit!`: leaves the shell, dropping unsaved changes.
+struct ForceQuitCommand: ShellCommand {
+    static let name = "quit!"
+    static let aliases = ["exit!", "q!"]
+    static let group = CommandGroup.files
+    static let usage = "quit!"
+    static let summary = "Leave without saving."
+    static let example = "quit!"
+    static let arguments: [ArgumentSpec] = []
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        notebook.wantsToQuit = true
+    }
+}

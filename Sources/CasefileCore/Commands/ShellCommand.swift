@@ -1,0 +1,136 @@
+/// What an argument holds; drives parsing checks, `help`, and tab completion.
+public enum ArgumentKind: String, Sendable, Hashable {
+    /// Any entry's Id (a handle or unambiguous prefix is accepted).
+    case entry
+    /// A person's Id or `@handle`.
+    case person
+    /// A kind word: person, post, quote, translation, source, link, note.
+    case kind
+    /// A relation word (authored, mentions, …).
+    case relation
+    /// A field name of an entry (`set`/`unset`).
+    case field
+    /// A BCP 47 language tag.
+    case language
+    /// A translation status: draft, reviewed, final.
+    case status
+    /// A file path.
+    case path
+    /// Free text (quote it, or use a here-document).
+    case text
+    /// A date (2014-02-04, 4 February 2014, February 4, 2014).
+    case date
+    /// A tag word.
+    case tag
+    /// A command name (`help CMD`).
+    case command
+    /// A search query word.
+    case query
+    /// A new Id being chosen.
+    case newId
+    /// `FIELD=VALUE` assignments.
+    case assignment
+    /// A whole number.
+    case number
+    /// A plain word.
+    case word
+}
+
+/// One positional argument of a command.
+public struct ArgumentSpec: Sendable {
+    /// The name shown in usage (`NAME`, `TEXT`).
+    public var name: String
+    /// What it holds.
+    public var kind: ArgumentKind
+    /// Whether it may be left out.
+    public var isOptional: Bool
+    /// Whether it takes all remaining words.
+    public var isRepeating: Bool
+
+    /// Creates a spec.
+    public init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, repeating: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.isOptional = optional
+        self.isRepeating = repeating
+    }
+}
+
+/// A `key=value` option.
+public struct OptionSpec: Sendable {
+    /// The key before `=`.
+    public var key: String
+    /// What the value holds.
+    public var kind: ArgumentKind
+    /// Whether it may be given more than once.
+    public var isRepeatable: Bool
+
+    /// Creates a spec.
+    public init(_ key: String, _ kind: ArgumentKind, repeatable: Bool = false) {
+        self.key = key
+        self.kind = kind
+        self.isRepeatable = repeatable
+    }
+}
+
+/// A dash flag (`--cascade`, `-m MSG`).
+public struct FlagSpec: Sendable {
+    /// Its spellings, e.g. `["-m", "--message"]`.
+    public var names: [String]
+    /// What its value holds, or nil when it takes none.
+    public var value: ArgumentKind?
+
+    /// Creates a spec.
+    public init(_ names: [String], value: ArgumentKind? = nil) {
+        self.names = names
+        self.value = value
+    }
+}
+
+/// Groups in which `help` lists commands.
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case entries = "Adding entries"
+    case translation = "Translations"
+    case relations = "Links and notes"
+    case editing = "Changing entries"
+    case viewing = "Looking at the case"
+    case history = "Undo and history"
+    case files = "Files and scripts"
+}
+
+/// One shell command: its name, aliases, usage, help, argument kinds, and what it does.
+/// The registry reads these declarations for dispatch, `help` and completion.
+public protocol ShellCommand {
+    /// The name typed (one or two words: `add person`).
+    static var name: String { get }
+    /// Other names.
+    static var aliases: [String] { get }
+    /// Where `help` lists it.
+    static var group: CommandGroup { get }
+    /// One line of usage, e.g. `link FROM REL TO [note=TEXT]`.
+    static var usage: String { get }
+    /// One line saying what it does.
+    static var summary: String { get }
+    /// A fuller explanation.
+    static var help: String { get }
+    /// An example command line.
+    static var example: String { get }
+    /// Positional arguments.
+    static var arguments: [ArgumentSpec] { get }
+    /// `key=value` options.
+    static var options: [OptionSpec] { get }
+    /// Dash flags.
+    static var flags: [FlagSpec] { get }
+    /// Whether it changes the case (and so is recorded in the session log).
+    static var changesCase: Bool { get }
+    /// Runs the command.
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError)
+}
+
+extension ShellCommand {
+    public static var aliases: [String] { [] }
+    public static var options: [OptionSpec] { [] }
+    public static var flags: [FlagSpec] { [] }
+    public static var help: String { summary }
+    public static var changesCase: Bool { false }
+}

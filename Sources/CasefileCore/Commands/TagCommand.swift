@@ -1,0 +1,26 @@
+/// `tag ID TAG…`: adds tags to an entry.
+struct TagCommand: ShellCommand {
+    static let name = "tag"
+    static let group = CommandGroup.editing
+    static let usage = "tag ID TAG…"
+    static let summary = "Add tags to an entry."
+    static let example = "tag aitelenov detained invited"
+    static let arguments = [ArgumentSpec("ID", .entry), ArgumentSpec("TAG", .tag, repeating: true)]
+    static let changesCase = true
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        var entry = try notebook.resolve(call.required(0))
+        let tags = Array(call.positionals.dropFirst())
+        guard !tags.isEmpty else { throw CommandError("tag needs TAG", at: call.required(0), hint: "usage: \(usage)") }
+        for word in tags {
+            guard !word.text.isEmpty, !word.text.contains("\n") else { throw CommandError("an empty tag", at: word) }
+            if !entry.tags.contains(word.text) { entry.append("Tag", word.text) }
+        }
+        if entry == notebook.caseFile[entry.id] {
+            notebook.confirm("\(entry.id) already has those tags")
+            return
+        }
+        notebook.put(entry)
+        notebook.confirm("\(entry.id) tags: " + entry.tags.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The card `show` prints: fields, the original and its translations side by side,
+/// links read from both ends, what refers to the entry, and notes.
+public struct Card {
+    let entry: Entry
+    let caseFile: CaseFile
+    let references: Set<Reference>
+    let translations: [Entry]
+    let width: Int
+
+    /// How many references of one sort are listed before "… and N more".
+    static let listLimit = 20
+
+    /// Lays out the card for `entry`.
+    public init(entry: Entry, caseFile: CaseFile, references: Set<Reference>, width: Int) {
+        self.entry = entry
+        self.caseFile = caseFile
+        self.references = references
+        self.width = max(40, width)
+        translations = references.compactMap { reference -> Entry? in
+            guard case let .field(id, "Of") = reference else { return nil }
+            return caseFile[id]
+        }.sorted { ByteOrder.less($0.id, $1.id) }
+    }
+
+    /// The card's lines (already made safe for a terminal).
+    public func lines() -> [String] {
+        var out = ["\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")]
+        let textFields: Set<String> = ["Text"]
+        for field in entry.fields where !textFields.contains(field.name) {
+            var value = field.value
+            if entry.schema.references.contains(field.name), let target = caseFile[value], let name = target.name {
+                value += " (\(name))"
+            }
+            out += labelled(field.name, value)
+        }
+        if let text = entry.text { out += textBlock(text) }
+        out += linkLines()
+        out += referenceLines()
+        out += noteLines()
+        return out.map { Terminal.visible($0) }
+    }
+
+    private func labelled(_ label: String, _ value: String) -> [String] {
+        let wrapped = TextWidth.wrap(Terminal.visible(value), width: width - 12)
+        return wrapped.enumerated().map { index, line in
+            (index == 0 ? "  " + TextWidth.pad(label, to: 9) + " " : String(repeating: " ", count: 12)) + line
+        }
+    }
+
+    /// The text, beside its original (for a translation) or its translations (for an original).
+    private func textBlock(_ text: String) -> [String] {
+        var pairs: [(String, String)] = []
+        if entry.kind == .translation, let original = entry["Of"].flatMap({ caseFile[$0] }) {
+            pairs.append((heading(original, role: "original"), original.text ?? ""))
+            pairs.append((heading(entry, role: "this translation"), text))
+        } else {
+            pairs.append((heading(entry, role: translations.isEmpty ? "text" : "original"), text))
+            for translation in translations { pairs.append((heading(translation, role: translation.id), translation.text ?? "")) }
+        }
+        if pairs.count == 1 {
+            return [""] + TextWidth.wrap(Terminal.visible(text), width: width - 4).map { "  " + $0 }
+        }
+        var out: [String] = []
+        let left = pairs[0]
+        for right in pairs.dropFirst() {
+            out += [""] + sideBySide(left, right)
+        }
+        return out
+    }
+
+    private func heading(_ entry: Entry, role: String) -> String {
+        var parts = [entry.lang ?? "?", role]
+        let by = [entry["By"], entry["Status"]].compactMap { $0 }
+        if !by.isEmpty { parts.append("(" + by.joined(separator: ", ") + ")") }
+        return parts.joined(separator: " · ")
+    }
+
+    private func sideBySide(_ left: (String, String), _ right: (String, String)) -> [String] {
+        let column = (width - 5) / 2
+        let leftLines = [left.0, String(repeating: "─", count: min(column, TextWidth.of(left.0)))]
+            + TextWidth.wrap(Terminal.visible(left.1), width: column)
+        let rightLines = [right.0, String(repeating: "─", count: min(column, TextWidth.of(right.0)))]
+            + TextWidth.wrap(Terminal.visible(right.1), width: column)
+        return (0..<max(leftLines.count, rightLines.count)).map { index in
+            let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
+            let r = index < rightLines.count ? rightLines[index] : ""
+            return "  " + TextWidth.pad(l, to: column) + " │ " + r
+        }
+    }
+
+    private func linkLines() -> [String] {
+        var rows: [(String, String)] = []
+        for reference in references {
+            guard case let .link(key) = reference, let link = caseFile.links[key] else { continue }
+            let outgoing = key.from == entry.id
+            let other = outgoing ? key.to : key.from
+            let rel = outgoing ? key.rel : Relation.reverse(of: key.rel)
+            var line = other + describe(other)
+            if let note = link.note { line += " — " + note }
+            rows.append((rel, line))
+        }
+        guard !rows.isEmpty else { return [] }
+        rows.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        return ["", "Links"] + limited(rows.map { "  " + TextWidth.pad($0.0, to: 14) + " " + $0.1 })
+    }
+
+    private func referenceLines() -> [String] {
+        var rows: [String] = []
+        for reference in references {
+            guard case let .field(id, field) = reference, field != "Of" else { continue }
+            rows.append("  \(id)\(describe(id)) — as \(field)")
+        }
+        guard !rows.isEmpty else { return [] }
+        return ["", "Referred to by"] + limited(rows.sorted())
+    }
+
+    private func noteLines() -> [String] {
+        let notes = references.compactMap { reference -> NoteKey? in
+            if case let .note(key) = reference { return key } else { return nil }
+        }.sorted()
+        guard !notes.isEmpty else { return [] }
+        var out = ["", "Notes"]
+        for note in notes.prefix(Self.listLimit) {
+            out.append("  " + [note.at, note.by].filter { !$0.isEmpty }.joined(separator: "  "))
+            out += TextWidth.wrap(Terminal.visible(note.text), width: width - 6).map { "    " + $0 }
+        }
+        if notes.count > Self.listLimit { out.append("  … and \(notes.count - Self.listLimit) more notes") }
+        return out
+    }
+
+    private func describe(_ id: String) -> String {
+        guard let other = caseFile[id] else { return " (missing)" }
+        if let name = other.name { return " (\(name))" }
+        if let text = other.text {
+            return " (\(other.kind.word): \(TextWidth.truncate(text.replacingOccurrences(of: "\n", with: " "), to: 40)))"
+        }
+        return " (\(other.kind.word))"
+    }
+
+    private func limited(_ rows: [String]) -> [String] {
+        guard rows.count > Self.listLimit else { return rows }
+        return Array(rows.prefix(Self.listLimit)) + ["  … and \(rows.count - Self.listLimit) more"]
+    }
+}

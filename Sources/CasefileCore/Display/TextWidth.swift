@@ -1,0 +1,88 @@
+/// Display widths and wrapping for terminal output: combining marks take no column,
+/// East Asian wide characters and emoji take two.
+public enum TextWidth {
+    /// The columns `text` takes on a terminal.
+    public static func of(_ text: String) -> Int {
+        var width = 0
+        for character in text { width += of(character) }
+        return width
+    }
+
+    /// The columns one character takes.
+    public static func of(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        let value = scalar.value
+        if value < 0x20 { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// `text` cut to `width` columns, with `…` when cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` wrapped at word boundaries to lines of at most `width` columns; explicit
+    /// newlines are kept, and a word longer than a line is broken.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(8, width)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                var wordWidth = of(word)
+                if used > 0 && used + 1 + wordWidth > width {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                while wordWidth > width {
+                    var head = ""
+                    var headWidth = 0
+                    for character in word {
+                        if headWidth + of(character) > width - used { break }
+                        head.append(character)
+                        headWidth += of(character)
+                    }
+                    if head.isEmpty { break }
+                    lines.append(line + head)
+                    line = ""
+                    used = 0
+                    word.removeFirst(head.count)
+                    wordWidth = of(word)
+                }
+                if used > 0 {
+                    line += " "
+                    used += 1
+                }
+                line += word
+                used += wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// `text` padded with spaces to `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let used = of(text)
+        return used >= width ? text : text + String(repeating: " ", count: width - used)
+    }
+}

@@ -1,0 +1,34 @@
+/// Handles (`@extremkz`, matched without `@` and case-insensitively) to the people
+/// who use them.
+final class HandleIndex: CaseObserver {
+    private var owners: [String: Set<String>] = [:]
+
+    init(caseFile: CaseFile) {
+        for entry in caseFile.entries.values where entry.kind == .person { add(entry) }
+    }
+
+    /// The Ids of the people using `handle`.
+    func people(with handle: String) -> Set<String> { owners[Self.key(handle)] ?? [] }
+
+    /// The lookup form of a handle: no `@`, lower case.
+    static func key(_ handle: String) -> String {
+        var text = handle.lowercased()
+        if text.hasPrefix("@") { text.removeFirst() }
+        return text
+    }
+
+    func caseDidChange(_ change: Change, in caseFile: CaseFile) {
+        guard case let .entry(old, new) = change else { return }
+        if let old, old.kind == .person {
+            for handle in old.handles {
+                owners[Self.key(handle)]?.remove(old.id)
+                if owners[Self.key(handle)]?.isEmpty == true { owners[Self.key(handle)] = nil }
+            }
+        }
+        if let new, new.kind == .person { add(new) }
+    }
+
+    private func add(_ person: Entry) {
+        for handle in person.handles { owners[Self.key(handle), default: []].insert(person.id) }
+    }
+}

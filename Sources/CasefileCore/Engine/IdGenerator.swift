@@ -1,0 +1,107 @@
+import Foundation
+
+/// Makes Ids from content, as DESIGN.md describes: ASCII, lower case, human-typable,
+/// stable, and never one already in use.
+enum IdGenerator {
+    /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
+    static func person(name: String, in caseFile: CaseFile) -> String {
+        let words = slug(name).split(separator: "-").map(String.init)
+        let surname = words.last ?? "person"
+        if caseFile[surname] == nil { return surname }
+        let full = words.joined(separator: "-")
+        if !full.isEmpty, caseFile[full] == nil { return full }
+        return numbered(surname, in: caseFile)
+    }
+
+    /// `@extremkz` and `2014-02-04` → `extremkz-2014-02-04`.
+    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile) -> String {
+        var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor,
+                        keepUnderscore: true)
+        if let date, !date.isEmpty { base += "-" + date }
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+    }
+
+    /// `prediktor` → `prediktor-q1`, `prediktor-q2`…
+    static func quote(speaker: String, in caseFile: CaseFile) -> String {
+        var counter = 1
+        while caseFile["\(speaker)-q\(counter)"] != nil { counter += 1 }
+        return "\(speaker)-q\(counter)"
+    }
+
+    /// `extremkz-2014-02-04` and `en` → `extremkz-2014-02-04.en`.
+    static func translation(of original: String, lang: String, in caseFile: CaseFile) -> String {
+        let base = original + "." + lang.lowercased()
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+    }
+
+    /// A slug of a title, cut at a word boundary.
+    static func source(title: String, in caseFile: CaseFile) -> String {
+        var words: [Substring] = []
+        var length = 0
+        for word in slug(title).split(separator: "-") {
+            if length + word.count > 48 && !words.isEmpty { break }
+            words.append(word)
+            length += word.count + 1
+        }
+        let base = words.isEmpty ? "source" : words.joined(separator: "-")
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+    }
+
+    static func numbered(_ base: String, in caseFile: CaseFile) -> String {
+        var counter = 2
+        while caseFile["\(base)-\(counter)"] != nil { counter += 1 }
+        return "\(base)-\(counter)"
+    }
+
+    /// ASCII lower-case words joined by `-`, from any script.
+    static func slug(_ text: String, keepUnderscore: Bool = false) -> String {
+        let latin = Transliteration.toASCII(text).lowercased()
+        var result = ""
+        var pendingDash = false
+        for byte in latin.utf8 {
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || (keepUnderscore && byte == 0x5F)
+            if isWordByte {
+                if pendingDash && !result.isEmpty { result += "-" }
+                pendingDash = false
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    /// Whether `id` is acceptable as a user-given Id.
+    static func problem(with id: String) -> String? {
+        if id.isEmpty { return "an Id cannot be empty" }
+        if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
+        for scalar in id.unicodeScalars {
+            if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
+                return "an Id uses ASCII letters, digits and - . _ only"
+            }
+            if "\"'=#\\".unicodeScalars.contains(scalar) { return "an Id cannot contain \(scalar)" }
+        }
+        return nil
+    }
+}
+
+/// Latin forms of Cyrillic (and other) text, through ICU.
+enum Transliteration {
+    /// Latin letters only: `Ахметжан Есимов` → `Akhmetzhan Esimov`, `Щёлоков` → `Shchelokov`.
+    static func toASCII(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(word) }
+            let source = String(word)
+            var latin = source.applyingTransform(StringTransform("Russian-Latin/BGN"), reverse: false) ?? source
+            latin = latin.applyingTransform(StringTransform("Kazakh-Latin/BGN"), reverse: false) ?? latin
+            latin = latin.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? latin
+            // BGN writes a leading Е as "Ye" where the press writes E (Есимов → Esimov).
+            if let first = source.first, first == "Е" || first == "е", latin.hasPrefix("Ye") || latin.hasPrefix("ye") {
+                latin = (first == "Е" ? "E" : "e") + latin.dropFirst(2)
+            }
+            return latin.filter { $0 != "'" && $0 != "\u{2019}" && $0 != "\u{02B9}" && $0 != "\u{02BA}" && $0 != "\"" }
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+extension Notebook {
+    /// Opens the case at `path` (a new, empty case when no file is there yet).
+    /// Returns the integrity problems found, to be shown as warnings.
+    @discardableResult
+    public func open(path: String) throws(LoadError) -> [Diagnostic] {
+        var info = stat()
+        if stat(path, &info) != 0 && errno == ENOENT {
+            replaceCase(CaseFile(), path: path, hash: nil)
+            return []
+        }
+        let result: LoadResult
+        do {
+            result = try CaseReader.load(path: path, validate: true)
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            throw LoadError([Diagnostic(file: path, line: 1, message: String(describing: error))])
+        }
+        replaceCase(result.caseFile, path: path, hash: result.contentHash)
+        return result.diagnostics
+    }
+
+    /// Replaces the whole case (open, new): history, undo and indexes start afresh.
+    func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?) {
+        self.caseFile = caseFile
+        self.path = path
+        diskHash = hash
+        undoStack.removeAll()
+        redoStack.removeAll()
+        baseline.removeAll()
+        sessionLog.removeAll()
+        resetIndexes()
+        for observer in observers { observer.caseWasReplaced(caseFile) }
+    }
+
+    /// The hash of the file at `path` now, or nil when it is gone.
+    func currentDiskHash(_ path: String) -> UInt64? {
+        guard let bytes = try? FileBytes.read(path) else { return nil }
+        return bytes.withUnsafeBufferPointer { ContentHash.of($0) }
+    }
+
+    /// Saves the case: bumps Revision, stamps Saved, appends a Session record with the
+    /// summary and this session's commands, and writes the file atomically.
+    public func save(message: String?, to target: String? = nil, force: Bool = false) throws(CommandError) {
+        guard let destination = target ?? path else {
+            throw CommandError("this case has no file yet", hint: "save --as FILE")
+        }
+        let exists = access(destination, F_OK) == 0
+        if !hasUnsavedChanges && exists && destination == path {
+            say("nothing to save: no changes since revision \(caseFile.header.revision)")
+            return
+        }
+        if destination == path, exists, !force, let known = diskHash, currentDiskHash(destination) != known {
+            throw CommandError("\(destination) was changed on disk since it was opened",
+                               hint: "diff --disk shows the change; save --force overwrites it")
+        }
+        if target != nil, target != path, exists, !force {
+            throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
+        }
+        var saved = caseFile
+        let revision = caseFile.header.revision + 1
+        let now = settings.now()
+        var header = saved.header
+        header.set("Revision", String(revision))
+        header.set("Saved", now)
+        saved.header = header
+        var fields = [Field("Saved", now), Field("By", settings.userName)]
+        if let message, !message.isEmpty { fields.append(Field("Message", message)) }
+        let summary = ChangeSummary(unsavedChanges).text
+        if !summary.isEmpty { fields.append(Field("Summary", summary)) }
+        for command in sessionLog { fields.append(Field("Command", command)) }
+        saved.sessions.append(Session(revision: revision, fields: fields))
+        let bytes = CaseWriter.bytes(of: saved)
+        do {
+            try AtomicFile.write(bytes, to: destination)
+        } catch {
+            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
+        }
+        caseFile = saved
+        path = destination
+        diskHash = bytes.withUnsafeBufferPointer { ContentHash.of($0) }
+        baseline.removeAll()
+        sessionLog.removeAll()
+        for index in undoStack.indices { undoStack[index].loggedInSession = false }
+        say("saved \(destination), revision \(revision)" + (summary.isEmpty ? "" : ": \(summary)"))
+    }
+}
+
+/// `+3 post, ~1 person, +2 link, -1 note`: what a save changed, by kind.
+public struct ChangeSummary {
+    /// Added, changed and removed counts per kind.
+    public private(set) var counts: [Kind: (added: Int, changed: Int, removed: Int)] = [:]
+    /// Whether the header (title, language) changed.
+    public private(set) var headerChanged = false
+
+    /// Counts `changes` (each thing's saved value against its value now).
+    public init(_ changes: [Change]) {
+        for change in changes {
+            switch change {
+            case let .entry(old, new): count(old?.kind ?? new?.kind ?? .person, old != nil, new != nil, old != new)
+            case let .link(old, new): count(.link, old != nil, new != nil, old != new)
+            case let .note(old, new): count(.note, old != nil, new != nil, old != new)
+            case let .header(old, new): headerChanged = headerChanged || old != new
+            }
+        }
+    }
+
+    private mutating func count(_ kind: Kind, _ had: Bool, _ has: Bool, _ differs: Bool) {
+        var value = counts[kind] ?? (0, 0, 0)
+        if !had && has { value.added += 1 } else if had && !has { value.removed += 1 } else if differs { value.changed += 1 }
+        counts[kind] = value
+    }
+
+    /// The summary line.
+    public var text: String {
+        var parts: [String] = []
+        for kind in Kind.allCases {
+            guard let value = counts[kind] else { continue }
+            if value.added > 0 { parts.append("+\(value.added) \(kind.word)") }
+            if value.changed > 0 { parts.append("~\(value.changed) \(kind.word)") }
+            if value.removed > 0 { parts.append("-\(value.removed) \(kind.word)") }
+        }
+        if headerChanged { parts.append("~header") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,45 @@
+extension Notebook {
+    /// What refers to each Id (built on first use, then kept current).
+    var references: ReferenceIndex {
+        if let referenceIndex { return referenceIndex }
+        let index = ReferenceIndex(caseFile: caseFile)
+        referenceIndex = index
+        return index
+    }
+
+    /// Handles to people (built on first use, then kept current).
+    var handles: HandleIndex {
+        if let handleIndex { return handleIndex }
+        let index = HandleIndex(caseFile: caseFile)
+        handleIndex = index
+        return index
+    }
+
+    /// Ids in order, for prefixes and completion (built on first use, then kept current).
+    var ids: IdIndex {
+        if let idIndex { return idIndex }
+        let index = IdIndex(caseFile: caseFile)
+        idIndex = index
+        return index
+    }
+
+    /// What refers to `id`: entries' fields, links, notes.
+    public func referencesTo(_ id: String) -> Set<Reference> { references.referencesTo(id) }
+
+    /// Ids starting with `prefix`, in order (for completion).
+    public func ids(withPrefix prefix: String, limit: Int = 50) -> [String] {
+        ids.ids(withPrefix: prefix, in: caseFile, limit: limit)
+    }
+
+    /// The people using `handle`.
+    public func people(withHandle handle: String) -> [String] {
+        handles.people(with: handle).sorted(by: ByteOrder.less)
+    }
+
+    /// Drops every index after the whole case was replaced (`open`, `new`).
+    func resetIndexes() {
+        referenceIndex = nil
+        handleIndex = nil
+        idIndex = nil
+    }
+}

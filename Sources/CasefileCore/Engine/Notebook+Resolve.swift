@@ -1,0 +1,50 @@
+extension Notebook {
+    /// The entry a word names: an exact Id, a `@handle`, or an unambiguous Id prefix,
+    /// of one of `kinds` (any kind when empty). Unknown or ambiguous words list the candidates.
+    public func resolve(_ word: Word, as kinds: Set<Kind> = []) throws(CommandError) -> Entry {
+        let text = word.text
+        let what = kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ")
+        func accept(_ entry: Entry) throws(CommandError) -> Entry {
+            guard kinds.isEmpty || kinds.contains(entry.kind) else {
+                throw CommandError("'\(entry.id)' is a \(entry.kind.word), not a \(what)", at: word)
+            }
+            return entry
+        }
+        if text.isEmpty { throw CommandError("an empty Id", at: word, hint: "name an entry by its Id or @handle") }
+        if let entry = caseFile[text] { return try accept(entry) }
+        if text.hasPrefix("@") {
+            let people = self.people(withHandle: text)
+            if people.count == 1, let entry = caseFile[people[0]] { return try accept(entry) }
+            if people.count > 1 {
+                throw CommandError("\(text) is the handle of several people", at: word,
+                                   hint: "use one of the Ids: " + people.joined(separator: ", "))
+            }
+            throw CommandError("no person has the handle \(text)", at: word,
+                               hint: "add it with: add person NAME handle=\(text)")
+        }
+        let lowered = text.lowercased()
+        if lowered != text, let entry = caseFile[lowered] { return try accept(entry) }
+        var candidates = ids(withPrefix: lowered, limit: 200)
+        if !kinds.isEmpty { candidates = candidates.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
+        if candidates.count == 1, let entry = caseFile[candidates[0]] { return entry }
+        if candidates.count > 1 {
+            let shown = candidates.prefix(8).joined(separator: ", ")
+            let more = candidates.count > 8 ? ", …" : ""
+            throw CommandError("'\(text)' is ambiguous: it starts \(candidates.count) Ids", at: word,
+                               hint: "did you mean one of: \(shown)\(more)?")
+        }
+        throw CommandError("no \(what) '\(text)'", at: word, hint: suggestion(for: lowered, kinds: kinds))
+    }
+
+    /// A did-you-mean for an unknown Id, from Ids sharing its first letters.
+    private func suggestion(for text: String, kinds: Set<Kind>) -> String {
+        var pool: [String] = []
+        var length = min(3, text.count)
+        while pool.isEmpty && length > 0 {
+            pool = ids(withPrefix: String(text.prefix(length)), limit: 500)
+            length -= 1
+        }
+        if !kinds.isEmpty { pool = pool.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
+        return Suggestions.hint(for: text, in: pool) ?? "list the Ids with: list" + (kinds.count == 1 ? " \(kinds.first?.word ?? "")" : "")
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Who is working and what time it is, taken from the environment once.
+public struct Settings: Sendable {
+    /// The name written as `By` on notes and sessions.
+    public var userName: String
+    /// A fixed time (from SOURCE_DATE_EPOCH), or nil for the real clock.
+    public var fixedTime: Int?
+
+    /// Creates settings.
+    public init(userName: String, fixedTime: Int? = nil) {
+        self.userName = userName
+        self.fixedTime = fixedTime
+    }
+
+    /// Settings from the environment: CASEFILE_USER, then USER; SOURCE_DATE_EPOCH.
+    public static func fromEnvironment(_ environment: [String: String], configuredName: String? = nil) -> Settings {
+        let name = configuredName ?? environment["CASEFILE_USER"] ?? environment["USER"] ?? "unknown"
+        let fixed = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        return Settings(userName: name.isEmpty ? "unknown" : name, fixedTime: fixed)
+    }
+
+    /// The current time as an ISO 8601 UTC date-time (`2025-11-25T12:00:00Z`).
+    public func now() -> String {
+        let seconds = fixedTime ?? Int(time(nil))
+        return Self.iso(seconds)
+    }
+
+    /// Formats seconds since the epoch as an ISO 8601 UTC date-time.
+    public static func iso(_ seconds: Int) -> String {
+        var value = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&value, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}

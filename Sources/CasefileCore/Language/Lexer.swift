@@ -1,0 +1,273 @@
+/// Splits command-language text into commands and words: shell-like quoting (`"…"`
+/// with `\"`, `\\`, `\n`, `\t` escapes; `'…'` literal), backslash escapes, a trailing
+/// backslash continuing a line, here-documents (`<<TAG` … a line holding only `TAG`),
+/// and `#` comment lines. `#` inside a command is text, so `#hashtags` need no quotes.
+///
+/// Works on UTF-8 bytes; every word keeps its line and column.
+public struct Lexer {
+    /// What lexing produced.
+    public struct Result: Sendable {
+        /// The complete commands, in order.
+        public var commands: [CommandLine] = []
+        /// Problems found (unterminated quotes or here-documents at the end of the text).
+        public var errors: [LanguageError] = []
+        /// Whether the text ends inside a quote, here-document or continued line: an
+        /// interactive reader should ask for another line.
+        public var isIncomplete = false
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private let firstLine: Int
+
+    /// Lexes `text`; its first line is numbered `firstLine`.
+    public static func lex(_ text: String, firstLine: Int = 1) -> Result {
+        var lexer = Lexer(bytes: Array(text.utf8), firstLine: firstLine)
+        return lexer.run()
+    }
+
+    private init(bytes: [UInt8], firstLine: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+        self.line = firstLine
+    }
+
+    private var column: Int { characterCount(from: lineStart, to: index) + 1 }
+
+    private func characterCount(from start: Int, to end: Int) -> Int {
+        var count = 0
+        var position = start
+        while position < end {
+            if bytes[position] & 0xC0 != 0x80 { count += 1 }
+            position += 1
+        }
+        return count
+    }
+
+    private mutating func run() -> Result {
+        var result = Result()
+        while index < bytes.count {
+            skipBlanks()
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == 0x0A { newline(); continue }
+            if byte == UInt8(ascii: "#") { skipToEndOfLine(); continue }
+            let start = index
+            let startLine = line
+            switch lexCommand() {
+            case .complete(var words, let heredocs):
+                if !heredocs.isEmpty {
+                    switch readHeredocs(heredocs, into: &words) {
+                    case .ok: break
+                    case .incomplete(let error):
+                        result.isIncomplete = true
+                        result.errors.append(error)
+                        return result
+                    }
+                }
+                let source = String(decoding: bytes[start..<trimmedEnd(start)], as: UTF8.self)
+                if !words.isEmpty { result.commands.append(CommandLine(words: words, line: startLine, source: source)) }
+            case .incomplete(let error):
+                result.isIncomplete = true
+                result.errors.append(error)
+                return result
+            }
+        }
+        return result
+    }
+
+    private func trimmedEnd(_ start: Int) -> Int {
+        var end = index
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+        return end
+    }
+
+    private enum CommandOutcome {
+        case complete([Word], [(tag: String, wordIndex: Int, word: Word)])
+        case incomplete(LanguageError)
+    }
+
+    private mutating func lexCommand() -> CommandOutcome {
+        var words: [Word] = []
+        var heredocs: [(tag: String, wordIndex: Int, word: Word)] = []
+        while true {
+            skipBlanks()
+            guard index < bytes.count else { return .complete(words, heredocs) }
+            let byte = bytes[index]
+            if byte == 0x0A {
+                newline()
+                return .complete(words, heredocs)
+            }
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                index += 1
+                newline()
+                continue
+            }
+            if byte == UInt8(ascii: "\\"), index + 1 == bytes.count {
+                return .incomplete(LanguageError("the last line ends with '\\': the command continues", line: line,
+                                                 column: column, hint: "type the rest of the command"))
+            }
+            if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
+                let wordLine = line
+                let wordColumn = column
+                let start = index
+                index += 2
+                var quoted = false
+                if index < bytes.count, bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"") {
+                    quoted = true
+                    index += 1
+                }
+                let tagStart = index
+                while index < bytes.count, isTagByte(bytes[index]) { index += 1 }
+                let tag = String(decoding: bytes[tagStart..<index], as: UTF8.self)
+                if quoted, index < bytes.count, bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"") {
+                    index += 1
+                }
+                let raw = String(decoding: bytes[start..<index], as: UTF8.self)
+                let word = Word("", line: wordLine, column: wordColumn, isQuoted: true, raw: raw)
+                if tag.isEmpty {
+                    return .incomplete(LanguageError("'<<' needs a tag: write <<END, the text, then a line holding only END",
+                                                     at: word))
+                }
+                heredocs.append((tag, words.count, word))
+                words.append(word)
+                continue
+            }
+            switch lexWord() {
+            case .success(let word): words.append(word)
+            case .failure(let error): return .incomplete(error)
+            }
+        }
+    }
+
+    private func isTagByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    private mutating func lexWord() -> Swift.Result<Word, LanguageError> {
+        let wordLine = line
+        let wordColumn = column
+        let start = index
+        var text: [UInt8] = []
+        var quoted = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: "\\") {
+                quoted = true
+                index += 1
+                if index < bytes.count {
+                    if bytes[index] == 0x0A {
+                        newline()
+                        continue
+                    }
+                    text.append(bytes[index])
+                    index += 1
+                }
+                continue
+            }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quoted = true
+                let quoteLine = line
+                let quoteColumn = column
+                index += 1
+                var closed = false
+                while index < bytes.count {
+                    let inner = bytes[index]
+                    if inner == byte { closed = true; index += 1; break }
+                    if inner == 0x0A {
+                        text.append(inner)
+                        newline()
+                        continue
+                    }
+                    if byte == UInt8(ascii: "\""), inner == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                        let next = bytes[index + 1]
+                        switch next {
+                        case UInt8(ascii: "n"): text.append(0x0A)
+                        case UInt8(ascii: "t"): text.append(0x09)
+                        case 0x0A: newline(); index += 1; continue
+                        case UInt8(ascii: "\""), UInt8(ascii: "\\"): text.append(next)
+                        default: text.append(inner); text.append(next)
+                        }
+                        index += 2
+                        continue
+                    }
+                    text.append(inner)
+                    index += 1
+                }
+                if !closed {
+                    let name = byte == UInt8(ascii: "'") ? "single" : "double"
+                    let mark = byte == UInt8(ascii: "'") ? "'" : "\""
+                    return .failure(LanguageError("unterminated \(name) quote", line: quoteLine, column: quoteColumn,
+                                                  hint: "close it with \(mark)"))
+                }
+                continue
+            }
+            text.append(byte)
+            index += 1
+        }
+        let raw = String(decoding: bytes[start..<index], as: UTF8.self)
+        return .success(Word(String(decoding: text, as: UTF8.self), line: wordLine, column: wordColumn,
+                             isQuoted: quoted, raw: raw))
+    }
+
+    private enum HeredocOutcome {
+        case ok
+        case incomplete(LanguageError)
+    }
+
+    /// Reads the bodies of the here-documents opened on the command's line, in order.
+    private mutating func readHeredocs(_ heredocs: [(tag: String, wordIndex: Int, word: Word)],
+                                       into words: inout [Word]) -> HeredocOutcome {
+        for heredoc in heredocs {
+            var body: [String] = []
+            var closed = false
+            while index < bytes.count {
+                let start = index
+                while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                var end = index
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                if index < bytes.count { newline() }
+                if text.trimmingCharacters(in: " \t") == heredoc.tag {
+                    closed = true
+                    break
+                }
+                body.append(text)
+            }
+            if !closed {
+                return .incomplete(LanguageError("here-document \(heredoc.word.raw) is not closed",
+                                                 at: heredoc.word,
+                                                 hint: "end it with a line holding only \(heredoc.tag)"))
+            }
+            words[heredoc.wordIndex].text = body.joined(separator: "\n")
+        }
+        return .ok
+    }
+
+    private mutating func skipBlanks() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+    }
+
+    private mutating func skipToEndOfLine() {
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+    }
+
+    private mutating func newline() {
+        index += 1
+        line += 1
+        lineStart = index
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        var view = Substring(self)
+        while let first = view.first, set.contains(first) { view.removeFirst() }
+        while let last = view.last, set.contains(last) { view.removeLast() }
+        return String(view)
+    }
+}

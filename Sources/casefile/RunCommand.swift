@@ -1,0 +1,114 @@
+import ArgumentParser
+import CasefileCore
+import Foundation
+
+/// `casefile run FILE SCRIPT...`: replays scripts against a case file, then saves.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay command scripts against FILE, then save it (a new case if FILE does not exist yet).",
+        discussion: """
+            Stops at the first error, printing SCRIPT:LINE:COL, the line and a caret, and saves
+            nothing. With --keep-going every error is reported, what succeeded is saved, and the
+            exit status is 1. `-` reads a script from standard input.
+            """
+    )
+
+    @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
+    var file: String
+
+    @Argument(help: "Scripts to replay, in order; - is standard input.", completion: .file(extensions: ["cf"]))
+    var scripts: [String] = ["-"]
+
+    @Flag(help: "Run the rest after an error and report every error.")
+    var keepGoing = false
+
+    @Flag(help: "Run everything but save nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print each command before it runs.")
+    var echo = false
+
+    @Flag(name: .shortAndLong, help: "Show what each command did (added …, linked …) and language guesses.")
+    var verbose = false
+
+    @Option(name: .shortAndLong, help: "The message of the session record written by the final save.")
+    var message: String?
+
+    func run() throws {
+        let status = ScriptReplay(file: file, scripts: scripts, keepGoing: keepGoing, dryRun: dryRun, echo: echo,
+                                  verbose: verbose, message: message).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The replay shared by `casefile run` and `casefile FILE < script`.
+struct ScriptReplay {
+    var file: String
+    var scripts: [String]
+    var keepGoing = false
+    var dryRun = false
+    var echo = false
+    var verbose = false
+    var message: String?
+
+    /// Runs the scripts; returns the exit status.
+    func run() -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let output = StandardOutput(environment: environment)
+        defer { output.flush() }
+        let notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
+        notebook.showsConfirmations = verbose
+        do {
+            let problems = try notebook.open(path: file)
+            for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
+        } catch {
+            output.diagnostic(Terminal.visible(error.description))
+            return 1
+        }
+        var failed = false
+        for script in scripts {
+            guard let text = read(script, output: output) else { return 1 }
+            let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
+                                            options: ScriptOptions(keepGoing: keepGoing, echo: echo))
+            for error in report.errors { output.diagnostic(error) }
+            if !report.errors.isEmpty {
+                failed = true
+                if !keepGoing {
+                    output.diagnostic("\(Terminal.visible(file)): not saved (the script stopped at an error)")
+                    return 1
+                }
+            }
+            if report.quit { break }
+        }
+        if dryRun {
+            let count = notebook.unsavedChanges.count
+            output.diagnostic("dry run: \(count) change\(count == 1 ? "" : "s") not saved")
+        } else if notebook.hasUnsavedChanges {
+            notebook.showsConfirmations = true
+            do { try notebook.save(message: message) } catch {
+                output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+                return 1
+            }
+        }
+        return failed ? 1 : 0
+    }
+
+    private func read(_ script: String, output: StandardOutput) -> String? {
+        let data: Data?
+        if script == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: script)
+        }
+        guard let data else {
+            output.diagnostic("casefile: cannot read script \(Terminal.visible(script))")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            output.diagnostic("casefile: \(Terminal.visible(script)) is not valid UTF-8; re-encode it (iconv -t UTF-8)")
+            return nil
+        }
+        return text
+    }
+}
