@@ -50,7 +50,7 @@ public struct Invocation: Sendable {
                 }
             }
             if let option = word.option {
-                if let spec = command.options.first(where: { $0.key == option.key }) {
+                if let spec = command.options.first(where: { $0.key == option.key.lowercased() }) {
                     if !spec.isRepeatable, options[spec.key] != nil {
                         throw CommandError("\(spec.key)= is given twice", at: word, hint: "give it once")
                     }

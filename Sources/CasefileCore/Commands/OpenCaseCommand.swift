@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// `open FILE`: switches to another case file.
 struct OpenCaseCommand: ShellCommand {
     static let name = "open"
@@ -33,7 +39,10 @@ struct NewCaseCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         try notebook.refuseToDropChanges(call)
-        notebook.replaceCase(CaseFile(title: call.word(0)?.text), path: nil, hash: nil)
+        // A case opened on a file that does not exist yet keeps that file: `casefile run
+        // new.rec build.cf` with `new "Title"` at the top saves to new.rec.
+        let keepPath = notebook.path.map { access($0, F_OK) != 0 } ?? false
+        notebook.replaceCase(CaseFile(title: call.word(0)?.text), path: keepPath ? notebook.path : nil, hash: nil)
         notebook.confirm("new case" + (call.word(0).map { ": \($0.text)" } ?? ""))
     }
 }

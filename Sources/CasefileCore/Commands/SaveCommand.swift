@@ -21,6 +21,12 @@ struct SaveCommand: ShellCommand {
             throw CommandError("save cannot run inside a sourced script", at: call.nameWords.first,
                                hint: "save after the script has run")
         }
-        try notebook.save(message: call.flagValue("-m"), to: call.flagValue("--as"), force: call.has("--force"))
+        do {
+            try notebook.save(message: call.flagValue("-m"), to: call.flagValue("--as"), force: call.has("--force"))
+        } catch {
+            var located = error
+            if located.word == nil { located.word = call.nameWords.first }
+            throw located
+        }
     }
 }

@@ -2,7 +2,7 @@
 struct TranslateCommand: ShellCommand {
     static let name = "translate"
     static let group = CommandGroup.translation
-    static let usage = "translate ORIGINAL LANG TEXT [by=WHO] [status=draft|reviewed|final] [id=ID]"
+    static let usage = "translate ORIGINAL LANG TEXT [by=WHO] [status=draft|reviewed|final] [id=ID] [url=URL] [tag=T]… [source=ID]"
     static let summary = "Add a translation of a post or quote into LANG."
     static let help = """
         Adds a translation of ORIGINAL into LANG, paired with it: `show` puts the two side
@@ -11,7 +11,10 @@ struct TranslateCommand: ShellCommand {
         """
     static let example = #"translate extremkz-2014-02-04 en by="Global Voices" status=final "Tomorrow at #Esimov's lunch…""#
     static let arguments = [ArgumentSpec("ORIGINAL", .entry), ArgumentSpec("LANG", .language), ArgumentSpec("TEXT", .text)]
-    static let options = [OptionSpec("by", .text), OptionSpec("status", .status), OptionSpec("id", .newId)]
+    static let options = [
+        OptionSpec("by", .text), OptionSpec("status", .status), OptionSpec("id", .newId), OptionSpec("url", .word),
+        OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
+    ]
     static let changesCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
@@ -30,6 +33,7 @@ struct TranslateCommand: ShellCommand {
                                 fields: [Field("Of", original.id), Field("Lang", lang), Field("Text", text)])
         if let by = call.option("by") { translation.set("By", by) }
         translation.set("Status", try status(call))
+        try notebook.applyProvenance(call, to: &translation)
         notebook.put(translation)
         notebook.added(translation)
     }

@@ -39,7 +39,7 @@ enum IdGenerator {
         var words: [Substring] = []
         var length = 0
         for word in slug(title).split(separator: "-") {
-            if length + word.count > 48 && !words.isEmpty { break }
+            if length + word.count > 64 && !words.isEmpty { break }
             words.append(word)
             length += word.count + 1
         }

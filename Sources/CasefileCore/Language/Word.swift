@@ -22,11 +22,13 @@ public struct Word: Hashable, Sendable {
     }
 
     /// For an unquoted `key=value` word: the key and the value. The key must be a plain
-    /// lower-case word, so `"a=b"` in quotes or `2+2=4` stays text.
+    /// word (letters, then letters, digits, `-` or `_`), so `"a=b"` in quotes or `2+2=4` stays text.
     public var option: (key: String, value: String)? {
         guard let equals = raw.firstIndex(of: "=") else { return nil }
         let key = raw[..<equals]
-        guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }) else {
+        guard let first = key.utf8.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A,
+              key.utf8.allSatisfy({ (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F })
+        else {
             return nil
         }
         guard let textEquals = text.firstIndex(of: "=") else { return nil }
