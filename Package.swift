@@ -36,9 +36,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // A tiny REPL on LineEditor that the pseudo-terminal tests drive.
+        .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
         .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
     ]
 )
