@@ -27,11 +27,13 @@ let package = Package(
         ),
         // A small line-editor layer behind a protocol; the engine never sees libedit.
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // The interactive shell: prompt, completion from the command registry, paging, config, editor.
+        .target(name: "CasefileShell", dependencies: ["CasefileCore", "LineEditor"]),
         // The thin executable: argument parsing and wiring.
         .executableTarget(
             name: "casefile",
             dependencies: [
-                "CasefileCore", "LineEditor",
+                "CasefileCore", "LineEditor", "CasefileShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "CasefileShellTests", dependencies: ["CasefileShell", "CasefileCore", "LineEditor", "CasefileTestSupport"]),
         .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
     ]

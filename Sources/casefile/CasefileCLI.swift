@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasefileCore
+import CasefileShell
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,7 @@ struct CasefileCLI: ParsableCommand {
             Exit status: 0 success, 1 errors in the data or script, 2 misuse of the command line.
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
-        version: CasefileVersion.current,
+        version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
         subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self],
         defaultSubcommand: OpenCommand.self
     )
@@ -38,7 +39,3 @@ struct CasefileCLI: ParsableCommand {
     }
 }
 
-/// The version printed by `--version`.
-enum CasefileVersion {
-    static let current = "0.1.0 (format \(CaseHeader.currentFormat))"
-}

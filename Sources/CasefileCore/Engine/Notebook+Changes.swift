@@ -66,6 +66,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
         idIndex?.caseDidChange(change, in: caseFile)
+        nameIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }
 

@@ -14,8 +14,10 @@ public final class Notebook {
     public let registry: CommandRegistry
     /// Whether confirmations and remarks are shown (the shell: yes; `casefile run`: only with --verbose).
     public var showsConfirmations = true
+    /// The user's editor, for `edit` (nil where there is none, as in replays).
+    public var editor: TextEditing?
     /// Whether a `quit` has been accepted.
-    public internal(set) var wantsToQuit = false
+    public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
 
@@ -34,6 +36,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var idIndex: IdIndex?
+    var nameIndex: NameIndex?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 
