@@ -23,9 +23,14 @@ public final class Shell {
     /// The prompt: the case's name, `*` when there are unsaved changes, the number of entries.
     public var prompt: Prompt {
         let name = Terminal.visible(notebook.displayName, keepNewlines: false)
-        let mark = notebook.hasUnsavedChanges ? output.styled("*", "33") : ""
+        let dirty = notebook.hasUnsavedChanges
+        let mark = dirty ? "*" : ""
         let count = notebook.caseFile.entries.count
-        let main = output.styled(name, "1") + mark + " \(count)> "
+        // One escape sequence between each pair of visible runs: libedit's prompt
+        // markers toggle, so two sequences back to back would invert them.
+        let main = output.usesColour
+            ? "\u{1b}[1m" + name + (dirty ? "\u{1b}[0;33m*" : "") + "\u{1b}[0m \(count)> "
+            : name + mark + " \(count)> "
         let pad = String(repeating: " ", count: max(0, TextWidth.of(name) + (mark.isEmpty ? 0 : 1) + String(count).count - 1))
         return Prompt(main, continuation: pad + "…> ")
     }

@@ -62,7 +62,7 @@ public enum ShellLauncher {
         var parts: [String] = []
         for kind in Kind.allCases where kind != .session {
             let count = caseFile.count(of: kind)
-            if count > 0 { parts.append("\(count) \(kind.word)\(count == 1 ? "" : "s")") }
+            if count > 0 { parts.append("\(count) " + (count == 1 ? kind.word : kind == .person ? "people" : kind.word + "s")) }
         }
         let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
         if caseFile.entries.isEmpty && caseFile.header.revision == 0 {

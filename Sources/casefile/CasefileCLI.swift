@@ -15,7 +15,7 @@ struct CasefileCLI: ParsableCommand {
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
-        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self],
+        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
