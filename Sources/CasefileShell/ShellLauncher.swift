@@ -46,6 +46,7 @@ public enum ShellLauncher {
         let reader = LineReaders.standard(options: editorOptions, history: history, completer: completer,
                                           environment: environment)
         notebook.editor = ExternalEditor(environment: environment)
+        notebook.isInterrupted = { Signals.interruptRequested }
         Signals.installInterruptHandler()
         Signals.onTermination {
             output.flush()

@@ -33,8 +33,14 @@ struct ListCommand: ShellCommand {
         }
         let filters = call.assignments.map { (field: $0.field.lowercased(), value: $0.value) }
         var count = 0
+        var seen = 0
         for kind in kinds {
             for id in notebook.caseFile.orderedIds(of: kind) {
+                seen += 1
+                if seen % 4096 == 0, notebook.isInterrupted() {
+                    notebook.say("(interrupted after \(count) entries)")
+                    return
+                }
                 guard let entry = notebook.caseFile[id], matches(entry, filters) else { continue }
                 notebook.output.line(EntryLine.render(entry, width: notebook.output.width))
                 count += 1

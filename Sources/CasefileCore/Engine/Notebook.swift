@@ -14,6 +14,8 @@ public final class Notebook {
     public let registry: CommandRegistry
     /// Whether confirmations and remarks are shown (the shell: yes; `casefile run`: only with --verbose).
     public var showsConfirmations = true
+    /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
+    public var isInterrupted: () -> Bool = { false }
     /// The user's editor, for `edit` (nil where there is none, as in replays).
     public var editor: TextEditing?
     /// Whether a `quit` has been accepted.
