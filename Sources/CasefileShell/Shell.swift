@@ -87,7 +87,9 @@ public final class Shell {
                     output.flush()
                     if !notebook.hasUnsavedChanges { return true }
                     return false
-                case "d", "discard": return true
+                case "d", "discard":
+                    notebook.discardJournal()
+                    return true
                 case "c", "cancel", "": return false
                 default: continue
                 }

@@ -38,7 +38,25 @@ public enum ShellLauncher {
                 return 1
             }
         }
+        var lock: CaseLock?
+        if let path {
+            switch CaseLock.acquire(for: path, now: settings.now()) {
+            case .success(let taken): lock = taken
+            case .failure(.held(let holder)):
+                notebook.readOnlyReason = "\(path) is open in another casefile (\(holder.description))"
+                output.diagnostic("note: \(Terminal.visible(path)) is open in another casefile (\(holder.description)); opened read-only")
+            case .failure(.cannotCreate(let lockPath, _)):
+                output.diagnostic("note: cannot create \(Terminal.visible(lockPath)); another casefile could open this case at the same time")
+            }
+        }
+        defer { lock?.release() }
         output.diagnostic(greeting(notebook, path: path))
+        if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
+            let count = pending.changes.count
+            var text = "This case has unsaved work from a session that ended without saving: \(count) change\(count == 1 ? "" : "s") since \(pending.started)."
+            if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
+            output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to drop it.")
+        }
         var editorOptions = EditLineReader.Options()
         editorOptions.mode = config.editingMode == "vi" ? .vi : .emacs
         let history = History(path: History.defaultPath(environment: environment), capacity: config.historySize)
@@ -49,11 +67,14 @@ public enum ShellLauncher {
         notebook.isInterrupted = { Signals.interruptRequested }
         Signals.installInterruptHandler()
         Signals.onTermination {
+            notebook.syncJournal()
             output.flush()
             try? history.save()
         }
         let shell = Shell(notebook: notebook, reader: reader, output: output, history: history)
         let status = shell.run()
+        if !notebook.hasUnsavedChanges { notebook.discardJournal() }
+        notebook.syncJournal()
         try? history.save()
         return status
     }

@@ -8,7 +8,7 @@ extension CommandRegistry {
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
         ShowCommand.self, ListCommand.self, HelpCommand.self,
         UndoCommand.self, RedoCommand.self,
-        NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, QuitCommand.self,
+        NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
     ])
 }

@@ -45,6 +45,7 @@ extension Notebook {
 
     /// Applies a change without recording it: the store, the baseline and the indexes.
     func applyRaw(_ change: Change) {
+        changeCounter &+= 1
         recordBaseline(change)
         switch change {
         case let .entry(old, new):

@@ -16,6 +16,18 @@ public final class Notebook {
     public var showsConfirmations = true
     /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
     public var isInterrupted: () -> Bool = { false }
+    /// Whether changes are journaled beside the file (off only in tests that say so).
+    public var journaling = true
+    /// The journal of this session's unsaved changes.
+    var journal: Journal?
+    var journalWarned = false
+    /// A journal left by an earlier session that did not save, found at open.
+    public var pendingJournal: PendingJournal?
+    /// Why the case is read-only (another casefile holds its lock), or nil.
+    public var readOnlyReason: String?
+    /// Counts applied changes, so a command that changed the case is noticed even
+    /// when it left no transaction (undo, redo).
+    var changeCounter = 0
     /// The user's editor, for `edit` (nil where there is none, as in replays).
     public var editor: TextEditing?
     /// Whether a `quit` has been accepted.
@@ -89,6 +101,11 @@ public final class Notebook {
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)
         let outermost = pending == nil
+        if let reason = readOnlyReason, command.changesCase || ["undo", "redo", "save", "recover"].contains(command.name) {
+            throw CommandError("the case is read-only: \(reason)", at: line.words.first,
+                               hint: "close the other casefile, then open this case again")
+        }
+        let counterBefore = changeCounter
         if outermost {
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
@@ -108,8 +125,10 @@ public final class Notebook {
         }
         loggedSource = nil
         if outermost {
-            history.append((line.source, changed))
+            let log = pending?.log ?? []
+            history.append((line.source, changeCounter != counterBefore))
             commitPending()
+            if changeCounter != counterBefore { journalChange(log.isEmpty ? [line.source] : log) }
         }
     }
 
