@@ -52,8 +52,8 @@ public enum ShellLauncher {
         defer { lock?.release() }
         output.diagnostic(greeting(notebook, path: path))
         if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
-            let count = pending.changes.count
-            var text = "This case has unsaved work from a session that ended without saving: \(count) change\(count == 1 ? "" : "s") since \(pending.started)."
+            let count = pending.steps.count
+            var text = "This case has unsaved work from a session that ended without saving: \(count) command\(count == 1 ? "" : "s") since \(pending.started)."
             if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
             output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to drop it.")
         }

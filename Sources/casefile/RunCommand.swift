@@ -67,7 +67,7 @@ struct ScriptReplay {
             return 1
         }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.changes.count) changes)")
+            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
             output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
             return 1
         }

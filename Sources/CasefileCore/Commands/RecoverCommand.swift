@@ -21,18 +21,15 @@ struct RecoverCommand: ShellCommand {
             throw CommandError("there is no unsaved work to recover", at: call.nameWords.first)
         }
         if call.has("--show") {
-            notebook.say("journal \(pending.path): \(pending.changes.count) change\(pending.changes.count == 1 ? "" : "s") since \(pending.started)")
-            for change in pending.changes {
-                for (index, command) in change.commands.enumerated() {
-                    let stamp = index == 0 ? change.at : String(repeating: " ", count: change.at.count)
-                    notebook.say("  \(stamp)  " + command.replacingLineBreaks())
-                }
+            notebook.say("journal \(pending.path): \(pending.steps.count) command\(pending.steps.count == 1 ? "" : "s") since \(pending.started)")
+            for step in pending.steps {
+                notebook.say("  \(step.at)  " + step.command.replacingLineBreaks())
             }
             return
         }
         if call.has("--discard") {
             notebook.discardPendingJournal()
-            notebook.confirm("discarded the journal of \(pending.changes.count) unsaved change\(pending.changes.count == 1 ? "" : "s")")
+            notebook.confirm("discarded the journal of \(pending.steps.count) unsaved command\(pending.steps.count == 1 ? "" : "s")")
             return
         }
         if !notebook.journalMatchesFile(pending) && !call.has("--force") {
@@ -40,15 +37,9 @@ struct RecoverCommand: ShellCommand {
                                at: call.nameWords.first,
                                hint: "recover --show to look at it, recover --force to replay it anyway, recover --discard to drop it")
         }
-        let script = pending.commands.joined(separator: "\n")
-        notebook.sourcing.append(pending.path)
-        defer { notebook.sourcing.removeLast() }
-        let report = notebook.runScript(script, name: pending.path)
-        if let first = report.errors.first {
-            throw CommandError(rendered: first + "\n(nothing was recovered; recover --show lists the journal)")
-        }
+        notebook.replay(pending)
         notebook.pendingJournal = nil
-        notebook.confirm("recovered \(report.succeeded) command\(report.succeeded == 1 ? "" : "s"); save to keep them")
+        notebook.confirm("recovered \(pending.steps.count) command\(pending.steps.count == 1 ? "" : "s"); save to keep them")
     }
 }
 

@@ -46,6 +46,7 @@ extension Notebook {
     /// Applies a change without recording it: the store, the baseline and the indexes.
     func applyRaw(_ change: Change) {
         changeCounter &+= 1
+        journalRecorder?.changes.append(change)
         recordBaseline(change)
         switch change {
         case let .entry(old, new):

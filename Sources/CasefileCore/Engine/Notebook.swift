@@ -21,6 +21,8 @@ public final class Notebook {
     /// The journal of this session's unsaved changes.
     var journal: Journal?
     var journalWarned = false
+    /// What the running command did, for the journal.
+    var journalRecorder: JournalRecorder?
     /// A journal left by an earlier session that did not save, found at open.
     public var pendingJournal: PendingJournal?
     /// Why the case is read-only (another casefile holds its lock), or nil.
@@ -107,6 +109,7 @@ public final class Notebook {
         }
         let counterBefore = changeCounter
         if outermost {
+            journalRecorder = JournalRecorder()
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
         }
@@ -116,7 +119,10 @@ public final class Notebook {
             try command.run(call, on: self)
         } catch {
             rollBack(to: changesBefore, log: logBefore)
-            if outermost { pending = nil }
+            if outermost {
+                pending = nil
+                journalRecorder = nil
+            }
             throw error
         }
         let changed = (pending?.changes.count ?? 0) > changesBefore
@@ -125,10 +131,10 @@ public final class Notebook {
         }
         loggedSource = nil
         if outermost {
-            let log = pending?.log ?? []
             history.append((line.source, changeCounter != counterBefore))
             commitPending()
-            if changeCounter != counterBefore { journalChange(log.isEmpty ? [line.source] : log) }
+            if changeCounter != counterBefore { journalChange(command: line.source) }
+            journalRecorder = nil
         }
     }
 
@@ -142,7 +148,7 @@ public final class Notebook {
         guard !transaction.changes.isEmpty else { return }
         undoStack.append(transaction)
         redoStack.removeAll()
-        sessionLog.append(contentsOf: transaction.log)
+        logAppend(transaction.log)
     }
 
     private func rollBack(to count: Int, log: Int) {

@@ -45,11 +45,18 @@ public final class Journal: @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Appends the command lines of one change; durable within 100 ms.
-    public func append(_ lines: [String], at time: String) throws(StorageError) {
+    /// Appends what one command did; durable within 100 ms.
+    func append(command: String, recorder: JournalRecorder, at time: String) throws(StorageError) {
         var record: [UInt8] = [FieldEncoding.newline]
         FieldEncoding.append(name: "At", value: time, to: &record)
-        for line in lines { FieldEncoding.append(name: "Command", value: line, to: &record) }
+        FieldEncoding.append(name: "Command", value: command, to: &record)
+        if recorder.removedLogLines > 0 {
+            FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
+        }
+        for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
+        for change in recorder.changes { FieldEncoding.append(name: "Change", value: JournalCoding.encode(change), to: &record) }
+        // The marker says the record is whole: a record torn by a crash has none.
+        FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
         try write(record)
         scheduleSync()
     }
@@ -105,6 +112,20 @@ public final class Journal: @unchecked Sendable {
 
 /// A journal left behind by a session that did not save.
 public struct PendingJournal: Sendable {
+    /// One command of the journaled session.
+    public struct Step: Sendable {
+        /// When it ran.
+        public var at: String
+        /// What was typed.
+        public var command: String
+        /// Session log lines it removed (an undo) and added.
+        public var unlog: Int
+        /// Session log lines it added.
+        public var log: [String]
+        /// Its changes, in order.
+        public var changes: [Change]
+    }
+
     /// Where it is.
     public var path: String
     /// The hash of the case file when the journal started ("none" for a new file).
@@ -113,30 +134,80 @@ public struct PendingJournal: Sendable {
     public var revision: Int
     /// When it started.
     public var started: String
-    /// Each change: when, and its command lines.
-    public var changes: [(at: String, commands: [String])]
+    /// The commands, in order.
+    public var steps: [Step]
 
     /// Reads the journal for `casePath`, if there is one; nil when there is none or it holds no change.
     public static func find(for casePath: String) -> PendingJournal? {
         let path = Journal.path(for: casePath)
         guard access(path, F_OK) == 0 else { return nil }
-        // A journal cut short by a crash may end mid-record: read what is whole.
         guard let bytes = try? FileBytes.read(path) else { return nil }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if !text.hasSuffix("\n"), let lastNewline = text.lastIndex(of: "\n") {
-            text = String(text[...lastNewline])
-        }
+        // A journal cut short by a crash may end mid-line (even mid-character): read up to
+        // the last whole line; records without their Done marker are ignored.
+        let whole = bytes.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
+        let text = String(decoding: whole, as: UTF8.self)
         guard let loaded = try? CaseReader.read(text: text, file: path) else { return nil }
         let sections = loaded.caseFile.foreign
         guard let header = sections.first(where: { $0.recordType == "Journal" })?.records.first else { return nil }
         let records = sections.first(where: { $0.recordType == "Command" })?.records ?? []
-        let changes = records.map { ($0["At"] ?? "", $0.values("Command")) }.filter { !$0.1.isEmpty }
-        guard !changes.isEmpty else { return nil }
+        var steps: [Step] = []
+        for record in records {
+            let changes = record.values("Change").compactMap(JournalCoding.decode)
+            guard changes.count == record.values("Change").count, !changes.isEmpty,
+                  record["Done"] == String(changes.count) else { break }
+            steps.append(Step(at: record["At"] ?? "", command: record["Command"] ?? "",
+                              unlog: Int(record["Unlog"] ?? "") ?? 0, log: record.values("Log"), changes: changes))
+        }
+        guard !steps.isEmpty else { return nil }
         return PendingJournal(path: path, base: header["Base"] ?? "none",
                               revision: Int(header["Revision"] ?? "") ?? 0, started: header["Started"] ?? "",
-                              changes: changes)
+                              steps: steps)
     }
 
-    /// Every command line, in order.
-    public var commands: [String] { changes.flatMap(\.commands) }
+    /// The session log the journaled session had when it stopped.
+    public var sessionLog: [String] {
+        var log: [String] = []
+        for step in steps {
+            log.removeLast(min(step.unlog, log.count))
+            log.append(contentsOf: step.log)
+        }
+        return log
+    }
+}
+
+/// Changes written as text in the journal: `put` or `remove`, then the record as a small recfile.
+enum JournalCoding {
+    static func encode(_ change: Change) -> String {
+        var single = CaseFile()
+        let verb: String
+        switch change {
+        case let .entry(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .link(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .note(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .header(_, new):
+            verb = "header"
+            single.header = new
+        }
+        return verb + "\n" + CaseWriter.text(of: single)
+    }
+
+    static func decode(_ text: String) -> Change? {
+        guard let newline = text.firstIndex(of: "\n") else { return nil }
+        let verb = String(text[..<newline])
+        guard let single = try? CaseReader.read(text: String(text[text.index(after: newline)...]), file: "journal").caseFile
+        else { return nil }
+        if verb == "header" { return .header(old: single.header, new: single.header) }
+        let put = verb == "put"
+        guard put || verb == "remove" else { return nil }
+        if let entry = single.entries.values.first { return put ? .entry(old: nil, new: entry) : .entry(old: entry, new: nil) }
+        if let link = single.links.values.first { return put ? .link(old: nil, new: link) : .link(old: link, new: nil) }
+        if let note = single.notes.values.first { return put ? .note(old: nil, new: note) : .note(old: note, new: nil) }
+        return nil
+    }
 }
