@@ -68,6 +68,10 @@ extension EditLineReader {
             for binding in bindings where binding.key.hasPrefix("\u{1b}[") || binding.key.hasPrefix("^") {
                 _ = cf_el_bind_alternate(editLine, binding.key, binding.function)
             }
+            // A lone ESC arrives as ^] (see `isLoneEscape`): command mode from insert mode,
+            // a beep in command mode, as ESC does in vi.
+            _ = cf_el_bind(editLine, "^]", "vi-command-mode")
+            _ = cf_el_bind_alternate(editLine, "^]", "ed-unassigned")
         }
     }
 

@@ -46,6 +46,9 @@ public final class EditLineReader: LineReader {
     /// The settings the reader was made with.
     public let options: Options
 
+    /// What a lone ESC is handed to libedit as in vi mode (^]), bound to vi-command-mode.
+    static let viEscape: UInt8 = 0x1D
+
     let editLine: OpaquePointer
     let inputDescriptor: Int32 = STDIN_FILENO
     var input = TypedInput()

@@ -1,7 +1,7 @@
 // A tiny REPL on the LineEditor layer, driven by the pseudo-terminal tests and handy
 // for trying the editor by hand. It echoes each line as `got: <line>`.
 //
-// Environment: LINEEDITOR_DEMO_HISTORY (history file; none when unset),
+// Environment: LINEEDITOR_DEMO_HISTORY (history file; in memory only when unset),
 // LINEEDITOR_DEMO_MODE (emacs or vi), LINEEDITOR_DEMO_COLOR=1 (a coloured prompt).
 // Lines: `busy` runs until Ctrl-C (at most 10 s); a trailing `\` asks for a continuation line.
 import Foundation
@@ -12,7 +12,7 @@ var options = EditLineReader.Options()
 options.readsEditrc = false
 options.programName = "lineeditor-demo"
 if environment["LINEEDITOR_DEMO_MODE"] == "vi" { options.mode = .vi }
-let history = environment["LINEEDITOR_DEMO_HISTORY"].map { History(path: $0, capacity: 100) }
+let history = History(path: environment["LINEEDITOR_DEMO_HISTORY"], capacity: 100)
 let completer = DemoCompleter()
 let reader = LineReaders.standard(options: options, history: history, completer: completer)
 

@@ -1,0 +1,267 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A program running on a real pseudo-terminal, driven like a person at a keyboard:
+/// `send` types, `waitFor` polls the output until a text appears.
+///
+/// `waitFor` searches the *plain* output (ANSI escape sequences and control characters
+/// other than newline and tab removed) and consumes it up to the match, so successive
+/// waits find successive occurrences: wait for the prompt, type, wait for the answer,
+/// wait for the next prompt. Timeouts are generous (10 s) and only matter on failure;
+/// the error shows the end of the output.
+public final class PseudoTerminal {
+    /// The child's process id.
+    public let processID: pid_t
+    private var master: Int32
+    private var rawBytes: [UInt8] = []
+    private var plainBytes: [UInt8] = []
+    private var consumed = 0
+    private var stripper = EscapeStripper()
+    private var status: Termination?
+
+    /// How the child ended.
+    public enum Termination: Equatable, Sendable, CustomStringConvertible {
+        /// It exited with this status.
+        case exited(Int32)
+        /// A signal ended it.
+        case signalled(Int32)
+
+        /// `exit 0`, `signal 9`.
+        public var description: String {
+            switch self {
+            case .exited(let code): return "exit \(code)"
+            case .signalled(let signal): return "signal \(signal)"
+            }
+        }
+    }
+
+    /// Starts `executable` with `arguments` and exactly `environment`, in a new session whose
+    /// controlling terminal is the pseudo-terminal (so Ctrl-C there is SIGINT when the
+    /// program's tty has `isig` on), sized `columns` × `rows`.
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String],
+        columns: UInt16 = 80, rows: UInt16 = 24
+    ) throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+            throw PseudoTerminalError("openpty failed: \(String(cString: strerror(errno)))")
+        }
+        defer { Glibc.close(slave) }
+        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        var name = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slave, &name, name.count) == 0 else {
+            Glibc.close(master)
+            throw PseudoTerminalError("ttyname failed for the pseudo-terminal")
+        }
+        let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            processID = try Self.spawn(executable, arguments, environment, terminal: slaveName)
+        } catch {
+            Glibc.close(master)
+            throw error
+        }
+        self.master = master
+    }
+
+    deinit { close() }
+
+    /// Types `text` (use `\u{03}` for Ctrl-C, `\u{04}` for Ctrl-D, `\t`, `\r`, `\u{1b}[A` for Up).
+    public func send(_ text: String) throws {
+        var bytes = Array(text.utf8)[...]
+        let deadline = Date().addingTimeInterval(10)
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno != EAGAIN, errno != EINTR {
+                throw PseudoTerminalError("cannot type into the terminal: \(String(cString: strerror(errno)))")
+            } else if Date() > deadline {
+                throw PseudoTerminalError("the program read nothing for 10 s\n\(tail)")
+            } else {
+                pump(waitingUpTo: 10)
+            }
+        }
+    }
+
+    /// Waits until `text` appears in the plain output after what earlier waits consumed,
+    /// consumes the output up to the end of the match and returns the plain text consumed.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        let needle = Array(text.utf8)
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let range = find(needle) {
+                let taken = String(decoding: plainBytes[consumed..<range.upperBound], as: UTF8.self)
+                consumed = range.upperBound
+                return taken
+            }
+            if Date() > deadline {
+                throw PseudoTerminalError("timed out after \(timeout) s waiting for \(String(reflecting: text))\n\(tail)")
+            }
+            if status != nil, !pump(waitingUpTo: 0) {
+                throw PseudoTerminalError("the program ended (\(status!)) before printing \(String(reflecting: text))\n\(tail)")
+            }
+            pump(waitingUpTo: 20)
+            reap()
+        }
+    }
+
+    /// Everything the program printed, escape sequences included.
+    public var output: String {
+        pump(waitingUpTo: 0)
+        return String(decoding: rawBytes, as: UTF8.self)
+    }
+
+    /// Everything the program printed, without escape sequences and control characters.
+    public var plainOutput: String {
+        pump(waitingUpTo: 0)
+        return String(decoding: plainBytes, as: UTF8.self)
+    }
+
+    /// The plain output not yet consumed by `waitFor`.
+    public var unconsumedOutput: String {
+        pump(waitingUpTo: 0)
+        return String(decoding: plainBytes[consumed...], as: UTF8.self)
+    }
+
+    /// Sends `signal` to the child.
+    public func signal(_ signal: Int32) { kill(processID, signal) }
+
+    /// Waits for the child to end and returns how it ended.
+    public func waitForExit(timeout: Double = 10) throws -> Termination {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            pump(waitingUpTo: 0)
+            reap()
+            if let status { return status }
+            if Date() > deadline {
+                throw PseudoTerminalError("the program did not exit within \(timeout) s\n\(tail)")
+            }
+            pump(waitingUpTo: 10)
+        }
+    }
+
+    /// Kills the child if it still runs, reaps it and closes the terminal. Idempotent.
+    public func close() {
+        if status == nil {
+            kill(processID, SIGKILL)
+            var raw: Int32 = 0
+            while waitpid(processID, &raw, 0) < 0, errno == EINTR {}
+            status = Self.termination(raw)
+        }
+        if master >= 0 {
+            Glibc.close(master)
+            master = -1
+        }
+    }
+
+    // MARK: - Internals
+
+    private var tail: String {
+        let text = String(decoding: plainBytes.suffix(1500), as: UTF8.self)
+        return "--- end of the output (plain) ---\n\(text)\n---"
+    }
+
+    private func find(_ needle: [UInt8]) -> Range<Int>? {
+        guard !needle.isEmpty else { return consumed..<consumed }
+        guard plainBytes.count - consumed >= needle.count else { return nil }
+        var index = consumed
+        let last = plainBytes.count - needle.count
+        while index <= last {
+            if plainBytes[index] == needle[0], plainBytes[index..<index + needle.count].elementsEqual(needle) {
+                return index..<index + needle.count
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Reads what is available, first waiting up to `milliseconds` for something.
+    /// Returns whether anything was read.
+    @discardableResult
+    private func pump(waitingUpTo milliseconds: Int32) -> Bool {
+        guard master >= 0 else { return false }
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, milliseconds)
+        var any = false
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }  // EAGAIN: nothing more now; EIO: the child closed it
+            any = true
+            rawBytes.append(contentsOf: chunk[0..<count])
+            stripper.append(chunk[0..<count], to: &plainBytes)
+        }
+        return any
+    }
+
+    private func reap() {
+        guard status == nil else { return }
+        var raw: Int32 = 0
+        if waitpid(processID, &raw, WNOHANG) == processID { status = Self.termination(raw) }
+    }
+
+    private static func termination(_ raw: Int32) -> Termination {
+        raw & 0x7F == 0 ? .exited((raw >> 8) & 0xFF) : .signalled(raw & 0x7F)
+    }
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which Swift does not import.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    private static func spawn(
+        _ executable: String, _ arguments: [String], _ environment: [String: String], terminal: String
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Opened after setsid, without O_NOCTTY: it becomes the controlling terminal.
+        posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // Nothing else the test process has open (pipes of tests running alongside) leaks
+        // into the child, where it would keep their write ends open and hide end of file.
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID, not imported into Swift
+        posix_spawnattr_setflags(
+            &attributes, Int16(setsid | Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK)))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw PseudoTerminalError("cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+}
+
+/// Starting or driving a `PseudoTerminal` failed; the message includes the output's end.
+public struct PseudoTerminalError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
