@@ -20,6 +20,8 @@ public final class PseudoTerminal {
     private var consumed = 0
     private var stripper = EscapeStripper()
     private var status: Termination?
+    /// What the terminal shows now (a model of an xterm of the same size).
+    public private(set) var screen: TerminalScreen
 
     /// How the child ended.
     public enum Termination: Equatable, Sendable, CustomStringConvertible {
@@ -67,6 +69,7 @@ public final class PseudoTerminal {
             throw error
         }
         self.master = master
+        screen = TerminalScreen(columns: Int(columns), rows: Int(rows))
     }
 
     deinit { close() }
@@ -109,6 +112,23 @@ public final class PseudoTerminal {
             }
             pump(waitingUpTo: 20)
             reap()
+        }
+    }
+
+    /// Waits until the screen shows `text` on one row (without consuming any output) and
+    /// returns the screen's text.
+    @discardableResult
+    public func waitForScreen(_ text: String, timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            pump(waitingUpTo: 0)
+            if screen.lines.contains(where: { $0.contains(text) }) { return screen.text }
+            if Date() > deadline {
+                throw PseudoTerminalError(
+                    "timed out after \(timeout) s waiting for the screen to show \(String(reflecting: text))\n"
+                        + "--- screen ---\n\(screen.text)\n---")
+            }
+            pump(waitingUpTo: 20)
         }
     }
 
@@ -196,6 +216,7 @@ public final class PseudoTerminal {
             guard count > 0 else { break }  // EAGAIN: nothing more now; EIO: the child closed it
             any = true
             rawBytes.append(contentsOf: chunk[0..<count])
+            screen.feed(chunk[0..<count])
             stripper.append(chunk[0..<count], to: &plainBytes)
         }
         return any

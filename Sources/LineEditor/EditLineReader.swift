@@ -54,7 +54,7 @@ public final class EditLineReader: LineReader {
     var input = TypedInput()
     var cancelled = false
     private var promptText: UnsafeMutablePointer<CChar>?
-    private var promptSource: String?
+    private(set) var promptSource: String?
 
     /// A reader on the process's terminal (stdin and stdout), or nil when stdin is not a
     /// terminal or libedit cannot start. Sets the locale (`UTF8Locale.activate()`) and
