@@ -167,6 +167,15 @@ public final class PseudoTerminal {
         }
     }
 
+    /// Closes the terminal as a closed window would: the child gets SIGHUP and end of file.
+    /// `waitForExit` still reports how it ended.
+    public func hangUp() {
+        guard master >= 0 else { return }
+        pump(waitingUpTo: 0)
+        Glibc.close(master)
+        master = -1
+    }
+
     /// Kills the child if it still runs, reaps it and closes the terminal. Idempotent.
     public func close() {
         if status == nil {

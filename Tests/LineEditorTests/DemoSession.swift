@@ -10,12 +10,13 @@ enum DemoSession {
     /// caller can type at once. `history` is the history file (none when nil).
     static func start(
         history: String? = nil, mode: String? = nil, color: Bool = false,
-        columns: UInt16 = 80, home: String = NSTemporaryDirectory()
+        columns: UInt16 = 80, home: String = NSTemporaryDirectory(), extra: [String: String] = [:]
     ) throws -> PseudoTerminal {
         var environment = ["LANG": "C.UTF-8", "TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin"]
         if let history { environment["LINEEDITOR_DEMO_HISTORY"] = history }
         if let mode { environment["LINEEDITOR_DEMO_MODE"] = mode }
         if color { environment["LINEEDITOR_DEMO_COLOR"] = "1" }
+        environment.merge(extra) { _, new in new }
         let terminal = try PseudoTerminal(
             executable: try BuiltProducts.path(of: "lineeditor-demo"), environment: environment, columns: columns)
         try terminal.waitFor(prompt)

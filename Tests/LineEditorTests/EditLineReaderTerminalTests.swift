@@ -150,4 +150,42 @@ struct EditLineReaderTerminalTests {
         #expect(!said.contains("got:"))
         #expect(try terminal.waitForExit() == .exited(128 + SIGTERM))
     }
+
+    @Test func aClosedTerminalRunsTheHooksAndExits() throws {
+        let folder = try TemporaryFolder()
+        let marker = folder.file("hook")
+        let terminal = try DemoSession.start(extra: ["LINEEDITOR_DEMO_HOOK_FILE": marker])
+        try terminal.send("half a li")
+        try terminal.waitFor("half a li")
+        terminal.hangUp()
+        #expect(try terminal.waitForExit() == .exited(128 + SIGHUP))
+        #expect(try String(contentsOfFile: marker, encoding: .utf8) == "\(SIGHUP)\n")
+    }
+
+    @Test func sigtermDuringACommandWaitsForTheNextSafePoint() throws {
+        let folder = try TemporaryFolder()
+        let marker = folder.file("hook")
+        let terminal = try DemoSession.start(extra: ["LINEEDITOR_DEMO_HOOK_FILE": marker])
+        try terminal.send("busy\r")
+        try terminal.waitFor("busy: started")
+        terminal.signal(SIGTERM)
+        // The command stops (the flag is set), the hooks run, the demo exits.
+        try terminal.waitFor("busy: stopped")
+        try terminal.waitFor("terminated")
+        #expect(try terminal.waitForExit() == .exited(128 + SIGTERM))
+        #expect(FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test func aCommandThatNeverReachesASafePointIsEndedByTheWatchdog() throws {
+        let folder = try TemporaryFolder()
+        let marker = folder.file("hook")
+        let terminal = try DemoSession.start(
+            extra: ["LINEEDITOR_DEMO_HOOK_FILE": marker, "LINEEDITOR_DEMO_GRACE": "0.2"])
+        try terminal.send("stuck\r")
+        try terminal.waitFor("stuck: started")
+        terminal.signal(SIGTERM)
+        #expect(try terminal.waitForExit() == .exited(128 + SIGTERM))
+        #expect(!terminal.plainOutput.contains("stuck: done"))
+        #expect(!FileManager.default.fileExists(atPath: marker))  // no hooks off the main thread
+    }
 }
