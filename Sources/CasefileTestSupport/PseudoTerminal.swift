@@ -116,17 +116,30 @@ public final class PseudoTerminal {
     }
 
     /// Waits until the screen shows `text` on one row (without consuming any output) and
-    /// returns the screen's text.
+    /// returns the screen's text. Output arrives in pieces: a row containing `text` may be
+    /// a prefix of what is still being drawn; wait for the exact state with `waitForScreen(_:where:)`.
     @discardableResult
     public func waitForScreen(_ text: String, timeout: Double = 10) throws -> String {
+        try waitForScreen("a row containing \(String(reflecting: text))", timeout: timeout) { screen in
+            screen.lines.contains { $0.contains(text) }
+        }.text
+    }
+
+    /// Waits until `condition` holds for the screen (described as `what` in the error) and
+    /// returns the screen then.
+    @discardableResult
+    public func waitForScreen(
+        _ what: String, timeout: Double = 10, where condition: (TerminalScreen) -> Bool
+    ) throws -> TerminalScreen {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             pump(waitingUpTo: 0)
-            if screen.lines.contains(where: { $0.contains(text) }) { return screen.text }
+            if condition(screen) { return screen }
             if Date() > deadline {
                 throw PseudoTerminalError(
-                    "timed out after \(timeout) s waiting for the screen to show \(String(reflecting: text))\n"
-                        + "--- screen ---\n\(screen.text)\n---")
+                    "timed out after \(timeout) s waiting for the screen to show \(what)\n"
+                        + "--- screen (cursor at row \(screen.cursorRow), column \(screen.cursorColumn)) ---\n"
+                        + "\(screen.text)\n---")
             }
             pump(waitingUpTo: 20)
         }
