@@ -11,7 +11,8 @@ extension EditLineReader {
         let el = editLine
         _ = cf_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
         _ = cf_el_set_editor(el, options.mode.rawValue)
-        _ = cf_el_set_prompt_esc(el, { el in EditLineReader.from(el)?.currentPrompt }, CChar(Prompt.invisibleMarker))
+        _ = cf_el_set_prompt_esc(
+            el, { el in EditLineReader.from(el)?.currentPrompt ?? EditLineReader.emptyPrompt }, CChar(Prompt.invisibleMarker))
         _ = cf_el_set_getcfn(el, { el, character in
             guard let reader = EditLineReader.from(el), let character else { return -1 }
             guard let scalar = reader.nextTypedScalar() else { return 0 }

@@ -131,8 +131,11 @@ public final class EditLineReader: LineReader {
         promptSource = text
     }
 
-    /// The prompt's C string, for the libedit callback.
-    var currentPrompt: UnsafeMutablePointer<CChar>? { promptText }
+    /// The prompt's C string, for the libedit callback (never NULL: libedit would crash).
+    var currentPrompt: UnsafeMutablePointer<CChar>? { promptText ?? EditLineReader.emptyPrompt }
+
+    /// An empty C string that lives as long as the process.
+    nonisolated(unsafe) static let emptyPrompt: UnsafeMutablePointer<CChar>? = strdup("")
 
     /// The reader an `EditLine` callback belongs to (stored as its client data).
     static func from(_ editLine: OpaquePointer?) -> EditLineReader? {
