@@ -36,19 +36,30 @@ extension EditLineReader {
             if stepOverSpace { _ = el_cursor(editLine, 1) }
         }
         guard plan.listsCandidates else { return UInt8(CC_REFRESH) }
-        listCandidates(completion.candidates.map(\.display))
+        listCandidates(completion.candidates.map(\.display), lineBeforeCursor: before, line: line)
         return UInt8(CC_REDISPLAY)
     }
 
-    /// Prints `items` in columns below the line; libedit then redraws prompt and line.
-    private func listCandidates(_ items: [String]) {
-        let columns = Int(cf_terminal_columns(STDOUT_FILENO))
+    /// Prints `items` in columns below the edited line; libedit then redraws prompt and line
+    /// under them (CC_REDISPLAY).
+    ///
+    /// The terminal cursor is still where libedit last put it: on row `cursorRow` of a line
+    /// that may wrap over several rows. So first go below the line's last row, then print
+    /// the list, then `cursorRow` blank lines: CC_REDISPLAY clears the rows it believes the
+    /// line occupies, counted from the cursor row, and without the padding it would wipe the
+    /// end of the list when the cursor is not on the first row.
+    private func listCandidates(_ items: [String], lineBeforeCursor before: String, line: String) {
+        let reportedColumns = Int(cf_terminal_columns(STDOUT_FILENO))
+        let columns = reportedColumns > 0 ? reportedColumns : 80
         let rows = Int(cf_terminal_rows(STDOUT_FILENO))
-        let lines = CandidateColumns.lines(
-            items, width: columns > 0 ? columns : 80, maxRows: rows > 4 ? rows - 2 : 20)
+        let promptWidth = CandidateColumns.displayWidth(Prompt.visibleText(promptSource ?? ""))
+        let cursorRow = (promptWidth + CandidateColumns.displayWidth(before)) / columns
+        let lastRow = (promptWidth + CandidateColumns.displayWidth(line)) / columns
+        let lines = CandidateColumns.lines(items, width: columns, maxRows: rows > 4 ? rows - 2 : 20)
         // Raw mode may have output post-processing off: end lines with CR LF ourselves.
-        var text = "\r\n"
+        var text = String(repeating: "\r\n", count: max(0, lastRow - cursorRow) + 1)
         for line in lines { text += line + "\r\n" }
+        text += String(repeating: "\r\n", count: cursorRow)
         fputs(text, cf_stdout())
         fflush(cf_stdout())
     }

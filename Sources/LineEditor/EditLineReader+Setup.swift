@@ -11,7 +11,8 @@ extension EditLineReader {
         let el = editLine
         _ = cf_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
         _ = cf_el_set_editor(el, options.mode.rawValue)
-        _ = cf_el_set_prompt_esc(el, { el in EditLineReader.from(el)?.currentPrompt }, CChar(Prompt.invisibleMarker))
+        _ = cf_el_set_prompt_esc(
+            el, { el in EditLineReader.from(el)?.currentPrompt ?? EditLineReader.emptyPrompt }, CChar(Prompt.invisibleMarker))
         _ = cf_el_set_getcfn(el, { el, character in
             guard let reader = EditLineReader.from(el), let character else { return -1 }
             guard let scalar = reader.nextTypedScalar() else { return 0 }
@@ -68,6 +69,10 @@ extension EditLineReader {
             for binding in bindings where binding.key.hasPrefix("\u{1b}[") || binding.key.hasPrefix("^") {
                 _ = cf_el_bind_alternate(editLine, binding.key, binding.function)
             }
+            // A lone ESC arrives as ^] (see `isLoneEscape`): command mode from insert mode,
+            // a beep in command mode, as ESC does in vi.
+            _ = cf_el_bind(editLine, "^]", "vi-command-mode")
+            _ = cf_el_bind_alternate(editLine, "^]", "ed-unassigned")
         }
     }
 

@@ -46,12 +46,15 @@ public final class EditLineReader: LineReader {
     /// The settings the reader was made with.
     public let options: Options
 
+    /// What a lone ESC is handed to libedit as in vi mode (^]), bound to vi-command-mode.
+    static let viEscape: UInt8 = 0x1D
+
     let editLine: OpaquePointer
     let inputDescriptor: Int32 = STDIN_FILENO
     var input = TypedInput()
     var cancelled = false
     private var promptText: UnsafeMutablePointer<CChar>?
-    private var promptSource: String?
+    private(set) var promptSource: String?
 
     /// A reader on the process's terminal (stdin and stdout), or nil when stdin is not a
     /// terminal or libedit cannot start. Sets the locale (`UTF8Locale.activate()`) and
@@ -128,8 +131,11 @@ public final class EditLineReader: LineReader {
         promptSource = text
     }
 
-    /// The prompt's C string, for the libedit callback.
-    var currentPrompt: UnsafeMutablePointer<CChar>? { promptText }
+    /// The prompt's C string, for the libedit callback (never NULL: libedit would crash).
+    var currentPrompt: UnsafeMutablePointer<CChar>? { promptText ?? EditLineReader.emptyPrompt }
+
+    /// An empty C string that lives as long as the process.
+    nonisolated(unsafe) static let emptyPrompt: UnsafeMutablePointer<CChar>? = strdup("")
 
     /// The reader an `EditLine` callback belongs to (stored as its client data).
     static func from(_ editLine: OpaquePointer?) -> EditLineReader? {

@@ -19,7 +19,10 @@ public final class History {
     let handle: OpaquePointer
 
     /// A history of at most `capacity` entries, loaded from `path` when the file exists.
+    /// Sets up the UTF-8 locale first (`UTF8Locale.activate()`): libedit converts the file's
+    /// bytes with it and silently drops non-ASCII lines in the "C" locale.
     public init(path: String?, capacity: Int = 2000) {
+        UTF8Locale.activate()
         self.path = path
         self.capacity = max(1, capacity)
         guard let handle = history_winit() else {

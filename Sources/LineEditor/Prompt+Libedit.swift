@@ -2,6 +2,17 @@ extension Prompt {
     /// The marker libedit is told (EL_PROMPT_ESC) brackets invisible characters with.
     static let invisibleMarker: UInt8 = 0x01
 
+    /// The characters of `text` that take room on the screen (what `libeditBytes` keeps,
+    /// without the bracketed escape sequences).
+    static func visibleText(_ text: String) -> String {
+        var visible: [UInt8] = []
+        var hidden = false
+        for byte in libeditBytes(text) {
+            if byte == invisibleMarker { hidden.toggle() } else if !hidden { visible.append(byte) }
+        }
+        return String(decoding: visible, as: UTF8.self)
+    }
+
     /// `text` as libedit prompt bytes: each ANSI CSI sequence (`ESC [ params final`)
     /// wrapped in `\1 … \1` so it takes no columns; any other C0 or C1 control dropped,
     /// so a stray escape from a case name cannot move the cursor or confuse the width.

@@ -1,9 +1,12 @@
 // A tiny REPL on the LineEditor layer, driven by the pseudo-terminal tests and handy
 // for trying the editor by hand. It echoes each line as `got: <line>`.
 //
-// Environment: LINEEDITOR_DEMO_HISTORY (history file; none when unset),
-// LINEEDITOR_DEMO_MODE (emacs or vi), LINEEDITOR_DEMO_COLOR=1 (a coloured prompt).
-// Lines: `busy` runs until Ctrl-C (at most 10 s); a trailing `\` asks for a continuation line.
+// Environment: LINEEDITOR_DEMO_HISTORY (history file; in memory only when unset),
+// LINEEDITOR_DEMO_MODE (emacs or vi), LINEEDITOR_DEMO_COLOR=1 (a coloured prompt),
+// LINEEDITOR_DEMO_HOOK_FILE (the termination hook writes the signal number there),
+// LINEEDITOR_DEMO_GRACE (seconds the termination watchdog waits).
+// Lines: `busy` runs until Ctrl-C (at most 10 s); `stuck` runs 10 s and never polls;
+// a trailing `\` asks for a continuation line.
 import Foundation
 import LineEditor
 
@@ -12,13 +15,19 @@ var options = EditLineReader.Options()
 options.readsEditrc = false
 options.programName = "lineeditor-demo"
 if environment["LINEEDITOR_DEMO_MODE"] == "vi" { options.mode = .vi }
-let history = environment["LINEEDITOR_DEMO_HISTORY"].map { History(path: $0, capacity: 100) }
+let history = History(path: environment["LINEEDITOR_DEMO_HISTORY"], capacity: 100)
 let completer = DemoCompleter()
 let reader = LineReaders.standard(options: options, history: history, completer: completer)
 
 Signals.installInterruptHandler()
+if let grace = environment["LINEEDITOR_DEMO_GRACE"].flatMap(Double.init) {
+    Signals.terminationGracePeriod = grace
+}
 Signals.onTermination {
     print("terminated")
+    if let path = environment["LINEEDITOR_DEMO_HOOK_FILE"] {
+        try? "\(Signals.terminationSignal ?? 0)\n".write(toFile: path, atomically: true, encoding: .utf8)
+    }
 }
 
 let main = environment["LINEEDITOR_DEMO_COLOR"] == "1" ? "\u{1b}[1;34mdemo\u{1b}[0m> " : "demo> "
@@ -48,6 +57,13 @@ loop: while true {
         print("got: \(line)")
         continuing = line.hasSuffix("\\")
         if line == "busy" { busy() }
+        if line == "stuck" {
+            print("stuck: started")
+            fflush(nil)
+            for _ in 0..<1000 { usleep(10_000) }
+            Signals.exitIfTerminationRequested()
+            print("stuck: done")
+        }
     case .interrupted:
         print("interrupted")
         continuing = false
