@@ -51,6 +51,8 @@ public final class Shell {
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 Signals.interruptRequested = false
                 for error in notebook.runInteractive(text) { showError(error) }
+                output.flush()
+                Signals.exitIfTerminationRequested()
             case .interrupted:
                 buffer = ""
             case .endOfInput:
