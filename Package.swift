@@ -38,6 +38,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // Start-up time and completion speed of the shell.
+        .executableTarget(name: "shell-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor", "CasefileTestSupport"]),
         // A tiny REPL on LineEditor that the pseudo-terminal tests drive.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
