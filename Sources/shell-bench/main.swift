@@ -18,7 +18,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
-let arguments = CommandLine.arguments
+let arguments = Swift.CommandLine.arguments
 var entryCount = 1_000_000
 if let index = arguments.firstIndex(of: "--entries"), index + 1 < arguments.count, let n = Int(arguments[index + 1]) {
     entryCount = n
