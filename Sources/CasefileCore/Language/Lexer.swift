@@ -78,9 +78,17 @@ public struct Lexer {
         return result
     }
 
+    /// Where the command's source ends: trailing blanks and line ends are dropped, but not
+    /// one escaped by a backslash (`a\ `, a final `\` continuation), which belongs to the
+    /// command: the session log replays the source, and it must give the same words.
     private func trimmedEnd(_ start: Int) -> Int {
         var end = index
-        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 {
+            var backslashes = 0
+            while end - 2 - backslashes >= start, bytes[end - 2 - backslashes] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 1 { break }
+            end -= 1
+        }
         return end
     }
 
