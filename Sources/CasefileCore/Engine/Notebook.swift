@@ -133,7 +133,10 @@ public final class Notebook {
         if outermost {
             history.append((line.source, changeCounter != counterBefore))
             commitPending()
-            if changeCounter != counterBefore { journalChange(command: line.source) }
+            if changeCounter != counterBefore {
+                // Back to the saved state (undo): nothing is left to recover.
+                if hasUnsavedChanges { journalChange(command: line.source) } else { discardJournal() }
+            }
             journalRecorder = nil
         }
     }
