@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch let error as LoadError {
                 failed = true
-                FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+                FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             }
         }
         if failed { throw ExitCode(1) }

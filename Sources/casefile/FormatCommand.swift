@@ -32,7 +32,7 @@ struct FormatCommand: ParsableCommand {
                 }
             } catch let error as LoadError {
                 failed = true
-                FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+                FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
                 failed = true
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")

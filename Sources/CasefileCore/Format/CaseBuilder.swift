@@ -55,9 +55,11 @@ struct CaseBuilder {
             caseFile.header.comments = record.comments
         } else if let kind = Kind(rawValue: type) {
             section = .known(kind)
+            // Only what the user added is kept: an empty list would make the writer emit a
+            // descriptor for a kind that has lost all its records.
             let extras = record.fields.filter { !CaseReader.generatedDescriptorFields.contains($0.name) }
-            caseFile.descriptorExtras[kind, default: []].append(contentsOf: extras)
-            caseFile.descriptorComments[kind, default: []].append(contentsOf: record.comments)
+            if !extras.isEmpty { caseFile.descriptorExtras[kind, default: []].append(contentsOf: extras) }
+            if !record.comments.isEmpty { caseFile.descriptorComments[kind, default: []].append(contentsOf: record.comments) }
         } else if let index = caseFile.foreign.firstIndex(where: { $0.recordType == type }) {
             section = .foreign(index)
         } else {
@@ -74,7 +76,18 @@ struct CaseBuilder {
         sawHeader = true
         let comments = (caseFile.header.comments + record.comments).filter { !$0.hasPrefix(" casefile format") }
         caseFile.header = CaseHeader(fields: record.fields, comments: comments)
-        guard let format = caseFile.header["Format"] else { return }
+        for name in CaseHeader.knownFields {
+            let lines = record.fields.indices.filter { record.fields[$0].name == name }
+            if lines.count > 1 {
+                error(Int(record.fieldLines[lines[1]]), "the Casefile record has '\(name)' more than once",
+                      hint: "keep one '\(name)' line")
+            }
+        }
+        // A header without Format is read as the current format, and gets one on save.
+        guard let format = caseFile.header["Format"] else {
+            caseFile.header.set("Format", String(CaseHeader.currentFormat))
+            return
+        }
         guard let number = Int(format), number >= 1 else {
             error(record.line(of: "Format"), "Format '\(format)' is not a format version",
                   column: 9, hint: "casefile writes 'Format: \(CaseHeader.currentFormat)'")

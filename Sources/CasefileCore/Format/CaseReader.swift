@@ -13,14 +13,18 @@ public struct RecordLocations: Sendable {
 /// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
 public enum CaseReader {
     /// Fields casefile writes in a known type's descriptor; others are kept as hand edits.
-    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory", "%type"]
+    /// (`%type` lines are not written by casefile, so a user's are kept.)
+    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory"]
 
     /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
+        let name = displayName ?? path
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
-            throw LoadError([Diagnostic(file: displayName ?? path, line: 0, column: 0, message: error.description)])
+            let named = error.naming(name)
+            throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
+                            cannotRead: named)
         }
         return try withExtendedLifetime(file) {
             try read(bytes: file.bytes, file: displayName ?? path, validate: validate)
@@ -31,6 +35,11 @@ public enum CaseReader {
     public static func read(text: String, file: String = "<text>", validate: Bool = false) throws -> LoadResult {
         var text = text
         return try text.withUTF8 { try read(bytes: $0, file: file, validate: validate) }
+    }
+
+    /// Reads a case from bytes held in an array.
+    public static func read(bytes: [UInt8], file: String = "<bytes>", validate: Bool = false) throws -> LoadResult {
+        try bytes.withUnsafeBufferPointer { try read(bytes: $0, file: file, validate: validate) }
     }
 
     /// Reads a case from bytes.

@@ -16,7 +16,7 @@ public enum CaseWriter {
 
         for kind in Kind.identified {
             let ids = caseFile.orderedIds(of: kind)
-            guard !ids.isEmpty || caseFile.descriptorExtras[kind] != nil else { continue }
+            guard !ids.isEmpty || hasHandEdits(kind, caseFile) else { continue }
             writeDescriptor(kind, caseFile, to: &out)
             for id in ids {
                 guard let entry = caseFile[id] else { continue }
@@ -27,7 +27,7 @@ public enum CaseWriter {
             }
         }
         let links = caseFile.orderedLinks()
-        if !links.isEmpty || caseFile.descriptorExtras[.link] != nil {
+        if !links.isEmpty || hasHandEdits(.link, caseFile) {
             writeDescriptor(.link, caseFile, to: &out)
             for key in links {
                 guard let link = caseFile.links[key] else { continue }
@@ -36,7 +36,7 @@ public enum CaseWriter {
             }
         }
         let notes = caseFile.orderedNotes()
-        if !notes.isEmpty || caseFile.descriptorExtras[.note] != nil {
+        if !notes.isEmpty || hasHandEdits(.note, caseFile) {
             writeDescriptor(.note, caseFile, to: &out)
             for key in notes {
                 guard let note = caseFile.notes[key] else { continue }
@@ -47,7 +47,7 @@ public enum CaseWriter {
                 writeRecord(fields + note.fields, comments: note.comments, to: &out)
             }
         }
-        if !caseFile.sessions.isEmpty || caseFile.descriptorExtras[.session] != nil {
+        if !caseFile.sessions.isEmpty || hasHandEdits(.session, caseFile) {
             writeDescriptor(.session, caseFile, to: &out)
             for session in caseFile.sessions.sorted(by: { $0.revision < $1.revision }) {
                 writeRecord([Field("Revision", String(session.revision))] + session.fields,
@@ -70,6 +70,12 @@ public enum CaseWriter {
     /// The canonical text of `caseFile`.
     public static func text(of caseFile: CaseFile) -> String {
         String(decoding: bytes(of: caseFile), as: UTF8.self)
+    }
+
+    /// Whether the user added descriptor lines or comments to `kind`: then its descriptor
+    /// is written even when it has no records, so the edits are not lost.
+    private static func hasHandEdits(_ kind: Kind, _ caseFile: CaseFile) -> Bool {
+        !(caseFile.descriptorExtras[kind] ?? []).isEmpty || !(caseFile.descriptorComments[kind] ?? []).isEmpty
     }
 
     private static func writeDescriptor(_ kind: Kind, _ caseFile: CaseFile, to out: inout [UInt8]) {

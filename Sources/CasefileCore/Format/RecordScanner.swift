@@ -18,9 +18,19 @@ struct RecordScanner {
 
     static let maxDiagnostics = 200
 
+    /// Whether lines end in CR LF, judged by the first line. In an LF file (every file
+    /// casefile writes) a CR is part of the value, as recutils reads it.
+    let crlf: Bool
+
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
+        var crlf = false
+        if let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            crlf = index > 0 && bytes[index - 1] == 0x0D
+        }
+        self.crlf = crlf
     }
 
     /// Calls `body` with each record in file order. The record passed is reused between
@@ -59,24 +69,27 @@ struct RecordScanner {
                 pendingComments.append(text)
                 continue
             }
-            // Backslash at the end of a line joins the next physical line to it.
             let startLine = lineNumber
-            var usesJoined = false
-            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") {
+            if stop - start == 1 && first == UInt8(ascii: "\\") {
+                report(lineNumber, 1, "a line holding only a backslash",
+                       hint: "a backslash at the end of a value line joins the next line to it; remove this line")
+                continue
+            }
+            // A backslash ending a (terminated) line joins the next physical line to it, as in recutils.
+            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") && next > stop {
                 joined.removeAll(keepingCapacity: true)
-                joined.append(contentsOf: bytes[start..<stop])
-                var continues = true
-                while continues, position < end {
-                    joined.removeLast()
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(stop - 1)]))
+                while position < end {
                     lineNumber += 1
                     let (s, e, n) = lineBounds(from: position)
                     position = n
-                    joined.append(contentsOf: bytes[s..<e])
-                    continues = e > s && bytes[e - 1] == UInt8(ascii: "\\")
+                    if e > s && bytes[e - 1] == UInt8(ascii: "\\") && n > e {
+                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<(e - 1)]))
+                    } else {
+                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<e]))
+                        break
+                    }
                 }
-                usesJoined = true
-            }
-            if usesJoined {
                 joined.withUnsafeBufferPointer { buffer in
                     classify(buffer, 0, buffer.count, line: startLine, record: &record, inRecord: &inRecord)
                 }
@@ -99,7 +112,7 @@ struct RecordScanner {
             stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             next = stop + 1
         }
-        if stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
+        if crlf && stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
         return (position, stop, next)
     }
 
@@ -123,8 +136,9 @@ struct RecordScanner {
                        hint: "start the value on a 'Field: value' line, or remove the '+'")
                 return
             }
+            // recutils drops one space after '+', but keeps a tab.
             var from = start + 1
-            if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+            if from < stop && line[from] == 0x20 { from += 1 }
             guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
             record.fields[record.fields.count - 1].value += "\n" + text
             return
