@@ -16,6 +16,7 @@ struct CaseBuilder {
     private var entryIds: [Kind: [String]] = [:]
     private var linkKeys: [LinkKey] = []
     private var noteKeys: [NoteKey] = []
+    private var sessionRevisions: Set<Int> = []
 
     init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
@@ -31,13 +32,14 @@ struct CaseBuilder {
         }
         switch section {
         case .none:
-            error(record.line, "a record before any record type",
-                  hint: "add a descriptor such as '%rec: Person' and a blank line above it")
+            error(record.line, "a field before any record type",
+                  hint: "start the file with a record type ('%rec: Person'), then a blank line, then the records")
         case .header:
             addHeader(record)
         case .known(let kind):
             addRecord(record, kind: kind)
         case .foreign(let index):
+            guard caseFile.foreign.indices.contains(index) else { return }  // an unnamed type, reported
             caseFile.foreign[index].records.append(ForeignRecord(fields: record.fields, comments: record.comments))
         }
     }
@@ -50,6 +52,12 @@ struct CaseBuilder {
 
     private mutating func startSection(_ record: RawRecord) {
         let type = record.fields[0].value.trimmingASCIISpaces()
+        if type.isEmpty {
+            error(record.line, "a record type ('%rec:') without a name", column: 1,
+                  hint: "write '%rec: Person' (or another type name)")
+            section = .foreign(-1)
+            return
+        }
         if type == "Casefile" {
             section = .header
             caseFile.header.comments = record.comments
@@ -104,7 +112,7 @@ struct CaseBuilder {
 
     private mutating func addRecord(_ record: RawRecord, kind: Kind) {
         let schema = Schema.of(kind)
-        for name in schema.mandatory where !record.fields.contains(where: { $0.name == name }) {
+        for name in schema.mandatory where !record.damaged && !record.fields.contains(where: { $0.name == name }) {
             error(record.line, "\(kind.rawValue) record is missing its mandatory field '\(name)'",
                   hint: "add a line '\(name): …' to the record")
             return
@@ -141,6 +149,11 @@ struct CaseBuilder {
         case .session:
             guard let revision = Int(record["Revision"]) else {
                 error(record.line(of: "Revision"), "Revision '\(record["Revision"])' is not a number")
+                return
+            }
+            if !sessionRevisions.insert(revision).inserted {
+                error(record.line(of: "Revision"), "duplicate session revision \(revision)",
+                      hint: "each save has its own revision; renumber or remove one of the two")
                 return
             }
             let others = record.fields.filter { $0.name != "Revision" }

@@ -51,6 +51,13 @@ public enum CaseReader {
         builder.finish(trailingComments: scanner.trailingComments)
         var problems = (scanner.diagnostics + builder.diagnostics)
         problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        if problems.count > RecordScanner.maxDiagnostics || scanner.dropped > 0 {
+            let shown = problems.prefix(RecordScanner.maxDiagnostics)
+            problems = Array(shown)
+            problems.append(Diagnostic(file: file, line: shown.last?.line ?? 1, column: 1, severity: .note,
+                                       message: "stopped after \(RecordScanner.maxDiagnostics) problems",
+                                       hint: "fix these and run check again"))
+        }
         if !problems.isEmpty { throw LoadError(problems) }
         var warnings: [Diagnostic] = []
         if validate {

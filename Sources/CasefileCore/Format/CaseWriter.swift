@@ -11,7 +11,7 @@ public enum CaseWriter {
         out.reserveCapacity(caseFile.count * 160 + 4096)
         FieldEncoding.appendComment(banner, to: &out)
         FieldEncoding.append(name: "%rec", value: "Casefile", to: &out)
-        out.append(FieldEncoding.newline)
+        // writeRecord starts with the blank line recutils needs between descriptor and header.
         writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out)
 
         for kind in Kind.identified {

@@ -15,6 +15,11 @@ struct RecordScanner {
     private(set) var diagnostics: [Diagnostic] = []
     /// Comment lines after the last record.
     private(set) var trailingComments: [String] = []
+    /// Whether a problem was reported since the last record ended: the record being read
+    /// is then incomplete, and what it lacks is a consequence, not a second problem.
+    private var damaged = false
+    /// How many problems were found beyond `maxDiagnostics`.
+    private(set) var dropped = 0
 
     static let maxDiagnostics = 200
 
@@ -46,12 +51,16 @@ struct RecordScanner {
 
         func flush() {
             if inRecord {
+                record.damaged = damaged
+                damaged = false
                 record.comments = pendingComments
                 pendingComments.removeAll()
                 body(&record)
                 record.fields.removeAll(keepingCapacity: true)
                 record.fieldLines.removeAll(keepingCapacity: true)
                 inRecord = false
+            } else {
+                damaged = false
             }
         }
 
@@ -231,7 +240,11 @@ struct RecordScanner {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private mutating func report(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
-        guard diagnostics.count < Self.maxDiagnostics else { return }
+        damaged = true
+        guard diagnostics.count < Self.maxDiagnostics else {
+            dropped += 1
+            return
+        }
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
     }
 }
