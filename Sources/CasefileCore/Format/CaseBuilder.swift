@@ -82,6 +82,7 @@ struct CaseBuilder {
             return
         }
         sawHeader = true
+        locations.header = record.offset
         let comments = (caseFile.header.comments + record.comments).filter { !$0.hasPrefix(" casefile format") }
         caseFile.header = CaseHeader(fields: record.fields, comments: comments)
         for name in CaseHeader.knownFields {
@@ -156,6 +157,7 @@ struct CaseBuilder {
                       hint: "each save has its own revision; renumber or remove one of the two")
                 return
             }
+            locations.sessions.append((revision, record.offset))
             let others = record.fields.filter { $0.name != "Revision" }
             caseFile.sessions.append(Session(revision: revision, fields: others, comments: record.comments))
         default:

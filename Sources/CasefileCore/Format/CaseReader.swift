@@ -8,6 +8,10 @@ public struct RecordLocations: Sendable {
     var links: [(key: LinkKey, offset: Int)] = []
     /// Byte offset of each note record, in file order.
     var notes: [(key: NoteKey, offset: Int)] = []
+    /// Byte offset of the header record, if the file has one.
+    var header: Int?
+    /// Byte offset of each session record, in file order.
+    var sessions: [(revision: Int, offset: Int)] = []
 }
 
 /// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
@@ -65,6 +69,7 @@ public enum CaseReader {
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
             }
+            warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         }
         return LoadResult(caseFile: builder.caseFile, diagnostics: warnings,
                           contentHash: ContentHash.of(bytes))

@@ -49,6 +49,39 @@ public enum CaseValidator {
                                            hint: "write it as 2014-02-05T12:00:00Z"))
             }
         }
+        if let offset = locations.header {
+            for problem in problemsOf(header: caseFile.header) {
+                let (line, column) = locate(offset, problem.field)
+                problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
+                                           hint: problem.hint))
+            }
+        }
+        let sessions = Dictionary(caseFile.sessions.map { ($0.revision, $0) }, uniquingKeysWith: { first, _ in first })
+        for (revision, offset) in locations.sessions {
+            guard let saved = sessions[revision]?.saved, !ISODate.isValid(saved) else { continue }
+            let (line, column) = locate(offset, "Saved")
+            problems.append(Diagnostic(file: file, line: line, column: column,
+                                       message: "Saved '\(saved)' is not an ISO date-time",
+                                       hint: "write it as 2014-02-05T12:00:00Z"))
+        }
+        return problems
+    }
+
+    /// The problems of the header record: its revision, language and save time.
+    public static func problemsOf(header: CaseHeader) -> [Problem] {
+        var problems: [Problem] = []
+        if let revision = header["Revision"], Int(revision) == nil || revision.hasPrefix("+") || revision.hasPrefix("-") {
+            problems.append(Problem(field: "Revision", message: "Revision '\(revision)' is not a number",
+                                    hint: "casefile counts saves from 0; write the number of the last save"))
+        }
+        if let lang = header["Lang"], !LanguageTag.isValid(lang) {
+            problems.append(Problem(field: "Lang", message: "Lang '\(lang)' is not a BCP 47 language tag",
+                                    hint: "use a tag such as ru, kk, en or kk-Cyrl"))
+        }
+        if let saved = header.saved, !ISODate.isValid(saved) {
+            problems.append(Problem(field: "Saved", message: "Saved '\(saved)' is not an ISO date-time",
+                                    hint: "write it as 2014-02-05T12:00:00Z"))
+        }
         return problems
     }
 
@@ -73,7 +106,7 @@ public enum CaseValidator {
                         let names = allowed.map(\.word).sorted().joined(separator: " or ")
                         problems.append(Problem(field: field.name,
                                                 message: "\(field.name) '\(field.value)' is a \(target.kind.word), not a \(names)",
-                                                hint: nil))
+                                                hint: "\(field.name) names a \(names) by its Id"))
                     }
                 } else {
                     problems.append(Problem(field: field.name,
@@ -90,7 +123,8 @@ public enum CaseValidator {
                                         hint: "use a tag such as ru, kk, en or kk-Cyrl"))
             }
             if field.name == "Status" && entry.kind == .translation && !statuses.contains(field.value) {
-                problems.append(Problem(field: "Status", message: "Status '\(field.value)' is not one of \(statuses.joined(separator: ", "))"))
+                problems.append(Problem(field: "Status", message: "Status '\(field.value)' is not one of \(statuses.joined(separator: ", "))",
+                                        hint: "a translation is a draft, reviewed, or final"))
             }
         }
         if entry.kind == .translation, let lang = entry.lang, let original = entry["Of"].flatMap({ caseFile[$0] }),
