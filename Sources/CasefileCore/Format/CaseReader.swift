@@ -1,19 +1,3 @@
-/// Where each record of a loaded file was, for diagnostics found after the scan.
-public struct RecordLocations: Sendable {
-    /// The file name used in diagnostics.
-    var file: String = ""
-    /// Byte offset of each identified entry's record, by kind, in file order.
-    var entries: [Kind: [(id: String, offset: Int)]] = [:]
-    /// Byte offset of each link record, in file order.
-    var links: [(key: LinkKey, offset: Int)] = []
-    /// Byte offset of each note record, in file order.
-    var notes: [(key: NoteKey, offset: Int)] = []
-    /// Byte offset of the header record, if the file has one.
-    var header: Int?
-    /// Byte offset of each session record, in file order.
-    var sessions: [(revision: Int, offset: Int)] = []
-}
-
 /// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
 public enum CaseReader {
     /// Fields casefile writes in a known type's descriptor; others are kept as hand edits.
@@ -31,7 +15,7 @@ public enum CaseReader {
                             cannotRead: named)
         }
         return try withExtendedLifetime(file) {
-            try read(bytes: file.bytes, file: displayName ?? path, validate: validate)
+            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true)
         }
     }
 
@@ -48,9 +32,21 @@ public enum CaseReader {
 
     /// Reads a case from bytes.
     public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool) throws -> LoadResult {
+        try read(bytes: bytes, file: file, validate: validate, releaseBehind: false)
+    }
+
+    /// Reads a case from bytes; with `releaseBehind` (bytes mapped from a file), the pages
+    /// already read are handed back to the system as the scan goes, so the mapped file and
+    /// the model it becomes are not both resident at the peak.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
+                     releaseBehind: Bool) throws -> LoadResult {
+        // Hashed first, while the pages are resident.
+        let hash = ContentHash.of(bytes)
         var builder = CaseBuilder(file: file, bytes: bytes)
         builder.locations.file = file
+        builder.caseFile.loadedByteCount = bytes.count
         var scanner = RecordScanner(bytes: bytes, file: file)
+        scanner.releaseBehind = releaseBehind
         scanner.scan { record in builder.add(&record) }
         builder.finish(trailingComments: scanner.trailingComments)
         var problems = (scanner.diagnostics + builder.diagnostics)
@@ -71,8 +67,7 @@ public enum CaseReader {
             }
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         }
-        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings,
-                          contentHash: ContentHash.of(bytes))
+        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
     }
 }
 

@@ -20,6 +20,11 @@ struct RecordScanner {
     private var damaged = false
     /// How many problems were found beyond `maxDiagnostics`.
     private(set) var dropped = 0
+    /// Whether to give the pages already scanned back to the system (only for bytes
+    /// mapped from a file: they are read again from the page cache if needed).
+    var releaseBehind = false
+    private var released = 0
+    private static let releaseStep = 16 << 20
 
     static let maxDiagnostics = 200
 
@@ -65,6 +70,7 @@ struct RecordScanner {
         }
 
         while position < end {
+            if releaseBehind && position - released >= Self.releaseStep { release(upTo: position) }
             lineNumber += 1
             let (start, stop, next) = lineBounds(from: position)
             position = next
@@ -109,6 +115,16 @@ struct RecordScanner {
         }
         flush()
         trailingComments = pendingComments
+    }
+
+    /// Gives back the whole pages before `offset` (the scan never looks back at them).
+    private mutating func release(upTo offset: Int) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset / page) * page
+        guard end > released else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
+        released = end
     }
 
     /// The content bounds of the line starting at `position` (CR of CRLF excluded) and where the next begins.

@@ -34,4 +34,11 @@ public enum ByteOrder {
         }
         return false
     }
+
+    /// Feeds the UTF-8 bytes of `text` (and its length, so parts do not run together) to `hasher`.
+    public static func hash(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
+    }
 }

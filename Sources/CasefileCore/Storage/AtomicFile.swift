@@ -11,6 +11,29 @@ public enum AtomicFile {
     /// Replaces `path` with `bytes`. When `path` is a symbolic link, the file it points to
     /// is replaced and the link kept.
     public static func write(_ bytes: [UInt8], to givenPath: String) throws(StorageError) {
+        try write(to: givenPath) { fd in
+            bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+        }
+    }
+
+    /// Writes all of `buffer` to `fd`; returns the errno of a failure, or 0.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        var written = 0
+        while written < buffer.count {
+            let result = Glibc.write(fd, base + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += result
+        }
+        return 0
+    }
+
+    /// Replaces `path` with what `produce` writes to the file descriptor it is given;
+    /// `produce` returns 0, or the errno of a failed write (then the old file stays).
+    static func write(to givenPath: String, produce: (Int32) -> Int32) throws(StorageError) {
         let path = resolvingLink(givenPath)
         let folder = parentFolder(of: path)
         var mode: mode_t = 0o666 & ~currentUmask()
@@ -28,19 +51,8 @@ public enum AtomicFile {
         // Keep the owner too, where allowed (root saving a user's file); failing is harmless.
         if exists { _ = fchown(fd, existing.st_uid, existing.st_gid) }
         var failure: StorageError?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                guard let base = buffer.baseAddress else { break }
-                let result = Glibc.write(fd, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = .cannotWrite(path: givenPath, step: "write", errno: errno)
-                    return
-                }
-                written += result
-            }
-        }
+        let code = produce(fd)
+        if code != 0 { failure = .cannotWrite(path: givenPath, step: "write", errno: code) }
         if failure == nil, fchmod(fd, mode) != 0 { failure = .cannotWrite(path: givenPath, step: "chmod", errno: errno) }
         if failure == nil, fsync(fd) != 0 { failure = .cannotWrite(path: givenPath, step: "fsync", errno: errno) }
         if close(fd) != 0, failure == nil { failure = .cannotWrite(path: givenPath, step: "close", errno: errno) }

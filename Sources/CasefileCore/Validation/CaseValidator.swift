@@ -18,7 +18,7 @@ public enum CaseValidator {
         var problems: [Diagnostic] = []
         let file = "\(locations.file)"
         for kind in Kind.identified {
-            for (id, offset) in locations.entries[kind] ?? [] {
+            for (id, offset) in zip(locations.entryIds[kind.ordinal], locations.entryOffsets[kind.ordinal]) {
                 guard let entry = caseFile[id] else { continue }
                 for problem in problemsOf(entry: entry, in: caseFile) {
                     let (line, column) = locate(offset, problem.field)
@@ -27,7 +27,7 @@ public enum CaseValidator {
                 }
             }
         }
-        for (key, offset) in locations.links {
+        for (key, offset) in zip(locations.linkKeys, locations.linkOffsets) {
             for (field, id) in [("From", key.from), ("To", key.to)] where caseFile[id] == nil {
                 let (line, column) = locate(offset, field)
                 problems.append(Diagnostic(file: file, line: line, column: column,
@@ -35,7 +35,7 @@ public enum CaseValidator {
                                            hint: hint(for: id, in: caseFile)))
             }
         }
-        for (key, offset) in locations.notes {
+        for (key, offset) in zip(locations.noteKeys, locations.noteOffsets) {
             if caseFile[key.on] == nil {
                 let (line, column) = locate(offset, "On")
                 problems.append(Diagnostic(file: file, line: line, column: column,
