@@ -9,6 +9,8 @@ enum ChildProcess {
         var status: Int32
         var seconds: Double
         var maxRSSKilobytes: Int
+        /// User plus system CPU time of the whole child process.
+        var cpuSeconds: Double
         var output: String
     }
 
@@ -51,7 +53,9 @@ enum ChildProcess {
             bytes += buffer[0..<count]
         }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(status: exitStatus, seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss),
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Outcome(status: exitStatus, seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss), cpuSeconds: cpu,
                        output: String(decoding: bytes, as: UTF8.self))
     }
 

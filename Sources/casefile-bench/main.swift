@@ -91,7 +91,8 @@ func fileSize(_ path: String) -> Int {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-print("casefile-bench: \(runs) run(s) per phase, median shown; peak memory is each phase's own process")
+print("casefile-bench: \(runs) run(s) per phase, median shown; times are wall-clock inside the phase;")
+print("peak memory is each phase's own process (ru_maxrss); process CPU is user + system time of that process")
 for size in sizes {
     let path = "\(folder)/case-\(label(size)).rec"
     if regenerate || fileSize(path) <= 0 {
@@ -103,6 +104,7 @@ for size in sizes {
     }
     let bytes = fileSize(path)
     var loads: [Double] = []
+    var loadCPU: [Double] = []
     var loadPeak = 0
     var entries = "?"
     var posts = "?"
@@ -113,13 +115,13 @@ for size in sizes {
             exit(1)
         }
         loads.append(seconds)
+        loadCPU.append(load.cpuSeconds)
         loadPeak = max(loadPeak, load.maxRSSKilobytes)
         entries = Phases.value("entries", in: load.output) ?? "?"
         posts = Phases.value("posts", in: load.output) ?? "?"
     }
     var saves: [Double] = []
-    var serialise: [Double] = []
-    var write: [Double] = []
+    var saveCPU: [Double] = []
     var savePeak = 0
     var identical = "?"
     let output = "\(folder)/saved-\(label(size)).rec"
@@ -130,8 +132,7 @@ for size in sizes {
             exit(1)
         }
         saves.append(seconds)
-        serialise.append(Phases.value("serialise", in: save.output).flatMap(Double.init) ?? 0)
-        write.append(Phases.value("write", in: save.output).flatMap(Double.init) ?? 0)
+        saveCPU.append(save.cpuSeconds)
         savePeak = max(savePeak, save.maxRSSKilobytes)
         identical = Phases.value("identical", in: save.output) ?? "?"
     }
@@ -139,10 +140,10 @@ for size in sizes {
     let sizeMB = Double(bytes) / 1_048_576
     print("")
     print("\(label(size)) entries (\(entries) entries, links and notes; \(posts) posts), file \(String(format: "%.1f", sizeMB)) MB")
-    print(String(format: "  load  %.3f s   peak %@ (%.2fx file size)", median(loads), megabytes(loadPeak),
-                 Double(loadPeak) * 1024 / Double(bytes)))
-    print(String(format: "  save  %.3f s   (serialise %.3f s + atomic write/fsync %.3f s)   peak %@ (load + save)   byte-identical: %@",
-                 median(saves), median(serialise), median(write), megabytes(savePeak), identical))
+    print(String(format: "  load  %.3f s   peak %@ (%.2fx file size)   [process CPU %.2f s]", median(loads),
+                 megabytes(loadPeak), Double(loadPeak) * 1024 / Double(bytes), median(loadCPU)))
+    print(String(format: "  save  %.3f s   peak %@ (load, then save)   saved bytes identical to the input: %@   [process CPU, load + save: %.2f s]",
+                 median(saves), megabytes(savePeak), identical, median(saveCPU)))
     if let recsel {
         if let run = ChildProcess.run([recsel, "-c", "-t", "Post", path]), run.status == 0 {
             let count = run.output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -2,7 +2,7 @@ extension CaseBuilder {
     /// Checks a record of a known kind and adds it to the case. One pass over the fields
     /// finds each one's rank, what is missing, repeated or empty, and whether the fields are
     /// already in canonical order (in a canonical file they are, and no sort is needed).
-    mutating func addRecord(_ record: RawRecord, kind: Kind) {
+    mutating func addRecord(_ record: inout RawRecord, kind: Kind) {
         let rules = self.rules[kind.ordinal]
         let known = rules.schema.fields.count
         var seen: UInt64 = 0
@@ -44,11 +44,14 @@ extension CaseBuilder {
         case .link: addLink(record, rules: rules)
         case .note: addNote(record, rules: rules)
         case .session: addSession(record)
-        default: addEntry(record, kind: kind, idIndex: idIndex, ordered: ordered)
+        default: addEntry(&record, kind: kind, idIndex: idIndex, ordered: ordered)
         }
     }
 
-    private mutating func addEntry(_ record: RawRecord, kind: Kind, idIndex: Int, ordered: Bool) {
+    /// Takes the record's fields array for the entry (moving it costs nothing; copying
+    /// would retain and later release every value).
+    private mutating func addEntry(_ record: inout RawRecord, kind: Kind, idIndex: Int, ordered: Bool) {
+        let idLine = idIndex >= 0 ? Int(record.fieldLines[idIndex]) : record.line
         let id = idIndex >= 0 ? record.fields[idIndex].value : ""
         var fields: [Field] = []
         fields.reserveCapacity(record.fields.count - 1)
@@ -57,7 +60,7 @@ extension CaseBuilder {
             : Entry(kind: kind, id: id, fields: fields, comments: record.comments)
         if let first = caseFile.put(loaded: entry) {
             let firstLine = firstLineOf(id: id, kind: first.kind)
-            error(record.line(of: "Id"), "duplicate Id '\(id)' (first used by a \(first.kind.word) at line \(firstLine))",
+            error(idLine, "duplicate Id '\(id)' (first used by a \(first.kind.word) at line \(firstLine))",
                   column: 5, hint: "Ids are unique across all record types; rename one of them")
             return
         }

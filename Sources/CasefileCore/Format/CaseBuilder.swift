@@ -41,7 +41,7 @@ struct CaseBuilder {
         case .header:
             addHeader(record)
         case .known(let kind):
-            addRecord(record, kind: kind)
+            addRecord(&record, kind: kind)
         case .foreign(let index):
             guard caseFile.foreign.indices.contains(index) else { return }  // an unnamed type, reported
             caseFile.foreign[index].records.append(ForeignRecord(fields: record.fields, comments: record.comments))

@@ -1,7 +1,8 @@
 /// A kind's schema as bit masks over field ranks, so that checking a record's fields
 /// (mandatory, not repeated, Ids not empty, already in canonical order) is one pass of
-/// integer operations instead of set lookups per field.
-struct KindRules: Sendable {
+/// integer operations instead of set lookups per field. A class: the loader takes one
+/// per record, and copying a struct of arrays and sets costs retains.
+final class KindRules: Sendable {
     let kind: Kind
     let schema: Schema
     /// Ranks of the fields every record must have.

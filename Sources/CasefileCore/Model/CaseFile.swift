@@ -27,7 +27,8 @@ public struct CaseFile: Sendable {
     var entryOrder: [Kind: CanonicalOrder<String>] = [:]
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
-    var counts: [Kind: Int] = [:]
+    /// Entries per kind, by kind ordinal.
+    var counts = [Int](repeating: 0, count: Kind.allCases.count)
     /// The size of the file this case was loaded from, to size the writer's buffer.
     var loadedByteCount: Int?
 
@@ -45,7 +46,7 @@ public struct CaseFile: Sendable {
         case .link: return links.count
         case .note: return notes.count
         case .session: return sessions.count
-        default: return counts[kind] ?? 0
+        default: return counts[kind.ordinal]
         }
     }
 
@@ -58,12 +59,12 @@ public struct CaseFile: Sendable {
         let old = entries.updateValue(entry, forKey: entry.id)
         if let old {
             if old.kind != entry.kind {
-                counts[old.kind, default: 0] -= 1
-                counts[entry.kind, default: 0] += 1
+                counts[old.kind.ordinal] -= 1
+                counts[entry.kind.ordinal] += 1
                 entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
             }
         } else {
-            counts[entry.kind, default: 0] += 1
+            counts[entry.kind.ordinal] += 1
             entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
         }
         return old
@@ -73,7 +74,7 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func removeEntry(_ id: String) -> Entry? {
         guard let old = entries.removeValue(forKey: id) else { return nil }
-        counts[old.kind, default: 0] -= 1
+        counts[old.kind.ordinal] -= 1
         return old
     }
 
@@ -148,7 +149,7 @@ public struct CaseFile: Sendable {
     /// existing entry with the same Id instead.
     mutating func put(loaded entry: Entry) -> Entry? {
         guard let old = entries.updateValue(entry, forKey: entry.id) else {
-            counts[entry.kind, default: 0] += 1
+            counts[entry.kind.ordinal] += 1
             return nil
         }
         entries[entry.id] = old
