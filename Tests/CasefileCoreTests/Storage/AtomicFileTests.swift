@@ -121,3 +121,28 @@ struct AtomicFileTests {
         #expect(try names(in: folder) == ["c.rec"])
     }
 }
+
+/// `isWrittenCanonically(at:)`, which `fmt` uses to decide whether to rewrite a file.
+@Suite("Canonical comparison with a file")
+struct CanonicalComparisonTests {
+    @Test("a saved case matches its file; any change to the file does not", arguments: [UInt64(3), 11, 25])
+    func matches(seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("c.rec")
+        let caseFile = RandomCase.make(seed: seed, options: .init(entries: 30, longValues: seed == 25))
+        try caseFile.write(to: path)
+        #expect(caseFile.isWrittenCanonically(at: path))
+        var bytes = try FileBytes.read(path)
+        bytes.append(0x0A)
+        try AtomicFile.write(bytes, to: path)
+        #expect(!caseFile.isWrittenCanonically(at: path))
+        bytes.removeLast(2)
+        try AtomicFile.write(bytes, to: path)
+        #expect(!caseFile.isWrittenCanonically(at: path))
+        bytes.append(0x0A)
+        bytes[bytes.count / 2] ^= 0x01
+        try AtomicFile.write(bytes, to: path)
+        #expect(!caseFile.isWrittenCanonically(at: path))
+        #expect(!caseFile.isWrittenCanonically(at: folder.file("missing.rec")))
+    }
+}
