@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try CaseReader.load(path: file, validate: true)
+                defer { ExitWithoutTeardown.keep(result) }
                 for diagnostic in result.diagnostics {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }

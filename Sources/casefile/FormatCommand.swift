@@ -20,6 +20,7 @@ struct FormatCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try CaseReader.load(path: file)
+                defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }
                 if check {
                     print("\(Terminal.visible(file)): not canonical")

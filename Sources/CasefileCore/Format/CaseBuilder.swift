@@ -15,7 +15,7 @@ struct CaseBuilder {
     private var stop = false
     var sessionRevisions: Set<Int> = []
     /// Field rules of each kind, by ordinal, as bit masks over schema ranks.
-    let rules: [KindRules] = Kind.allCases.map(KindRules.init)
+    let rules: [KindRules] = KindRules.all
 
     init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
