@@ -165,7 +165,10 @@ struct RecordScanner {
             var from = start + 1
             if from < stop && line[from] == 0x20 { from += 1 }
             guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
-            record.fields[record.fields.count - 1].value += "\n" + text
+            // Appended in place: no temporary "\n" + text string.
+            let last = record.fields.count - 1
+            record.fields[last].value.append("\n")
+            record.fields[last].value.append(text)
             return
         }
         // Field name: [a-zA-Z%][a-zA-Z0-9_]*
