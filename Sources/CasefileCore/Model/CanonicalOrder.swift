@@ -19,6 +19,9 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
         base = sorted ? keys : keys.sorted(by: less)
     }
 
+    /// Starts from keys known to be sorted already.
+    init(sorted keys: [Key]) { base = keys }
+
     /// Notes that `key` was added (or may have been re-added) since load.
     public mutating func noteAdded(_ key: Key) { added.insert(key) }
 

@@ -167,7 +167,9 @@ public struct CaseFile: Sendable {
     /// kind ordinal, links and notes in file order.
     mutating func adoptLoadOrder(ids: [[String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
         for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
-            entryOrder[kind] = CanonicalOrder(loaded: ids[kind.ordinal], by: ByteOrder.less)
+            let list = ids[kind.ordinal]
+            entryOrder[kind] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
+                : CanonicalOrder(loaded: list, by: ByteOrder.less)
         }
         linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
         noteOrder = CanonicalOrder(loaded: noteKeys, by: <)
