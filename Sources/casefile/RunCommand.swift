@@ -66,11 +66,6 @@ struct ScriptReplay {
             output.diagnostic(Terminal.visible(error.description))
             return 1
         }
-        if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
-            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
-            return 1
-        }
         var lock: CaseLock?
         switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
         case .success(let taken): lock = taken
@@ -80,6 +75,11 @@ struct ScriptReplay {
         case .failure(.cannotCreate): break
         }
         defer { lock?.release() }
+        if let pending = notebook.pendingJournal {
+            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
+            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
+            return 1
+        }
         var failed = false
         for script in scripts {
             guard let text = read(script, output: output) else { return 1 }

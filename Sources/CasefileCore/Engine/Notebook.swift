@@ -51,7 +51,6 @@ public final class Notebook {
     var observers: [CaseObserver] = []
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
-    var idIndex: IdIndex?
     var nameIndex: NameIndex?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
@@ -133,7 +132,10 @@ public final class Notebook {
         if outermost {
             history.append((line.source, changeCounter != counterBefore))
             commitPending()
-            if changeCounter != counterBefore { journalChange(command: line.source) }
+            if changeCounter != counterBefore {
+                // Back to the saved state (undo): nothing is left to recover.
+                if hasUnsavedChanges { journalChange(command: line.source) } else { discardJournal() }
+            }
             journalRecorder = nil
         }
     }
