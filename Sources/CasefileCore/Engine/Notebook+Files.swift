@@ -12,11 +12,10 @@ extension Notebook {
         var info = stat()
         if stat(path, &info) != 0 && errno == ENOENT {
             replaceCase(CaseFile(), path: path, hash: nil)
-            pendingJournal = PendingJournal.find(for: path)
+            lookForPendingJournal()
             return []
         }
         let result: LoadResult
-        defer { pendingJournal = PendingJournal.find(for: path) }
         do {
             result = try CaseReader.load(path: path, validate: true)
         } catch let error as LoadError {
@@ -25,6 +24,7 @@ extension Notebook {
             throw LoadError([Diagnostic(file: path, line: 1, message: String(describing: error))])
         }
         replaceCase(result.caseFile, path: path, hash: result.contentHash)
+        lookForPendingJournal()
         return result.diagnostics
     }
 
