@@ -4,12 +4,13 @@ public enum ErrorRenderer {
     /// Renders `error` raised by a command from `source` (the script's or line's text).
     /// `file` is nil for a line typed in the shell.
     public static func render(_ error: CommandError, file: String?, source: String) -> String {
-        if let rendered = error.rendered { return rendered }
+        if let rendered = error.rendered { return Terminal.visible(rendered) }
         var text = ""
         let line = error.word?.line ?? 1
         let column = error.word?.column ?? 1
-        if let file { text += "\(file):\(line):\(column): " }
-        text += "error: \(error.message)"
+        // The message and hint quote words from the user or the file: escape them too.
+        if let file { text += "\(Terminal.visible(file, keepNewlines: false)):\(line):\(column): " }
+        text += "error: \(Terminal.visible(error.message))"
         if let word = error.word, let sourceLine = Self.line(line, of: source) {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
@@ -21,7 +22,7 @@ public enum ErrorRenderer {
                                    max(1, visible.count - (column - 1))))
             text += "\n \(gutter) | " + indent.joined() + String(repeating: "^", count: width)
         }
-        if let hint = error.hint { text += "\n  hint: \(hint)" }
+        if let hint = error.hint { text += "\n  hint: \(Terminal.visible(hint))" }
         return text
     }
 
