@@ -97,8 +97,9 @@ public final class Journal: @unchecked Sendable {
         if fd >= 0 { close(fd) }
         fd = -1
         lock.unlock()
-        if let temporaryPath { unlink(temporaryPath) }
-        unlink(path)
+        // A journal never renamed into place is only its temporary file; the one at `path`
+        // (an earlier session's) is not this journal's to remove.
+        unlink(temporaryPath ?? path)
     }
 
     private func write(_ bytes: [UInt8]) throws(StorageError) {
