@@ -51,6 +51,9 @@ log="$build/$target.log"
 echo "fuzz.sh: running $target for $seconds s (log: $log)" >&2
 status=0
 # Swift's own crash reporter fights AddressSanitizer over the dying process: let libFuzzer report.
+# With -jobs, libFuzzer writes the job's output to fuzz-0.log in the working folder.
+mkdir -p "$build/work-$target"
+cd "$build/work-$target"
 SWIFT_BACKTRACE=enable=no "$binary" "$build/corpus/$target" \
   -max_total_time="$seconds" -jobs=1 -workers=1 -print_final_stats=1 \
   -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
