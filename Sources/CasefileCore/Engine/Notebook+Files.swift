@@ -35,6 +35,7 @@ extension Notebook {
         redoStack.removeAll()
         baseline.removeAll()
         sessionLog.removeAll()
+        savedSessionLog.removeAll()
         resetIndexes()
         for observer in observers { observer.caseWasReplaced(caseFile) }
     }
@@ -63,6 +64,27 @@ extension Notebook {
         if target != nil, target != path, exists, !force {
             throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
         }
+        let prepared = prepareSave(message: message)
+        let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        do {
+            try AtomicFile.write(bytes, to: destination)
+        } catch {
+            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
+        }
+        commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
+        say("saved \(destination), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+    }
+
+    /// What a save writes: the case at its next revision, with its new session record.
+    struct PreparedSave {
+        var caseFile: CaseFile
+        var revision: Int
+        var summary: String
+        var commands: [String]
+    }
+
+    /// The case as the next save would write it.
+    func prepareSave(message: String?) -> PreparedSave {
         var saved = caseFile
         let revision = caseFile.header.revision + 1
         let now = settings.now()
@@ -74,22 +96,41 @@ extension Notebook {
         if let message, !message.isEmpty { fields.append(Field("Message", message)) }
         let summary = ChangeSummary(unsavedChanges).text
         if !summary.isEmpty { fields.append(Field("Summary", summary)) }
-        for command in sessionLog { fields.append(Field("Command", command)) }
+        let commands = commandsToRecord
+        for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
-        let bytes = CaseWriter.bytes(of: saved)
-        do {
-            try AtomicFile.write(bytes, to: destination)
-        } catch {
-            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
-        }
-        caseFile = saved
+        return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
+    }
+
+    /// Makes a prepared save the case's saved state (after it was written, or in memory
+    /// when older revisions are rebuilt).
+    func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
+        caseFile = prepared.caseFile
         path = destination
-        diskHash = bytes.withUnsafeBufferPointer { ContentHash.of($0) }
+        diskHash = hash
+        savedSessionLog += prepared.commands
         baseline.removeAll()
         sessionLog.removeAll()
         for index in undoStack.indices { undoStack[index].loggedInSession = false }
-        say("saved \(destination), revision \(revision)" + (summary.isEmpty ? "" : ": \(summary)"))
     }
+
+    /// The command lines the next save records. A case never saved starts from an empty
+    /// case, so its first session begins with the `new TITLE` that gave it its title:
+    /// replaying the sessions from nothing then gives the file back, title included.
+    var commandsToRecord: [String] {
+        guard caseFile.header.revision == 0, let title = headerAtLastSave.title else { return sessionLog }
+        return ["new " + Quoting.word(title)] + sessionLog
+    }
+
+    /// The header as it was at the last save (or when the case was opened or created).
+    var headerAtLastSave: CaseHeader {
+        if case let .header(old)? = baseline[.header] { return old }
+        return caseFile.header
+    }
+
+    /// Every command of this session that changed the case, replayable against the case
+    /// as it was opened: those already saved, then those not saved yet.
+    public var sessionScript: [String] { savedSessionLog + commandsToRecord }
 }
 
 /// `+3 post, ~1 person, +2 link, -1 note`: what a save changed, by kind.

@@ -26,6 +26,8 @@ public final class Notebook {
     var nextSerial = 1
     /// The command lines of this session that changed the case (replayable), since the last save.
     public internal(set) var sessionLog: [String] = []
+    /// The command lines recorded by the saves made since the case was opened (`history --write`).
+    public internal(set) var savedSessionLog: [String] = []
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
     /// For each thing changed since the last save, its value at the last save.

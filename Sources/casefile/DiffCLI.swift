@@ -1,0 +1,89 @@
+import ArgumentParser
+import CasefileCore
+import Foundation
+
+/// `casefile diff OLD NEW`: two case files compared as entries, fields and links.
+struct DiffCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two case files as entries: added, removed, changed field by field, renamed; links and notes.",
+        discussion: """
+            Exit status, as diff(1): 0 the cases are the same, 1 they differ, 2 misuse or an
+            unreadable file. Files that differ only in layout (blank lines, record order)
+            are the same case. `-` reads a file from standard input. Colour only on a
+            terminal, and never with NO_COLOR.
+
+            For git (see the README): with `*.rec diff=casefile` in .gitattributes and
+            `git config diff.casefile.command 'casefile diff --git-external'`, git diff
+            shows case files entry by entry. --git-external takes the seven arguments git
+            passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) and exits 0
+            when it could compare, because git stops at an external diff that exits 1.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Flag(help: "Counts per kind only.")
+    var stat = false
+
+    @Option(help: "text (for people) or json (for tools).")
+    var format: Format = .text
+
+    @Flag(help: "Take the seven arguments of a git external diff driver.")
+    var gitExternal = false
+
+    @Argument(help: "OLD and NEW case files (seven arguments with --git-external).",
+              completion: .file(extensions: ["rec"]))
+    var files: [String] = []
+
+    func validate() throws {
+        if gitExternal {
+            guard [1, 7, 9].contains(files.count) else {
+                throw ValidationError("--git-external takes the 7 arguments git gives an external diff (got \(files.count))")
+            }
+        } else if files.count != 2 {
+            throw ValidationError("casefile diff takes two case files, OLD and NEW (got \(files.count))")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let output = StandardOutput(environment: environment)
+        defer { output.flush() }
+        if gitExternal && files.count == 1 {
+            // git passes only the path of a file with merge conflicts.
+            output.line("* Unmerged path \(Terminal.visible(files[0], keepNewlines: false))")
+            return
+        }
+        let oldPath = gitExternal ? files[1] : files[0]
+        let newPath = gitExternal ? files[4] : files[1]
+        let diff: CaseDiff
+        do {
+            diff = try FileComparison.diff(oldPath: oldPath, newPath: newPath)
+        } catch let error as LoadError {
+            output.diagnostic(Terminal.visible(error.description))
+            output.diagnostic("casefile diff: cannot compare: fix the file (casefile check shows every problem)")
+            throw ExitCode(2)
+        } catch {
+            output.diagnostic("casefile diff: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(2)
+        }
+        let oldName = gitExternal ? "a/" + files[0] : oldPath
+        let newName = gitExternal ? "b/" + files[0] : newPath
+        switch format {
+        case .json:
+            output.line(diff.json(old: oldName, new: newName).rendered)
+        case .text:
+            if gitExternal {
+                output.line(Terminal.visible("casefile diff \(oldName) \(newName)", keepNewlines: false))
+                if diff.isEmpty { output.line("(the same case; the files differ only in layout)") }
+            }
+            let renderer = DiffRenderer(colour: output.usesColour)
+            for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
+        }
+        if gitExternal { return }
+        if !diff.isEmpty { throw ExitCode(1) }
+    }
+}
