@@ -132,21 +132,9 @@ struct RecordScan {
                 idUsable = true
                 lastWasId = false
             }
-            if first == UInt8(ascii: "+") {
-                if lastWasId { idUsable = false }
-                continue
-            }
-            lastWasId = false
-            var joins = stop > start && base[stop - 1] == UInt8(ascii: "\\")
-            if Self.startsWith(base, start, stop, "Id:") {
-                if recordId >= 0 || joins { idUsable = false }
-                var from = start + 3
-                if from < stop, base[from] == 0x20 || base[from] == 0x09 { from += 1 }
-                recordId = from
-                recordIdLength = stop - from
-                lastWasId = true
-            }
             // A trailing backslash joins the next physical line, blank or not.
+            var joins = stop > start && base[stop - 1] == UInt8(ascii: "\\")
+            let joined = joins
             while joins, position < end {
                 lineNumber += 1
                 var joinedStop = end
@@ -158,6 +146,19 @@ struct RecordScan {
                 if joinedStop > position && base[joinedStop - 1] == 0x0D { joinedStop -= 1 }
                 joins = joinedStop > position && base[joinedStop - 1] == UInt8(ascii: "\\")
                 position = joinedNext
+            }
+            if first == UInt8(ascii: "+") {
+                if lastWasId { idUsable = false }
+                continue
+            }
+            lastWasId = false
+            if Self.startsWith(base, start, stop, "Id:") {
+                if recordId >= 0 || joined { idUsable = false }
+                var from = start + 3
+                if from < stop, base[from] == 0x20 || base[from] == 0x09 { from += 1 }
+                recordId = from
+                recordIdLength = stop - from
+                lastWasId = true
             }
         }
         if inRecord {
