@@ -22,7 +22,13 @@ extension Notebook {
         } catch {
             throw LoadError([Diagnostic(file: path, line: 1, message: String(describing: error))])
         }
-        replaceCase(result.caseFile, path: path, hash: result.contentHash)
+        // The reader notes an empty descriptor for every record type it meets, and the
+        // writer then keeps that type's section even after its last record is removed; a
+        // case built by commands has none. Dropping them makes what a save writes the same
+        // whether or not the case was read from disk, so the session log replays to it.
+        var loaded = result.caseFile
+        loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
+        replaceCase(loaded, path: path, hash: result.contentHash)
         return result.diagnostics
     }
 
