@@ -34,12 +34,17 @@ struct DiffCLI: ParsableCommand {
     @Flag(help: "Take the seven arguments of a git external diff driver.")
     var gitExternal = false
 
+    @Flag(help: "Print ONE file as one line per field, each naming its record (for git's textconv).")
+    var textconv = false
+
     @Argument(help: "OLD and NEW case files (seven arguments with --git-external).",
               completion: .file(extensions: ["rec"]))
     var files: [String] = []
 
     func validate() throws {
-        if gitExternal {
+        if textconv {
+            guard files.count == 1 else { throw ValidationError("--textconv takes one case file (got \(files.count))") }
+        } else if gitExternal {
             guard [1, 7, 9].contains(files.count) else {
                 throw ValidationError("--git-external takes the 7 arguments git gives an external diff (got \(files.count))")
             }
@@ -52,6 +57,10 @@ struct DiffCLI: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let output = StandardOutput(environment: environment)
         defer { output.flush() }
+        if textconv {
+            try printLines(files[0], output)
+            return
+        }
         if gitExternal && files.count == 1 {
             // git passes only the path of a file with merge conflicts.
             output.line("* Unmerged path \(Terminal.visible(files[0], keepNewlines: false))")
@@ -85,5 +94,17 @@ struct DiffCLI: ParsableCommand {
         }
         if gitExternal { return }
         if !diff.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--textconv`: the case one field per line.
+    private func printLines(_ path: String, _ output: StandardOutput) throws {
+        do {
+            let input = try CaseInput(path: path)
+            let caseFile = try input.withBytes { bytes in try CaseReader.read(bytes: bytes, file: input.name, validate: false) }
+            for line in CaseLines.lines(caseFile.caseFile) { output.line(Terminal.visible(line, keepNewlines: false)) }
+        } catch {
+            output.diagnostic("casefile diff --textconv: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(2)
+        }
     }
 }
