@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
+        .executableTarget(name: "diff-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
