@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasefileCore
+import CasefileShell
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,8 +14,9 @@ struct CasefileCLI: ParsableCommand {
             Exit status: 0 success, 1 errors in the data or script, 2 misuse of the command line.
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
-        version: CasefileVersion.current,
-        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, DiffCLI.self, LogCLI.self, RevisionCLI.self],
+        version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
+        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self,
+                      DiffCLI.self, LogCLI.self, RevisionCLI.self],
         defaultSubcommand: OpenCommand.self
     )
 
@@ -38,7 +40,3 @@ struct CasefileCLI: ParsableCommand {
     }
 }
 
-/// The version printed by `--version`.
-enum CasefileVersion {
-    static let current = "0.1.0 (format \(CaseHeader.currentFormat))"
-}

@@ -17,6 +17,7 @@ struct LinkCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let from = try notebook.resolve(call.required(0))
+        let to = try notebook.resolve(call.required(2))
         let relWord = call.required(1)
         let rel = relWord.text.lowercased()
         guard Relation.isWellFormed(rel) else {
@@ -28,7 +29,6 @@ struct LinkCommand: ShellCommand {
                 notebook.remark("note: '\(rel)' is not a known relation (\(hint))")
             }
         }
-        let to = try notebook.resolve(call.required(2))
         if from.id == to.id { throw CommandError("an entry cannot be linked to itself", at: call.required(2)) }
         let key = LinkKey(from: from.id, rel: rel, to: to.id)
         var link = notebook.caseFile.links[key] ?? Link(key)

@@ -116,6 +116,7 @@ public struct RevisionReplay {
     private func replay(through last: Int, saved: (Int, CaseFile) -> Void) throws(ReplayProblem) -> CaseFile {
         let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: ""))
         notebook.showsConfirmations = false
+        notebook.journaling = false
         for session in sessions.prefix(last) {
             let savedAt = session.saved ?? ""
             guard let seconds = Self.seconds(savedAt) else {

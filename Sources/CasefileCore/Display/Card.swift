@@ -27,7 +27,8 @@ public struct Card {
     /// The card's lines (already made safe for a terminal).
     public func lines() -> [String] {
         var out = ["\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")]
-        let textFields: Set<String> = ["Text"]
+        // The name or title is in the heading already; the text gets its own block.
+        let textFields: Set<String> = ["Text", entry.kind == .person ? "Name" : entry.kind == .source ? "Title" : "Text"]
         for field in entry.fields where !textFields.contains(field.name) {
             var value = field.value
             if entry.schema.references.contains(field.name), let target = caseFile[value], let name = target.name {

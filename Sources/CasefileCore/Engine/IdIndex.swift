@@ -10,10 +10,20 @@ final class IdIndex: CaseObserver {
     private static let mergeThreshold = 1024
 
     init(caseFile: CaseFile) {
+        // Each kind's Ids are already in order (a canonical file is sorted): merge them
+        // instead of sorting a million strings.
+        var lists = Kind.identified.map { caseFile.orderedIds(of: $0)[...] }
         var merged: [String] = []
         merged.reserveCapacity(caseFile.entries.count)
-        for kind in Kind.identified { merged.append(contentsOf: caseFile.orderedIds(of: kind)) }
-        merged.sort(by: ByteOrder.less)
+        while true {
+            var best = -1
+            for index in lists.indices {
+                guard let candidate = lists[index].first else { continue }
+                if best < 0 || ByteOrder.less(candidate, lists[best].first ?? "") { best = index }
+            }
+            guard best >= 0, let next = lists[best].popFirst() else { break }
+            merged.append(next)
+        }
         sorted = merged
     }
 

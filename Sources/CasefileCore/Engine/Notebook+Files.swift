@@ -12,9 +12,11 @@ extension Notebook {
         var info = stat()
         if stat(path, &info) != 0 && errno == ENOENT {
             replaceCase(CaseFile(), path: path, hash: nil)
+            pendingJournal = PendingJournal.find(for: path)
             return []
         }
         let result: LoadResult
+        defer { pendingJournal = PendingJournal.find(for: path) }
         do {
             result = try CaseReader.load(path: path, validate: true)
         } catch let error as LoadError {
@@ -34,6 +36,8 @@ extension Notebook {
 
     /// Replaces the whole case (open, new): history, undo and indexes start afresh.
     func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?) {
+        discardJournal()
+        pendingJournal = nil
         self.caseFile = caseFile
         self.path = path
         diskHash = hash
@@ -117,6 +121,7 @@ extension Notebook {
         savedSessionLog += prepared.commands
         baseline.removeAll()
         sessionLog.removeAll()
+        discardJournal()
         for index in undoStack.indices { undoStack[index].loggedInSession = false }
     }
 

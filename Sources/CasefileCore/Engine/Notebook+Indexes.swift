@@ -41,5 +41,6 @@ extension Notebook {
         referenceIndex = nil
         handleIndex = nil
         idIndex = nil
+        nameIndex = nil
     }
 }

@@ -6,10 +6,10 @@ extension Notebook {
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
         if !transaction.log.isEmpty, transaction.loggedInSession, sessionLog.suffix(transaction.log.count) == transaction.log[...] {
-            sessionLog.removeLast(transaction.log.count)
+            logRemoveLast(transaction.log.count)
             transaction.loggedInSession = false
         } else {
-            sessionLog.append("undo")
+            logAppend(["undo"])
             transaction.loggedInSession = true
         }
         redoStack.append(transaction)
@@ -21,13 +21,13 @@ extension Notebook {
         guard var transaction = redoStack.popLast() else { return false }
         for change in transaction.changes { applyRaw(change) }
         if transaction.loggedInSession, sessionLog.last == "undo" {
-            sessionLog.removeLast()
+            logRemoveLast(1)
             transaction.loggedInSession = false
         } else if !transaction.loggedInSession {
-            sessionLog.append(contentsOf: transaction.log)
+            logAppend(transaction.log)
             transaction.loggedInSession = true
         } else {
-            sessionLog.append("redo")
+            logAppend(["redo"])
         }
         undoStack.append(transaction)
         return true

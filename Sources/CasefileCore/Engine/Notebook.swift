@@ -14,8 +14,26 @@ public final class Notebook {
     public let registry: CommandRegistry
     /// Whether confirmations and remarks are shown (the shell: yes; `casefile run`: only with --verbose).
     public var showsConfirmations = true
+    /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
+    public var isInterrupted: () -> Bool = { false }
+    /// Whether changes are journaled beside the file (off only in tests that say so).
+    public var journaling = true
+    /// The journal of this session's unsaved changes.
+    var journal: Journal?
+    var journalWarned = false
+    /// What the running command did, for the journal.
+    var journalRecorder: JournalRecorder?
+    /// A journal left by an earlier session that did not save, found at open.
+    public var pendingJournal: PendingJournal?
+    /// Why the case is read-only (another casefile holds its lock), or nil.
+    public var readOnlyReason: String?
+    /// Counts applied changes, so a command that changed the case is noticed even
+    /// when it left no transaction (undo, redo).
+    var changeCounter = 0
+    /// The user's editor, for `edit` (nil where there is none, as in replays).
+    public var editor: TextEditing?
     /// Whether a `quit` has been accepted.
-    public internal(set) var wantsToQuit = false
+    public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
 
@@ -36,6 +54,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var idIndex: IdIndex?
+    var nameIndex: NameIndex?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 
@@ -86,7 +105,13 @@ public final class Notebook {
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)
         let outermost = pending == nil
+        if let reason = readOnlyReason, command.changesCase || ["undo", "redo", "save", "recover"].contains(command.name) {
+            throw CommandError("the case is read-only: \(reason)", at: line.words.first,
+                               hint: "close the other casefile, then open this case again")
+        }
+        let counterBefore = changeCounter
         if outermost {
+            journalRecorder = JournalRecorder()
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
         }
@@ -96,7 +121,10 @@ public final class Notebook {
             try command.run(call, on: self)
         } catch {
             rollBack(to: changesBefore, log: logBefore)
-            if outermost { pending = nil }
+            if outermost {
+                pending = nil
+                journalRecorder = nil
+            }
             throw error
         }
         let changed = (pending?.changes.count ?? 0) > changesBefore
@@ -105,8 +133,13 @@ public final class Notebook {
         }
         loggedSource = nil
         if outermost {
-            history.append((line.source, changed))
+            history.append((line.source, changeCounter != counterBefore))
             commitPending()
+            if changeCounter != counterBefore {
+                // Back to the saved state (undo): nothing is left to recover.
+                if hasUnsavedChanges { journalChange(command: line.source) } else { discardJournal() }
+            }
+            journalRecorder = nil
         }
     }
 
@@ -120,7 +153,7 @@ public final class Notebook {
         guard !transaction.changes.isEmpty else { return }
         undoStack.append(transaction)
         redoStack.removeAll()
-        sessionLog.append(contentsOf: transaction.log)
+        logAppend(transaction.log)
     }
 
     private func rollBack(to count: Int, log: Int) {

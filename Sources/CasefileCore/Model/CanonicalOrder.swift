@@ -19,6 +19,9 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
         base = sorted ? keys : keys.sorted(by: less)
     }
 
+    /// Starts from keys known to be sorted already.
+    init(sorted keys: [Key]) { base = keys }
+
     /// Notes that `key` was added (or may have been re-added) since load.
     public mutating func noteAdded(_ key: Key) { added.insert(key) }
 
@@ -37,6 +40,30 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
                 if isPresent(key) { result.append(key) }
             } else {
                 if result.last != fresh[j] { result.append(fresh[j]) }
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The keys in canonical order without checking that they are still present: the loaded
+    /// keys merged with those added since, each once. Cheaper than `ordered` when the caller
+    /// looks each key up anyway (the writer): no lookups here, and none at all of `added`
+    /// when nothing was added.
+    func candidates(by less: (Key, Key) -> Bool) -> [Key] {
+        if added.isEmpty { return base }
+        let fresh = added.sorted(by: less)
+        var result: [Key] = []
+        result.reserveCapacity(base.count + fresh.count)
+        var i = 0
+        var j = 0
+        while i < base.count || j < fresh.count {
+            if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
+                let key = base[i]
+                i += 1
+                if !added.contains(key) { result.append(key) }
+            } else {
+                result.append(fresh[j])
                 j += 1
             }
         }

@@ -166,8 +166,8 @@ import Testing
                                                    with: "Id: shchyolokov\nName Dmitry")
         let error = try #require(throws: LoadError.self) { try Self.diff(Self.old, broken) }
         #expect(error.diagnostics.first?.file == "b")
-        // The record's line for its missing Name, the field's line and column for the colon.
-        #expect(error.diagnostics.map(\.line) == [16, 17])
+        // At the line of the whole file, and the column of the missing colon.
+        #expect(error.diagnostics.last?.line == 17)
         #expect(error.diagnostics.last?.column == 5)
     }
 

@@ -61,9 +61,9 @@ import CasefileTestSupport
             2 * add person "Nurali Aitelenov"
             3   show aitelenov
             4 * add person "Rinat Kibraev"
-            5   undo
+            5 * undo
             6 * annotate aitelenov "detained"
-            6 commands, 3 changed the case
+            6 commands, 4 changed the case
 
             """)
         let script = folder.file("s.cf")
