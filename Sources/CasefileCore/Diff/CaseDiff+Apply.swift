@@ -74,7 +74,7 @@ extension CaseDiff {
     private func applyNewSide(_ change: RecordChange, to result: inout CaseFile) throws(DiffApplyError) {
         let comments = EditScript.newSide(change.comments)
         let fields = try change.fields.apply(to: oldFields(change), in: "new record")
-        switch change.subject {
+        switch change.movedTo ?? change.subject {
         case .header:
             break
         case let .entry(kind, id):

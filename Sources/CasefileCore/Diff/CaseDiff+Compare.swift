@@ -83,12 +83,19 @@ extension CaseDiff {
                 if let new = pair.new { added.append(new) }
             }
         }
-        changes += Self.renames(removed: removed, added: added)
-        for (key, pair) in pairs.links {
-            changes.append(Self.change(pair, .link(key), fields: \.fields, comments: \.comments))
+        let renamed = Self.renames(removed: removed, added: added)
+        changes += renamed
+        // Links and notes that only followed a renamed entry read as moved, not as one
+        // removed and one added.
+        var newIds: [String: String] = [:]
+        for change in renamed {
+            if case let .entry(_, old) = change.subject, let new = change.renamedTo { newIds[old] = new }
         }
-        for (key, pair) in pairs.notes {
-            changes.append(Self.change(pair, .note(key), fields: \.fields, comments: \.comments))
+        changes += Self.follow(pairs.links, subject: { .link($0) }, fields: \.fields, comments: \.comments) { key in
+            LinkKey(from: newIds[key.from] ?? key.from, rel: key.rel, to: newIds[key.to] ?? key.to)
+        }
+        changes += Self.follow(pairs.notes, subject: { .note($0) }, fields: \.fields, comments: \.comments) { key in
+            NoteKey(on: newIds[key.on] ?? key.on, at: key.at, by: key.by, text: key.text)
         }
         for (revision, pair) in pairs.sessions {
             if pair.old.count == 1, pair.new.count == 1 {
@@ -108,6 +115,32 @@ extension CaseDiff {
             return a.action == .removed && b.action != .removed
         }
         self.init(changes: changes, layout: pairs.layout)
+    }
+
+    /// The changes of links or notes: a removed one whose key, with renamed Ids put in,
+    /// is an added one with the same fields and comments has moved with the rename.
+    private static func follow<Key: Hashable, T: Equatable>(
+        _ pairs: [Key: (old: T?, new: T?)], subject: (Key) -> DiffSubject, fields: KeyPath<T, [Field]>,
+        comments: KeyPath<T, [String]>, renamed: (Key) -> Key
+    ) -> [RecordChange] {
+        var changes: [RecordChange] = []
+        var moved: Set<Key> = []
+        for (key, pair) in pairs {
+            guard let old = pair.old, pair.new == nil else { continue }
+            let target = renamed(key)
+            guard target != key, let arrived = pairs[target], arrived.old == nil, let new = arrived.new,
+                  new[keyPath: fields] == old[keyPath: fields], new[keyPath: comments] == old[keyPath: comments],
+                  !moved.contains(target) else { continue }
+            moved.insert(key)
+            moved.insert(target)
+            changes.append(RecordChange(action: .renamed, subject: subject(key), movedTo: subject(target),
+                                        fields: FieldsDiff(old: old[keyPath: fields], new: new[keyPath: fields]),
+                                        comments: EditScript.diff(old[keyPath: comments], new[keyPath: comments])))
+        }
+        for (key, pair) in pairs where !moved.contains(key) {
+            changes.append(change(pair, subject(key), fields: fields, comments: comments))
+        }
+        return changes
     }
 
     /// Removed and added entries that are the same but for their Id become renames.

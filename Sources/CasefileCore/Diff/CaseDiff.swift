@@ -51,8 +51,10 @@ public struct RecordChange: Sendable, Equatable {
     public var action: Action
     /// Which record.
     public var subject: DiffSubject
-    /// For a rename, the new Id.
+    /// For a renamed entry, the new Id.
     public var renamedTo: String?
+    /// For a link or note that only followed renamed entries, where it is now.
+    public var movedTo: DiffSubject?
     /// The record's fields beyond those that name it (for entries all but Id; for links
     /// all but From/Rel/To; for notes all but On/At/By/Text), edit by edit. An added
     /// record has only `added` edits, a removed one only `removed` ones.
@@ -61,11 +63,12 @@ public struct RecordChange: Sendable, Equatable {
     public var comments: [Edit<String>]
 
     /// Creates a change.
-    public init(action: Action, subject: DiffSubject, renamedTo: String? = nil, fields: FieldsDiff,
-                comments: [Edit<String>]) {
+    public init(action: Action, subject: DiffSubject, renamedTo: String? = nil, movedTo: DiffSubject? = nil,
+                fields: FieldsDiff, comments: [Edit<String>]) {
         self.action = action
         self.subject = subject
         self.renamedTo = renamedTo
+        self.movedTo = movedTo
         self.fields = fields
         self.comments = comments
     }

@@ -109,12 +109,17 @@ public struct DiffRenderer {
             if let newId = change.renamedTo { return "\(sign) \(kind.word) \(visible(id)) → \(visible(newId)) (renamed)" }
             return "\(sign) \(kind.word) \(visible(id))"
         case let .link(key):
-            return "\(sign) link \(visible(key.from)) \(visible(key.rel)) \(visible(key.to))"
+            var heading = "\(sign) link \(visible(key.from)) \(visible(key.rel)) \(visible(key.to))"
+            if case let .link(new)? = change.movedTo {
+                heading += " → \(visible(new.from)) \(visible(new.rel)) \(visible(new.to)) (follows the rename)"
+            }
+            return heading
         case let .note(key):
             let by = [key.at, key.by].filter { !$0.isEmpty }.joined(separator: " by ")
             var heading = "\(sign) note on \(visible(key.on))" + (by.isEmpty ? "" : ", " + visible(by))
             let text = FieldsDiff.lines(key.text)
             heading += ": " + visible(text[0]) + (text.count > 1 ? " …" : "")
+            if case let .note(new)? = change.movedTo { heading += " → on \(visible(new.on)) (follows the rename)" }
             return heading
         case let .session(revision):
             return "\(sign) session, revision \(revision)"

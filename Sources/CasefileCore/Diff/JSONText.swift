@@ -89,9 +89,11 @@ extension RecordChange {
         case let .link(key):
             pairs += [("record", .string("link")), ("from", .string(key.from)), ("rel", .string(key.rel)),
                       ("to", .string(key.to))]
+            if case let .link(new)? = movedTo { pairs += [("newFrom", .string(new.from)), ("newTo", .string(new.to))] }
         case let .note(key):
             pairs += [("record", .string("note")), ("on", .string(key.on)), ("at", .string(key.at)),
                       ("by", .string(key.by)), ("text", .string(key.text))]
+            if case let .note(new)? = movedTo { pairs.append(("newOn", .string(new.on))) }
         case let .session(revision):
             pairs += [("record", .string("session")), ("revision", .number(revision))]
         }

@@ -144,41 +144,18 @@ extension Notebook {
     public var sessionScript: [String] { savedSessionLog + commandsToRecord }
 }
 
-/// `+3 post, ~1 person, +2 link, -1 note`: what a save changed, by kind.
+/// `+3 post, ~1 person, >1 person, +2 link, -1 note`: what a save changed, by kind
+/// (`>` counts entries renamed, and the links and notes that followed them).
 public struct ChangeSummary {
-    /// Added, changed and removed counts per kind.
-    public private(set) var counts: [Kind: (added: Int, changed: Int, removed: Int)] = [:]
-    /// Whether the header (title, language) changed.
-    public private(set) var headerChanged = false
+    /// The changes as records.
+    public let diff: CaseDiff
 
     /// Counts `changes` (each thing's saved value against its value now).
-    public init(_ changes: [Change]) {
-        for change in changes {
-            switch change {
-            case let .entry(old, new): count(old?.kind ?? new?.kind ?? .person, old != nil, new != nil, old != new)
-            case let .link(old, new): count(.link, old != nil, new != nil, old != new)
-            case let .note(old, new): count(.note, old != nil, new != nil, old != new)
-            case let .header(old, new): headerChanged = headerChanged || old != new
-            }
-        }
-    }
+    public init(_ changes: [Change]) { diff = CaseDiff(unsaved: changes) }
 
-    private mutating func count(_ kind: Kind, _ had: Bool, _ has: Bool, _ differs: Bool) {
-        var value = counts[kind] ?? (0, 0, 0)
-        if !had && has { value.added += 1 } else if had && !has { value.removed += 1 } else if differs { value.changed += 1 }
-        counts[kind] = value
-    }
+    /// Whether the header (title, language) changed.
+    public var headerChanged: Bool { diff.counts[nil] != nil }
 
     /// The summary line.
-    public var text: String {
-        var parts: [String] = []
-        for kind in Kind.allCases {
-            guard let value = counts[kind] else { continue }
-            if value.added > 0 { parts.append("+\(value.added) \(kind.word)") }
-            if value.changed > 0 { parts.append("~\(value.changed) \(kind.word)") }
-            if value.removed > 0 { parts.append("-\(value.removed) \(kind.word)") }
-        }
-        if headerChanged { parts.append("~header") }
-        return parts.joined(separator: ", ")
-    }
+    public var text: String { diff.summary }
 }

@@ -106,7 +106,7 @@ import Testing
         }
         let wanted = ["added person", "removed post", "changed quote", "renamed translation", "renamed source",
                       "added link", "removed link", "changed link", "added note", "removed note", "changed header",
-                      "added session", "comments", "value", "lines", "layout"]
+                      "added session", "comments", "value", "lines", "layout", "renamed link", "renamed note"]
         for item in wanted { #expect(seen.contains(item), "no random pair gave \(item)") }
     }
 }

@@ -138,6 +138,21 @@ enum RandomCases {
             renamed.id = freshId(&random, in: result)
             result.removeEntry(id)
             result.put(renamed)
+            // As `rename` does, most of the time: links and notes follow.
+            guard random.chance(0.7) else { return }
+            for (key, link) in result.links where key.from == id || key.to == id {
+                var moved = link
+                moved.key = LinkKey(from: key.from == id ? renamed.id : key.from, rel: key.rel,
+                                    to: key.to == id ? renamed.id : key.to)
+                result.removeLink(key)
+                if result.links[moved.key] == nil { result.put(moved) }
+            }
+            for (key, note) in result.notes where key.on == id {
+                var moved = note
+                moved.key.on = renamed.id
+                result.removeNote(key)
+                if result.notes[moved.key] == nil { result.put(moved) }
+            }
         case 3:
             // The kind changes under the same Id.
             var other = makeEntry(&random, in: result, kind: random.pick(Kind.identified.filter { $0 != entry.kind }))

@@ -6,34 +6,63 @@ import CasefileTestSupport
 /// Saves give revisions 1…n with summaries that say what changed; each revision can
 /// be rebuilt from the session log, byte for byte.
 @Suite struct RevisionTests {
-    /// The summary a save should record, worked out from the two files alone.
+    /// The summary a save should record, worked out from the two files alone: entries
+    /// gone and come with the same content are renames, and links and notes that
+    /// moved with them count as renamed too.
     static func expectedSummary(from old: CaseFile, to new: CaseFile) -> String {
-        var counts: [Kind: (added: Int, changed: Int, removed: Int)] = [:]
-        func count(_ kind: Kind, _ had: Bool, _ has: Bool) {
-            var value = counts[kind] ?? (0, 0, 0)
-            if had && has { value.changed += 1 } else if has { value.added += 1 } else { value.removed += 1 }
-            counts[kind] = value
-        }
+        var counts: [Kind: [Character: Int]] = [:]
+        var gone: [Entry] = []
+        var come: [Entry] = []
         for id in Set(old.entries.keys).union(new.entries.keys) where old[id] != new[id] {
-            if let a = old[id], let b = new[id], a.kind != b.kind {
-                count(a.kind, true, false)
-                count(b.kind, false, true)
+            if let a = old[id], let b = new[id], a.kind == b.kind {
+                counts[a.kind, default: [:]]["~", default: 0] += 1
             } else {
-                count((old[id] ?? new[id])?.kind ?? .person, old[id] != nil, new[id] != nil)
+                if let a = old[id] { gone.append(a) }
+                if let b = new[id] { come.append(b) }
             }
         }
-        for key in Set(old.links.keys).union(new.links.keys) where old.links[key] != new.links[key] {
-            count(.link, old.links[key] != nil, new.links[key] != nil)
+        var renamed: [String: String] = [:]
+        for entry in come.sorted(by: { $0.id < $1.id }) {
+            if let index = gone.sorted(by: { $0.id < $1.id }).firstIndex(where: {
+                $0.kind == entry.kind && $0.fields == entry.fields && $0.comments == entry.comments
+                    && renamed[$0.id] == nil
+            }) {
+                let from = gone.sorted(by: { $0.id < $1.id })[index]
+                renamed[from.id] = entry.id
+                counts[entry.kind, default: [:]][">", default: 0] += 1
+            } else {
+                counts[entry.kind, default: [:]]["+", default: 0] += 1
+            }
         }
-        for key in Set(old.notes.keys).union(new.notes.keys) where old.notes[key] != new.notes[key] {
-            count(.note, old.notes[key] != nil, new.notes[key] != nil)
+        for entry in gone where renamed[entry.id] == nil { counts[entry.kind, default: [:]]["-", default: 0] += 1 }
+        func tally<K: Hashable, V: Equatable>(_ kind: Kind, _ a: [K: V], _ b: [K: V], moved: (K) -> K) {
+            var followed: Set<K> = []
+            for (key, value) in a where b[key] == nil {
+                let target = moved(key)
+                if target != key, a[target] == nil, b[target] == value, !followed.contains(target) {
+                    followed.insert(key)
+                    followed.insert(target)
+                    counts[kind, default: [:]][">", default: 0] += 1
+                }
+            }
+            for key in Set(a.keys).union(b.keys) where a[key] != b[key] && !followed.contains(key) {
+                let sign: Character = a[key] == nil ? "+" : (b[key] == nil ? "-" : "~")
+                counts[kind, default: [:]][sign, default: 0] += 1
+            }
+        }
+        tally(.link, old.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
+              new.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
+            LinkKey(from: renamed[key.from] ?? key.from, rel: key.rel, to: renamed[key.to] ?? key.to)
+        }
+        tally(.note, old.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
+              new.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
+            NoteKey(on: renamed[key.on] ?? key.on, at: key.at, by: key.by, text: key.text)
         }
         var parts: [String] = []
         for kind in Kind.allCases {
-            guard let value = counts[kind] else { continue }
-            if value.added > 0 { parts.append("+\(value.added) \(kind.word)") }
-            if value.changed > 0 { parts.append("~\(value.changed) \(kind.word)") }
-            if value.removed > 0 { parts.append("-\(value.removed) \(kind.word)") }
+            for sign: Character in ["+", "~", ">", "-"] {
+                if let count = counts[kind]?[sign], count > 0 { parts.append("\(sign)\(count) \(kind.word)") }
+            }
         }
         return parts.joined(separator: ", ")
     }
