@@ -54,4 +54,36 @@ import CasefileTestSupport
         #expect(log.out.contains("+person aitelenov | Name: Nurali Aitelenov\n"))
         #expect(log.out.contains("+session 2 | Message: detained\n"))
     }
+
+    @Test func twoResearchersSavesMergeThroughTheDriver() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.git) else { return }
+        let folder = try repository([["config", "merge.casefile.driver", "\(ReviewCLI.binary) merge %O %A %B -o %A"]])
+        try folder.write(".gitattributes", "*.rec diff=casefile merge=casefile\n")
+        _ = try git(["commit", "-qam", "second"], in: folder.path)
+        let path = folder.file("case.rec")
+        _ = try git(["checkout", "-qb", "amina"], in: folder.path)
+        try ReviewCLI.build(path, "add quote kibraev \"We were detained\" lang=en\n", time: 1_764_079_200, message: "quote")
+        _ = try git(["commit", "-qam", "amina"], in: folder.path)
+        _ = try git(["checkout", "-q", "-"], in: folder.path)
+        try ReviewCLI.build(path, "add person \"Dmitry Shchyolokov\"\n", time: 1_764_080_000, user: "bo", message: "third")
+        _ = try git(["commit", "-qam", "bo"], in: folder.path)
+        let merge = try git(["merge", "-q", "-m", "merge", "amina"], in: folder.path)
+        #expect(merge.status == 0, "\(merge.out)\(merge.err)")
+        let log = try ReviewCLI.run(["log", path])
+        #expect(log.out.hasPrefix("revision 4  2025-11-25T14:00:00Z  by amina\n    quote\n"))
+        #expect(log.out.contains("revision 3  2025-11-25T14:13:20Z  by bo\n"))
+        #expect(try ReviewCLI.run(["revision", "--check", path]).status == 0)
+        #expect(try ReviewCLI.run(["check", path]).status == 0)
+
+        // The same entry changed on both branches: git reports a conflict, ours is kept.
+        _ = try git(["checkout", "-qb", "other", "HEAD~1"], in: folder.path)
+        try ReviewCLI.build(path, "tag kibraev released\n", time: 1_764_090_000, message: "released")
+        _ = try git(["commit", "-qam", "released"], in: folder.path)
+        _ = try git(["checkout", "-q", "-"], in: folder.path)
+        try ReviewCLI.build(path, "untag kibraev detained\n", time: 1_764_091_000, message: "untagged")
+        _ = try git(["commit", "-qam", "untagged"], in: folder.path)
+        let conflict = try git(["merge", "-q", "-m", "merge", "other"], in: folder.path)
+        #expect(conflict.status != 0)
+        #expect((conflict.out + conflict.err).contains("CONFLICT: person kibraev (changed on both sides; ours kept)"))
+    }
 }
