@@ -80,14 +80,15 @@ struct DiffCLI: ParsableCommand {
             throw ExitCode(2)
         }
         let oldName = gitExternal ? "a/" + files[0] : oldPath
-        let newName = gitExternal ? "b/" + files[0] : newPath
+        // A rename or copy adds the new path and git's note on it (nine arguments).
+        let newName = gitExternal ? "b/" + (files.count == 9 ? files[7] : files[0]) : newPath
         switch format {
         case .json:
             output.line(diff.json(old: oldName, new: newName).rendered)
         case .text:
             if gitExternal {
                 output.line(Terminal.visible("casefile diff \(oldName) \(newName)", keepNewlines: false))
-                if diff.isEmpty { output.line("(the same case; the files differ only in layout)") }
+                if diff.isEmpty { output.line("(no difference in entries, links, notes or sessions)") }
             }
             let renderer = DiffRenderer(colour: output.usesColour)
             for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
