@@ -127,6 +127,7 @@ import CasefileTestSupport
         #expect(logged.contains { $0.hasPrefix("rename ") })
         #expect(logged.contains { $0.hasPrefix("annotate ") && $0.contains(" at=") })
         #expect(logged.contains { $0.contains("<<END\n") })
+        #expect(logged.contains { $0.hasPrefix("add quote ") }, "no sourced script was logged")
     }
 }
 

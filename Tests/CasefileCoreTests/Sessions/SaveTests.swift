@@ -118,4 +118,22 @@ import CasefileTestSupport
         ])
         try RevisionReplay(saved).verify()
     }
+
+    @Test func undoingASourcedScriptSavedEarlierReplays() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        let script = try folder.write("s.cf", "add person \"A One\"\nadd person \"B Two\"\n")
+        let notebook = try Self.notebook(path)
+        Self.run(notebook, "source \(script)")
+        Self.run(notebook, "save")
+        Self.run(notebook, "undo")
+        #expect(notebook.sessionLog == ["undo", "undo"], "one undo per command the replay runs")
+        Self.run(notebook, "redo")
+        #expect(notebook.sessionLog.isEmpty, "the redo takes both back")
+        Self.run(notebook, "undo")
+        Self.run(notebook, "save")
+        let saved = try CaseReader.load(path: path).caseFile
+        #expect(saved.entries.isEmpty)
+        try RevisionReplay(saved).verify()
+    }
 }

@@ -59,7 +59,7 @@ struct SessionDriver {
             let name = random.pick(["Nurali Aitelenov", "Rinat Kibraev", "Ахметжан Есимов", "Dmitry Shchyolokov"])
             return "add person " + Quoting.word(name) + (random.chance(0.5) ? " handle=@h\(random.int(1...99))" : "")
         }
-        switch random.int(0...13) {
+        switch random.int(0...14) {
         case 0:
             return "add post \(random.pick(people)) 2014-02-0\(random.int(1...9)) \(Quoting.word(phrase())) lang=ru"
         case 1:
@@ -89,6 +89,14 @@ struct SessionDriver {
             return "rm \(random.pick(all)) --cascade"
         case 12:
             return random.chance(0.5) ? "undo" : "undo 2"
+        case 13:
+            // A script of a few commands: one transaction live, several in a replay.
+            let script = path + ".\(clock).cf"
+            let lines = (0..<random.int(2...3)).map { _ in
+                "add quote \(random.pick(people)) \(Quoting.word(phrase()))"
+            }
+            try? (lines.joined(separator: "\n") + "\n").write(toFile: script, atomically: true, encoding: .utf8)
+            return "source \(script)"
         default:
             return "redo"
         }

@@ -80,4 +80,26 @@ import CasefileTestSupport
         #expect(trusted.status == 0)
         #expect(Data(trusted.out.utf8) == saved[0])
     }
+
+    @Test func aSessionWrittenAsAScriptReplaysToTheSameFile() throws {
+        let script = folder.file("session.cf")
+        let first = folder.file("first.rec")
+        try ReviewCLI.build(first, """
+            new "Bloggers"
+            add person "Nurali Aitelenov" handle=@extremkz
+            add person "Rinat Kibraev"
+            undo
+            add post @extremkz 2014-02-04 lang=ru <<END
+            Завтра у Есимова
+            на ланче
+            END
+            annotate extremkz-2014-02-04 "a day before"
+            show aitelenov
+            history --write \(script)
+            """)
+        let second = folder.file("second.rec")
+        try ReviewCLI.build(second, try String(contentsOfFile: script, encoding: .utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == (try Data(contentsOf: URL(fileURLWithPath: second))))
+        #expect(try ReviewCLI.run(["diff", first, second]).status == 0)
+    }
 }
