@@ -122,7 +122,11 @@ public final class ShellCompleter: Completer {
             seen.insert(id)
             results.append(Completion.Candidate(id, display: display(entry)))
         }
-        if !prefix.isEmpty {
+        // Names in any script: always for a non-ASCII prefix (Айт → aitelenov); for an
+        // ASCII one only when no Id starts with it (nurali → aitelenov), so Id completion
+        // never waits for the name index to be built on a large case.
+        let ascii = prefix.utf8.allSatisfy { $0 < 0x80 }
+        if !prefix.isEmpty && (!ascii || results.isEmpty) {
             for id in notebook.people(withNamePrefix: prefix, limit: Self.limit) where !seen.contains(id) {
                 guard let entry = notebook.caseFile[id] else { continue }
                 results.append(Completion.Candidate(id, display: display(entry)))

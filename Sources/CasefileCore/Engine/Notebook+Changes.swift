@@ -67,7 +67,6 @@ extension Notebook {
         }
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
-        idIndex?.caseDidChange(change, in: caseFile)
         nameIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }

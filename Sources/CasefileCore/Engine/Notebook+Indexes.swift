@@ -15,20 +15,12 @@ extension Notebook {
         return index
     }
 
-    /// Ids in order, for prefixes and completion (built on first use, then kept current).
-    var ids: IdIndex {
-        if let idIndex { return idIndex }
-        let index = IdIndex(caseFile: caseFile)
-        idIndex = index
-        return index
-    }
-
     /// What refers to `id`: entries' fields, links, notes.
     public func referencesTo(_ id: String) -> Set<Reference> { references.referencesTo(id) }
 
     /// Ids starting with `prefix`, in order (for completion).
     public func ids(withPrefix prefix: String, limit: Int = 50) -> [String] {
-        ids.ids(withPrefix: prefix, in: caseFile, limit: limit)
+        caseFile.ids(withPrefix: prefix, limit: limit)
     }
 
     /// The people using `handle`.
@@ -40,7 +32,6 @@ extension Notebook {
     func resetIndexes() {
         referenceIndex = nil
         handleIndex = nil
-        idIndex = nil
         nameIndex = nil
     }
 }

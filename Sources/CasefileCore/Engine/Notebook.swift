@@ -53,7 +53,6 @@ public final class Notebook {
     var observers: [CaseObserver] = []
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
-    var idIndex: IdIndex?
     var nameIndex: NameIndex?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []

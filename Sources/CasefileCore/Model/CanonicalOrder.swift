@@ -25,25 +25,21 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
     /// Notes that `key` was added (or may have been re-added) since load.
     public mutating func noteAdded(_ key: Key) { added.insert(key) }
 
+    /// How many additions are kept apart before they are merged into the sorted keys:
+    /// lookups scan them, merging costs a pass over all keys.
+    static var mergeThreshold: Int { 4096 }
+
+    /// Merges the keys added since load into the sorted keys once there are many of them,
+    /// so prefix lookups stay cheap however much is added (amortised O(n / 4096) per add).
+    mutating func compactIfLarge(by less: (Key, Key) -> Bool) {
+        guard added.count >= Self.mergeThreshold else { return }
+        base = candidates(by: less)
+        added.removeAll(keepingCapacity: true)
+    }
+
     /// The keys for which `isPresent` holds, in canonical order.
     public func ordered(by less: (Key, Key) -> Bool, isPresent: (Key) -> Bool) -> [Key] {
-        let fresh = added.filter(isPresent).sorted(by: less)
-        var result: [Key] = []
-        result.reserveCapacity(base.count + fresh.count)
-        var i = 0
-        var j = 0
-        while i < base.count || j < fresh.count {
-            if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
-                let key = base[i]
-                i += 1
-                if added.contains(key) { continue }  // taken from `fresh` instead
-                if isPresent(key) { result.append(key) }
-            } else {
-                if result.last != fresh[j] { result.append(fresh[j]) }
-                j += 1
-            }
-        }
-        return result
+        candidates(by: less).filter(isPresent)
     }
 
     /// The keys in canonical order without checking that they are still present: the loaded
@@ -68,5 +64,25 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
             }
         }
         return result
+    }
+}
+
+extension CanonicalOrder where Key == String {
+    /// The keys starting with `prefix` (present or not: the caller checks), sorted keys
+    /// by binary search, then the recent additions.
+    func keys(withPrefix prefix: String, limit: Int) -> [String] {
+        var low = 0
+        var high = base.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ByteOrder.less(base[middle], prefix) { low = middle + 1 } else { high = middle }
+        }
+        var found: [String] = []
+        while low < base.count, found.count < limit, base[low].hasPrefix(prefix) {
+            found.append(base[low])
+            low += 1
+        }
+        for key in added where key.hasPrefix(prefix) && !found.contains(key) { found.append(key) }
+        return found
     }
 }

@@ -67,7 +67,22 @@ public struct CaseFile: Sendable {
             counts[entry.kind.ordinal] += 1
             entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
         }
+        entryOrder[entry.kind]?.compactIfLarge(by: ByteOrder.less)
         return old
+    }
+
+    /// Ids of `kinds` (all identified kinds when empty) starting with `prefix`, in byte
+    /// order, at most `limit`: binary searches in the sorted Ids, no scan of the case.
+    public func ids(withPrefix prefix: String, kinds: [Kind] = [], limit: Int = 50) -> [String] {
+        var found: [String] = []
+        for kind in kinds.isEmpty ? Kind.identified : kinds {
+            guard let order = entryOrder[kind] else { continue }
+            for id in order.keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
+                found.append(id)
+            }
+        }
+        found.sort(by: ByteOrder.less)
+        return Array(found.prefix(limit))
     }
 
     /// Removes the entry `id`; returns it.
