@@ -94,7 +94,14 @@ struct ScriptReplay {
                     return 1
                 }
             }
-            if report.quit { break }
+            if report.quit {
+                // `quit!` in a script drops its unsaved changes, as in the shell.
+                if notebook.hasUnsavedChanges {
+                    notebook.discardJournal()
+                    output.diagnostic("\(Terminal.visible(file)): not saved (the script ended with quit!)")
+                }
+                return failed ? 1 : 0
+            }
         }
         if dryRun {
             notebook.discardJournal()
