@@ -1,5 +1,5 @@
 /// Splits command-language text into commands and words: shell-like quoting (`"…"`
-/// with `\"`, `\\`, `\n`, `\t` escapes; `'…'` literal), backslash escapes, a trailing
+/// with `\"`, `\\`, `\n`, `\t`, `\r` escapes; `'…'` literal), backslash escapes, a trailing
 /// backslash continuing a line, here-documents (`<<TAG` … a line holding only `TAG`),
 /// and `#` comment lines. `#` inside a command is text, so `#hashtags` need no quotes.
 ///
@@ -212,6 +212,7 @@ public struct Lexer {
                         switch next {
                         case UInt8(ascii: "n"): text.append(0x0A)
                         case UInt8(ascii: "t"): text.append(0x09)
+                        case UInt8(ascii: "r"): text.append(0x0D)
                         case UInt8(ascii: "\""), UInt8(ascii: "\\"): text.append(next)
                         default: text.append(inner); text.append(next)
                         }

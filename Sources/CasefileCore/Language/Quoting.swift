@@ -14,6 +14,8 @@ public enum Quoting {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            // A raw CR in a saved Command line would not survive an editor or git's line-end handling.
+            case "\r": out += "\\r"
             default: out.unicodeScalars.append(scalar)
             }
         }
