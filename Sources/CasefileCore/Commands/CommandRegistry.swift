@@ -34,7 +34,9 @@ public struct CommandRegistry: Sendable {
             if let close = Suggestions.hint(for: given.text, in: kinds) { hint = close }
             throw CommandError("\(first.text) has no kind '\(given.text)'", at: given, hint: hint)
         }
+        // Only names with letters: `.` and `?` are one edit away from any one-letter word.
         let names = Set(allNames.map { String($0.split(separator: " ").first ?? "") })
+            .filter { $0.contains { $0.isLetter } }
         throw CommandError("unknown command '\(first.text)'", at: first,
                            hint: Suggestions.hint(for: first.text, in: Array(names).sorted()) ?? "type 'help' for the list")
     }

@@ -26,7 +26,8 @@ public struct Card {
 
     /// The card's lines (already made safe for a terminal).
     public func lines() -> [String] {
-        var out = ["\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")]
+        let title = "\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")
+        var out = TextWidth.wrap(Terminal.visible(title), width: width).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         let textFields: Set<String> = ["Text"]
         for field in entry.fields where !textFields.contains(field.name) {
             var value = field.value
@@ -85,7 +86,7 @@ public struct Card {
             + TextWidth.wrap(Terminal.visible(right.1), width: column)
         return (0..<max(leftLines.count, rightLines.count)).map { index in
             let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
-            let r = index < rightLines.count ? rightLines[index] : ""
+            let r = index < rightLines.count ? TextWidth.truncate(rightLines[index], to: width - 5 - column) : ""
             return "  " + TextWidth.pad(l, to: column) + " │ " + r
         }
     }
