@@ -87,7 +87,7 @@ public struct Card {
         return (0..<max(leftLines.count, rightLines.count)).map { index in
             let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
             let r = index < rightLines.count ? TextWidth.truncate(rightLines[index], to: width - 5 - column) : ""
-            return "  " + TextWidth.pad(l, to: column) + " │ " + r
+            return "  " + TextWidth.pad(l, to: column) + (r.isEmpty ? " │" : " │ " + r)
         }
     }
 
