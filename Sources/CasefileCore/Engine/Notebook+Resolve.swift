@@ -24,13 +24,15 @@ extension Notebook {
         }
         let lowered = text.lowercased()
         if lowered != text, let entry = caseFile[lowered] { return try accept(entry) }
-        var candidates = ids(withPrefix: lowered, limit: 200)
+        // Counting every match of a short prefix would be O(n) on a big case: look at 201.
+        var candidates = ids(withPrefix: lowered, limit: 201)
         if !kinds.isEmpty { candidates = candidates.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
         if candidates.count == 1, let entry = caseFile[candidates[0]] { return entry }
         if candidates.count > 1 {
             let shown = candidates.prefix(8).joined(separator: ", ")
             let more = candidates.count > 8 ? ", …" : ""
-            throw CommandError("'\(text)' is ambiguous: it starts \(candidates.count) Ids", at: word,
+            let count = candidates.count > 200 ? "more than 200" : String(candidates.count)
+            throw CommandError("'\(text)' is ambiguous: it starts \(count) Ids", at: word,
                                hint: "did you mean one of: \(shown)\(more)?")
         }
         throw CommandError("no \(what) '\(text)'", at: word, hint: suggestion(for: lowered, kinds: kinds))
