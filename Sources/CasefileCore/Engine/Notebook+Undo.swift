@@ -5,8 +5,8 @@ extension Notebook {
         for change in transaction.changes.reversed() { applyRaw(change.inverse) }
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
-        if !transaction.log.isEmpty, transaction.loggedInSession, sessionLog.suffix(transaction.log.count) == transaction.log[...] {
-            sessionLog.removeLast(transaction.log.count)
+        if let entry = transaction.logEntry, transaction.loggedInSession, sessionLog.last == entry {
+            sessionLog.removeLast()
             transaction.loggedInSession = false
         } else {
             sessionLog.append("undo")
@@ -24,7 +24,7 @@ extension Notebook {
             sessionLog.removeLast()
             transaction.loggedInSession = false
         } else if !transaction.loggedInSession {
-            sessionLog.append(contentsOf: transaction.log)
+            if let entry = transaction.logEntry { sessionLog.append(entry) }
             transaction.loggedInSession = true
         } else {
             sessionLog.append("redo")

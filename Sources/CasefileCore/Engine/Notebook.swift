@@ -24,7 +24,9 @@ public final class Notebook {
     var pending: Transaction?
     var nesting = 0
     var nextSerial = 1
-    /// The command lines of this session that changed the case (replayable), since the last save.
+    /// The commands of this session that changed the case (replayable), since the last save:
+    /// one element per undo step, so a sourced script is one element holding its commands
+    /// on several lines. Replay an element with `replayLogged(_:)`.
     public internal(set) var sessionLog: [String] = []
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
@@ -93,6 +95,7 @@ public final class Notebook {
         do {
             try command.run(call, on: self)
         } catch {
+            loggedSource = nil
             rollBack(to: changesBefore, log: logBefore)
             if outermost { pending = nil }
             throw error
@@ -112,16 +115,16 @@ public final class Notebook {
     /// result depends on the clock or the user, so a replay gives the same case).
     var loggedSource: String?
 
-    private func commitPending() {
+    func commitPending() {
         guard let transaction = pending else { return }
         pending = nil
         guard !transaction.changes.isEmpty else { return }
         undoStack.append(transaction)
         redoStack.removeAll()
-        sessionLog.append(contentsOf: transaction.log)
+        if let entry = transaction.logEntry { sessionLog.append(entry) }
     }
 
-    private func rollBack(to count: Int, log: Int) {
+    func rollBack(to count: Int, log: Int) {
         guard var transaction = pending else { return }
         while transaction.changes.count > count, let change = transaction.changes.popLast() {
             applyRaw(change.inverse)
