@@ -59,7 +59,7 @@ struct TranslationCommandTests {
             """)
     }
 
-    @Test("pair moves a translation to another original; unpair leaves it without one")
+    @Test("pair moves a translation to another original; unpair refuses to leave it without one")
     func pairAndUnpair() {
         let session = Fixture.session()
         session.check("""
@@ -68,9 +68,10 @@ struct TranslationCommandTests {
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
             extremkz-2014-02-04.en is already the translation of extremkz-2014-02-05
             > unpair extremkz-2014-02-04.en
-            unpaired extremkz-2014-02-04.en from extremkz-2014-02-05
-            > unpair extremkz-2014-02-04.en
-            extremkz-2014-02-04.en has no original
+            error: extremkz-2014-02-04.en would have no original, and a translation must have one (Of)
+             1 | unpair extremkz-2014-02-04.en
+               |        ^^^^^^^^^^^^^^^^^^^^^^
+              hint: pair it with the right one (pair extremkz-2014-02-04.en ORIGINAL), or remove it (rm extremkz-2014-02-04.en); it is now the translation of extremkz-2014-02-05
             > pair extremkz-2014-02-04.en extremkz-2014-02-04.en
             error: a translation cannot be its own original
              1 | pair extremkz-2014-02-04.en extremkz-2014-02-04.en
@@ -91,20 +92,20 @@ struct TranslationCommandTests {
                |                             ^^^^^^^^^^^^^^^^^^^
               hint: a translation is into another language
             """)
-        #expect(session.notebook.caseFile["extremkz-2014-02-04.en"]?["Of"] == nil)
+        #expect(session.notebook.caseFile["extremkz-2014-02-04.en"]?["Of"] == "extremkz-2014-02-05")
         session.check("""
             > undo 2
             undid 2 changes
             > show extremkz-2014-02-04.en
             translation extremkz-2014-02-04.en
-              Of        extremkz-2014-02-05
+              Of        extremkz-2014-02-04
               Lang      en
               By        Global Voices
               Status    final
 
-              kk · original                         │ en · this translation · (Global Voice…
+              ru · original                         │ en · this translation · (Global Voice…
               ─────────────                         │ ─────────────────────────────────────
-              Қазақстан                             │ Tomorrow at #Esimov's lunch…
+              Завтра у #Есимов‘а на ланче…          │ Tomorrow at #Esimov's lunch…
             """)
     }
 
