@@ -83,7 +83,8 @@ public struct Invocation: Sendable {
         let required = specs.filter { !$0.isOptional }.count
         if positionals.count < required {
             let missing = specs.filter { !$0.isOptional }[positionals.count]
-            let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count + 1) }
+            // Point just past the last word, where the missing one would go.
+            let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count) }
             throw CommandError("\(command.name) needs \(missing.name)", at: end, hint: "usage: \(command.usage)")
         }
         let repeats = specs.contains { $0.isRepeating }

@@ -146,7 +146,9 @@ struct ViewCommandTests {
             > ? unpair
             usage: unpair TRANSLATION
 
-            Separate a translation from its original (the translation is kept).
+            A translation must name its original (the case file requires Of), so a translation
+            cannot be left without one: pair it with the right original instead (pair
+            TRANSLATION ORIGINAL), or remove it (rm TRANSLATION).
 
             example:
               unpair extremkz-2014-02-05.en
