@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "casefile", targets: ["casefile"]),
         .executable(name: "casefile-bench", targets: ["casefile-bench"]),
+        .executable(name: "replay-bench", targets: ["replay-bench"]),
         .library(name: "CasefileCore", targets: ["CasefileCore"]),
     ],
     dependencies: [
@@ -36,6 +37,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // The command engine's benchmark: replay of a generated 100k-command script, and
+        // single commands on a generated 1M-entry case.
+        .executableTarget(name: "replay-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),

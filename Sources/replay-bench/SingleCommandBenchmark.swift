@@ -1,0 +1,48 @@
+import CasefileCore
+import Foundation
+
+/// Part 2: single commands on a big case, after warming the lazy indexes.
+enum SingleCommandBenchmark {
+    static func run(entries: Int, settings: Settings, folder: String) {
+        print("== single commands on a generated case of \(entries) entries")
+        let (notebook, building) = timed { () -> Notebook in
+            let notebook = Notebook(caseFile: BigCase.make(entries: entries), path: folder + "/big.rec",
+                                    output: NullOutput(), settings: settings)
+            notebook.showsConfirmations = false
+            return notebook
+        }
+        print("   building the case in memory: \(s(building)) (\(notebook.caseFile.entries.count) entries, "
+              + "\(notebook.caseFile.links.count) links, \(notebook.caseFile.notes.count) notes)")
+        let (_, references) = timed { _ = notebook.referencesTo("p1") }
+        let (_, handles) = timed { _ = notebook.people(withHandle: "@h1") }
+        let (_, ids) = timed { _ = notebook.ids(withPrefix: "post12") }
+        print("   first use of the reference index: \(s(references)), handle index: \(s(handles)), Id index: \(s(ids))")
+
+        let people = entries / 5
+        var samples: [String: [Double]] = [:]
+        func measure(_ label: String, _ line: String) {
+            let (errors, seconds) = timed { notebook.runInteractive(line) }
+            if let error = errors.first { print("   ERROR in \(line): \(error)") }
+            samples[label, default: []].append(seconds)
+        }
+        for round in 0..<21 {
+            measure("add post", "add post @h\(round * 7) 2014-02-0\(1 + round % 9) \"Бенчмарк \(round) #KAZ\"")
+            measure("add person", "add person \"Айгерім Бенчмаркова\" handle=@bench\(round)")
+            measure("link", "link p\(round) mentions post\(round * 11)")
+            measure("set", "set post\(round * 13) platform=twitter url=https://x.org/\(round)")
+            measure("annotate", "annotate p\(round + 100) \"checked \(round)\"")
+            measure("undo", "undo")
+            measure("rename", "rename p\(people - 1 - round) renamed\(round)")
+            measure("show", "show p\(round + 200)")
+        }
+        for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
+            let sorted = values.sorted()
+            print("   \(label.padding(toLength: 10, withPad: " ", startingAt: 0)) median \(ms(sorted[sorted.count / 2])), "
+                  + "max \(ms(sorted[sorted.count - 1])) over \(sorted.count) runs (target < 1 ms)")
+        }
+        let (_, saving) = timed {
+            do { try notebook.save(message: "bench") } catch { print("   ERROR saving: \(error)") }
+        }
+        print("   save of the whole case: \(s(saving))")
+    }
+}
