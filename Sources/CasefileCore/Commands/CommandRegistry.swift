@@ -4,16 +4,24 @@ public struct CommandRegistry: Sendable {
     /// The commands, in the order `help` lists them within a group.
     public let commands: [any ShellCommand.Type]
 
+    /// Every name and alias to its command, for dispatch without a scan.
+    private let byName: [String: any ShellCommand.Type]
+
     /// Creates a registry.
-    public init(commands: [any ShellCommand.Type]) { self.commands = commands }
+    public init(commands: [any ShellCommand.Type]) {
+        self.commands = commands
+        var byName: [String: any ShellCommand.Type] = [:]
+        for command in commands {
+            for name in [command.name] + command.aliases where byName[name] == nil { byName[name] = command }
+        }
+        self.byName = byName
+    }
 
     /// Every name and alias (`add person`, `quit!`, `exit`, …).
     public var allNames: [String] { commands.flatMap { [$0.name] + $0.aliases } }
 
     /// The command called `name` (or an alias of it).
-    public func command(named name: String) -> (any ShellCommand.Type)? {
-        commands.first { $0.name == name || $0.aliases.contains(name) }
-    }
+    public func command(named name: String) -> (any ShellCommand.Type)? { byName[name] }
 
     /// The command a line calls and how many words its name takes.
     public func resolve(_ line: CommandLine) throws(CommandError) -> ResolvedCommand {

@@ -54,11 +54,12 @@ extension Notebook {
 
     /// Text values: CRLF line ends become LF, so a saved value reads back the same.
     func cleanText(_ text: String) -> String {
-        text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     /// Says what a command added, in one line.
     func added(_ entry: Entry) {
+        guard showsConfirmations else { return }
         let label = entry.name ?? entry.text.map { String($0.prefix(60)) } ?? ""
         confirm("added \(entry.kind.word) \(entry.id)" + (label.isEmpty ? "" : ": " + label.replacingOccurrences(of: "\n", with: " ")))
     }

@@ -4,38 +4,37 @@ import Foundation
 /// stable, and never one already in use.
 enum IdGenerator {
     /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
-    static func person(name: String, in caseFile: CaseFile) -> String {
+    static func person(name: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         let words = slug(name).split(separator: "-").map(String.init)
         let surname = words.last ?? "person"
         if caseFile[surname] == nil { return surname }
         let full = words.joined(separator: "-")
         if !full.isEmpty, caseFile[full] == nil { return full }
-        return numbered(surname, in: caseFile)
+        return numbered(surname, in: caseFile, counters: counters)
     }
 
     /// `@extremkz` and `2014-02-04` → `extremkz-2014-02-04`.
-    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile) -> String {
+    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor,
                         keepUnderscore: true)
         if let date, !date.isEmpty { base += "-" + date }
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
     /// `prediktor` → `prediktor-q1`, `prediktor-q2`…
-    static func quote(speaker: String, in caseFile: CaseFile) -> String {
-        var counter = 1
-        while caseFile["\(speaker)-q\(counter)"] != nil { counter += 1 }
-        return "\(speaker)-q\(counter)"
+    static func quote(speaker: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        let prefix = "\(speaker)-q"
+        return prefix + String(firstFree(prefix, from: 1, in: caseFile, counters: counters))
     }
 
     /// `extremkz-2014-02-04` and `en` → `extremkz-2014-02-04.en`.
-    static func translation(of original: String, lang: String, in caseFile: CaseFile) -> String {
+    static func translation(of original: String, lang: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         let base = original + "." + lang.lowercased()
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
     /// A slug of a title, cut at a word boundary.
-    static func source(title: String, in caseFile: CaseFile) -> String {
+    static func source(title: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         var words: [Substring] = []
         var length = 0
         for word in slug(title).split(separator: "-") {
@@ -44,13 +43,20 @@ enum IdGenerator {
             length += word.count + 1
         }
         let base = words.isEmpty ? "source" : words.joined(separator: "-")
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
-    static func numbered(_ base: String, in caseFile: CaseFile) -> String {
-        var counter = 2
-        while caseFile["\(base)-\(counter)"] != nil { counter += 1 }
-        return "\(base)-\(counter)"
+    /// `base-2`, or the first free `base-N` after it.
+    static func numbered(_ base: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        let prefix = base + "-"
+        return prefix + String(firstFree(prefix, from: 2, in: caseFile, counters: counters))
+    }
+
+    private static func firstFree(_ prefix: String, from start: Int, in caseFile: CaseFile, counters: IdCounters?) -> Int {
+        if let counters { return counters.firstFree(prefix, from: start, in: caseFile) }
+        var counter = start
+        while caseFile[prefix + String(counter)] != nil { counter += 1 }
+        return counter
     }
 
     /// ASCII lower-case words joined by `-`, from any script.

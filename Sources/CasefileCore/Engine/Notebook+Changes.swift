@@ -68,6 +68,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
         idIndex?.caseDidChange(change, in: caseFile)
+        idCounterIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }
 

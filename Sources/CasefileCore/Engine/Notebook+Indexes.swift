@@ -23,6 +23,14 @@ extension Notebook {
         return index
     }
 
+    /// The first free numbers of numbered Ids (kept current from first use).
+    var idCounters: IdCounters {
+        if let idCounterIndex { return idCounterIndex }
+        let index = IdCounters()
+        idCounterIndex = index
+        return index
+    }
+
     /// What refers to `id`: entries' fields, links, notes.
     public func referencesTo(_ id: String) -> Set<Reference> { references.referencesTo(id) }
 
@@ -41,5 +49,6 @@ extension Notebook {
         referenceIndex = nil
         handleIndex = nil
         idIndex = nil
+        idCounterIndex = nil
     }
 }

@@ -36,6 +36,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var idIndex: IdIndex?
+    var idCounterIndex: IdCounters?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 
