@@ -3,7 +3,8 @@ extension Notebook {
     /// of one of `kinds` (any kind when empty). Unknown or ambiguous words list the candidates.
     public func resolve(_ word: Word, as kinds: Set<Kind> = []) throws(CommandError) -> Entry {
         let text = word.text
-        let what = kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ")
+        // Only errors need the words for the kinds: not built for every lookup.
+        var what: String { kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ") }
         func accept(_ entry: Entry) throws(CommandError) -> Entry {
             guard kinds.isEmpty || kinds.contains(entry.kind) else {
                 throw CommandError("'\(entry.id)' is a \(entry.kind.word), not a \(what)", at: word)

@@ -166,7 +166,21 @@ public struct Lexer {
         let wordLine = line
         let wordColumn = column
         let start = index
-        var text: [UInt8] = []
+        // Most words hold no quote or escape: one String serves as text and raw.
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { break }
+            end += 1
+        }
+        if end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D {
+            index = end
+            let plain = String(decoding: bytes[start..<end], as: UTF8.self)
+            return .success(Word(plain, line: wordLine, column: wordColumn, isQuoted: false, raw: plain))
+        }
+        var text: [UInt8] = Array(bytes[start..<end])
+        index = end
         var quoted = false
         while index < bytes.count {
             let byte = bytes[index]
