@@ -18,6 +18,15 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (result, now() - start)
 }
 
+/// CPU seconds (user and system) this process has used so far: unlike wall time, not
+/// inflated when other work shares the cores.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(numericCast(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 /// The peak resident set size of this process so far, in MB.
 func peakMegabytes() -> Double {
     var usage = rusage()

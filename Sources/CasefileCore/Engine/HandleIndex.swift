@@ -12,9 +12,11 @@ final class HandleIndex: CaseObserver {
 
     /// The lookup form of a handle: no `@`, lower case.
     static func key(_ handle: String) -> String {
-        var text = handle.lowercased()
-        if text.hasPrefix("@") { text.removeFirst() }
-        return text
+        let utf8 = handle.utf8
+        let start = utf8.first == UInt8(ascii: "@") ? utf8.index(after: utf8.startIndex) : utf8.startIndex
+        // Most handles are plain lower-case ASCII already: no new string needed.
+        if !utf8[start...].contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { return String(handle[start...]) }
+        return String(handle[start...]).lowercased()
     }
 
     func caseDidChange(_ change: Change, in caseFile: CaseFile) {

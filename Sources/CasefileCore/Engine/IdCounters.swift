@@ -8,6 +8,9 @@
 /// prefix's counter drops back to it.
 final class IdCounters: CaseObserver {
     private var taken: [String: Int] = [:]
+    /// Words already transliterated for Ids (`Есимов` → `Esimov`): names repeat, and an
+    /// ICU transform costs microseconds.
+    var latin: [String: String] = [:]
 
     init() {}
 

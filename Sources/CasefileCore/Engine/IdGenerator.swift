@@ -5,7 +5,7 @@ import Foundation
 enum IdGenerator {
     /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
     static func person(name: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
-        let words = slug(name).split(separator: "-").map(String.init)
+        let words = slug(name, counters: counters).split(separator: "-").map(String.init)
         let surname = words.last ?? "person"
         if caseFile[surname] == nil { return surname }
         let full = words.joined(separator: "-")
@@ -15,7 +15,7 @@ enum IdGenerator {
 
     /// `@extremkz` and `2014-02-04` → `extremkz-2014-02-04`.
     static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
-        var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor,
+        var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor, counters: counters,
                         keepUnderscore: true)
         if let date, !date.isEmpty { base += "-" + date }
         return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
@@ -37,7 +37,7 @@ enum IdGenerator {
     static func source(title: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         var words: [Substring] = []
         var length = 0
-        for word in slug(title).split(separator: "-") {
+        for word in slug(title, counters: counters).split(separator: "-") {
             if length + word.count > 64 && !words.isEmpty { break }
             words.append(word)
             length += word.count + 1
@@ -60,8 +60,8 @@ enum IdGenerator {
     }
 
     /// ASCII lower-case words joined by `-`, from any script.
-    static func slug(_ text: String, keepUnderscore: Bool = false) -> String {
-        let latin = Transliteration.toASCII(text).lowercased()
+    static func slug(_ text: String, counters: IdCounters? = nil, keepUnderscore: Bool = false) -> String {
+        let latin = Transliteration.toASCII(text, memo: counters).lowercased()
         var result = ""
         var pendingDash = false
         for byte in latin.utf8 {
@@ -95,11 +95,20 @@ enum IdGenerator {
 /// Latin forms of Cyrillic (and other) text, through ICU.
 enum Transliteration {
     /// Latin letters only: `Ахметжан Есимов` → `Akhmetzhan Esimov`, `Щёлоков` → `Shchelokov`.
-    static func toASCII(_ text: String) -> String {
+    static func toASCII(_ text: String, memo: IdCounters? = nil) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(word) }
             let source = String(word)
+            // An ICU transform costs microseconds; names repeat, so each word is done once.
+            if let known = memo?.latin[source] { return known }
+            let latin = transliterate(source)
+            memo?.latin[source] = latin
+            return latin
+        }.joined(separator: " ")
+    }
+
+    private static func transliterate(_ source: String) -> String {
             var latin = source.applyingTransform(StringTransform("Russian-Latin/BGN"), reverse: false) ?? source
             latin = latin.applyingTransform(StringTransform("Kazakh-Latin/BGN"), reverse: false) ?? latin
             latin = latin.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? latin
@@ -108,6 +117,5 @@ enum Transliteration {
                 latin = (first == "Е" ? "E" : "e") + latin.dropFirst(2)
             }
             return latin.filter { $0 != "'" && $0 != "\u{2019}" && $0 != "\u{02B9}" && $0 != "\u{02BA}" && $0 != "\"" }
-        }.joined(separator: " ")
     }
 }

@@ -41,7 +41,9 @@ extension Notebook {
 
     /// The people using `handle`.
     public func people(withHandle handle: String) -> [String] {
-        handles.people(with: handle).sorted(by: ByteOrder.less)
+        let owners = handles.people(with: handle)
+        if owners.count < 2 { return Array(owners) }
+        return owners.sorted(by: ByteOrder.less)
     }
 
     /// Drops every index after the whole case was replaced (`open`, `new`).
