@@ -10,9 +10,8 @@ final class IdIndex: CaseObserver {
     private static let chunkLimit = 1024
 
     init(caseFile: CaseFile) {
-        var all: [String] = []
-        all.reserveCapacity(caseFile.entries.count)
-        for kind in Kind.identified { all.append(contentsOf: caseFile.orderedIds(of: kind)) }
+        // One sort of every Id (the per-kind canonical orders would sort them once more).
+        var all = Array(caseFile.entries.keys)
         all.sort(by: ByteOrder.less)
         let half = Self.chunkLimit / 2
         var start = 0

@@ -14,6 +14,7 @@ final class ReferenceIndex: CaseObserver {
     private(set) var references: [String: Set<Reference>] = [:]
 
     init(caseFile: CaseFile) {
+        references.reserveCapacity(caseFile.entries.count)
         for entry in caseFile.entries.values { add(entry) }
         for key in caseFile.links.keys { add(key) }
         for key in caseFile.notes.keys { references[key.on, default: []].insert(.note(key)) }
