@@ -6,6 +6,8 @@ public struct CommandRegistry: Sendable {
 
     /// Every name and alias to its command, for dispatch without a scan.
     private let byName: [String: any ShellCommand.Type]
+    /// The first words of two-word names (`add`): only these need a two-word lookup.
+    private let families: Set<String>
 
     /// Creates a registry.
     public init(commands: [any ShellCommand.Type]) {
@@ -15,6 +17,7 @@ public struct CommandRegistry: Sendable {
             for name in [command.name] + command.aliases where byName[name] == nil { byName[name] = command }
         }
         self.byName = byName
+        families = Set(byName.keys.compactMap { name in name.split(separator: " ").count > 1 ? name.split(separator: " ").first.map(String.init) : nil })
     }
 
     /// Every name and alias (`add person`, `quit!`, `exit`, …).
@@ -26,7 +29,7 @@ public struct CommandRegistry: Sendable {
     /// The command a line calls and how many words its name takes.
     public func resolve(_ line: CommandLine) throws(CommandError) -> ResolvedCommand {
         guard let first = line.words.first else { throw CommandError("an empty command") }
-        if line.words.count > 1, !line.words[1].isQuoted,
+        if line.words.count > 1, !line.words[1].isQuoted, families.contains(first.text),
            let found = command(named: first.text + " " + line.words[1].text) {
             return ResolvedCommand(command: found, nameCount: 2)
         }

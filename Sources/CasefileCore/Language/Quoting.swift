@@ -6,7 +6,10 @@ public enum Quoting {
         if let first = text.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "-"), first != UInt8(ascii: "<") {
             // Most words are plain ASCII: decide on the bytes before looking at scalars.
             if text.utf8.allSatisfy(isBareByte) { return text }
-            if text.unicodeScalars.allSatisfy(isBare) { return text }
+            // An ASCII byte that is not bare (a space, a quote) settles it without scalars.
+            if !text.utf8.contains(where: { $0 < 0x80 && !isBareByte($0) }), text.unicodeScalars.allSatisfy(isBare) {
+                return text
+            }
         }
         var out = "\""
         for scalar in text.unicodeScalars {
