@@ -17,6 +17,9 @@ enum IdGenerator {
     static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor, counters: counters,
                         keepUnderscore: true)
+        // A handle of emoji or symbols leaves nothing: an Id must still start with a letter
+        // or digit, never "-", which would read as a flag.
+        if base.isEmpty { base = "post" }
         if let date, !date.isEmpty { base += "-" + date }
         return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
@@ -82,6 +85,7 @@ enum IdGenerator {
     static func problem(with id: String) -> String? {
         if id.isEmpty { return "an Id cannot be empty" }
         if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
+        if id.hasPrefix("-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
         for scalar in id.unicodeScalars {
             if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
                 return "an Id uses ASCII letters, digits and - . _ only"

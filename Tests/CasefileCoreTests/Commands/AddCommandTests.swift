@@ -45,6 +45,10 @@ struct AddCommandTests {
             error: an Id cannot start with '@' (that marks a handle)
              1 | add person "X" id=@x
                |                ^^^^^
+            > add person "X" id=-x
+            error: an Id cannot start with '-' (that marks a flag such as --cascade)
+             1 | add person "X" id=-x
+               |                ^^^^^
             > add person "X" handle=@
             error: '@' is not a handle
              1 | add person "X" handle=@
@@ -89,6 +93,10 @@ struct AddCommandTests {
             added post kib-2: Another one
             > add post kibraev 2014-02-08 "12345"
             added post kibraev-2014-02-08-2: 12345
+            > add person "Emoji" handle=@👍👍
+            added person emoji: Emoji
+            > add post @👍👍 2014-02-09 "👍" lang=en
+            added post post-2014-02-09: 👍
             > add post @extremkz 2014-02-09 <<END
             > Первая строка
             >   вторая строка
