@@ -11,6 +11,8 @@ public enum Suggestions {
                 scored.append((0, candidate))
                 continue
             }
+            // One edit turns any one- or two-letter word into any other: no guesses there.
+            if min(target.count, chars.count) < 3 { continue }
             let distance = editDistance(target, chars, limit: allowed)
             if distance <= allowed { scored.append((distance, candidate)) }
         }
