@@ -7,6 +7,13 @@ final class HandleIndex: CaseObserver {
         for entry in caseFile.entries.values where entry.kind == .person { add(entry) }
     }
 
+    /// The one person using `handle`, when exactly one does (the common case, without
+    /// building a list).
+    func soleOwner(of handle: String) -> String? {
+        guard let owners = owners[Self.key(handle)], owners.count == 1 else { return nil }
+        return owners.first
+    }
+
     /// The Ids of the people using `handle`.
     func people(with handle: String) -> Set<String> { owners[Self.key(handle)] ?? [] }
 

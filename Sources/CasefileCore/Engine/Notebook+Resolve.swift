@@ -13,7 +13,8 @@ extension Notebook {
         }
         if text.isEmpty { throw CommandError("an empty Id", at: word, hint: "name an entry by its Id or @handle") }
         if let entry = caseFile[text] { return try accept(entry) }
-        if text.hasPrefix("@") {
+        if text.utf8.first == UInt8(ascii: "@") {
+            if let owner = handles.soleOwner(of: text), let entry = caseFile[owner] { return try accept(entry) }
             let people = self.people(withHandle: text)
             if people.count == 1, let entry = caseFile[people[0]] { return try accept(entry) }
             if people.count > 1 {
