@@ -92,29 +92,32 @@ public struct Card {
     }
 
     private func linkLines() -> [String] {
-        var rows: [(String, String)] = []
+        // An entry may have a hundred thousand links: sort cheap (relation, Id) pairs and
+        // build text only for the rows shown.
+        var rows: [(rel: String, other: String, note: String)] = []
         for reference in references {
             guard case let .link(key) = reference, let link = caseFile.links[key] else { continue }
             let outgoing = key.from == entry.id
-            let other = outgoing ? key.to : key.from
-            let rel = outgoing ? key.rel : Relation.reverse(of: key.rel)
-            var line = other + describe(other)
-            if let note = link.note { line += " — " + note }
-            rows.append((rel, line))
+            rows.append((outgoing ? key.rel : Relation.reverse(of: key.rel), outgoing ? key.to : key.from, link.note ?? ""))
         }
         guard !rows.isEmpty else { return [] }
-        rows.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        return ["", "Links"] + limited(rows.map { "  " + TextWidth.pad($0.0, to: 14) + " " + $0.1 })
+        rows.sort { ($0.rel, $0.other, $0.note) < ($1.rel, $1.other, $1.note) }
+        let shown = rows.prefix(Self.listLimit).map { row in
+            "  " + TextWidth.pad(row.rel, to: 14) + " " + row.other + describe(row.other) + (row.note.isEmpty ? "" : " — " + row.note)
+        }
+        return ["", "Links"] + shown + more(rows.count)
     }
 
     private func referenceLines() -> [String] {
-        var rows: [String] = []
+        var rows: [(id: String, field: String)] = []
         for reference in references {
             guard case let .field(id, field) = reference, field != "Of" else { continue }
-            rows.append("  \(id)\(describe(id)) — as \(field)")
+            rows.append((id, field))
         }
         guard !rows.isEmpty else { return [] }
-        return ["", "Referred to by"] + limited(rows.sorted())
+        rows.sort { ($0.id, $0.field) < ($1.id, $1.field) }
+        let shown = rows.prefix(Self.listLimit).map { "  \($0.id)\(describe($0.id)) — as \($0.field)" }
+        return ["", "Referred to by"] + shown + more(rows.count)
     }
 
     private func noteLines() -> [String] {
@@ -140,8 +143,7 @@ public struct Card {
         return " (\(other.kind.word))"
     }
 
-    private func limited(_ rows: [String]) -> [String] {
-        guard rows.count > Self.listLimit else { return rows }
-        return Array(rows.prefix(Self.listLimit)) + ["  … and \(rows.count - Self.listLimit) more"]
+    private func more(_ count: Int) -> [String] {
+        count > Self.listLimit ? ["  … and \(count - Self.listLimit) more"] : []
     }
 }

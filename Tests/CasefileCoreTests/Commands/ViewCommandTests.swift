@@ -25,6 +25,26 @@ struct ViewCommandTests {
             """)
     }
 
+    @Test("show lists at most 20 links and 20 references, in order, and counts the rest")
+    func showHub() {
+        let session = TranscriptSession()
+        var script = "add person \"Hub\" id=hub handle=@hub\n"
+        for index in (1...25).reversed() { script += "add person \"P\" id=p\(index < 10 ? "0" : "")\(index)\nlink p\(index < 10 ? "0" : "")\(index) mentions hub\n" }
+        for index in 1...22 { script += "add post @hub 2014-02-\(index < 10 ? "0" : "")\(index) \"x\" lang=en\n" }
+        session.setUp(script)
+        session.notebook.runInteractive("show hub")
+        let lines = session.output.take()
+        let links = lines.drop { $0 != "Links" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(links.count == 21)
+        #expect(links.first == "  mentioned-by   p01 (P)")
+        #expect(links.dropLast().last == "  mentioned-by   p20 (P)")
+        #expect(links.last == "  … and 5 more")
+        let referrers = lines.drop { $0 != "Referred to by" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(referrers.count == 21)
+        #expect(referrers.first == "  hub-2014-02-01 (post: x) — as Author")
+        #expect(referrers.last == "  … and 2 more")
+    }
+
     @Test("show makes control characters in case text visible")
     func showControlCharacters() {
         let session = Fixture.session()
