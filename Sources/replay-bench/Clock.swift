@@ -27,6 +27,14 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// This thread's CPU seconds: a single command's own work, without the time the thread
+/// waited for a core.
+func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 /// The peak resident set size of this process so far, in MB.
 func peakMegabytes() -> Double {
     var usage = rusage()

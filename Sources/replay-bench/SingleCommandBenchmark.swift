@@ -26,8 +26,11 @@ enum SingleCommandBenchmark {
 
         let people = entries / 5
         var samples: [String: [Double]] = [:]
+        var cpuSamples: [String: [Double]] = [:]
         func measure(_ label: String, _ line: String) {
+            let cpu = threadCPUSeconds()
             let (errors, seconds) = timed { notebook.runInteractive(line) }
+            cpuSamples[label, default: []].append(threadCPUSeconds() - cpu)
             if let error = errors.first { print("   ERROR in \(line): \(error)") }
             samples[label, default: []].append(seconds)
         }
@@ -44,7 +47,8 @@ enum SingleCommandBenchmark {
         for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
             let sorted = values.sorted()
             print("   \(label.padding(toLength: 10, withPad: " ", startingAt: 0)) median \(ms(sorted[sorted.count / 2])), "
-                  + "p90 \(ms(sorted[sorted.count * 9 / 10])), max \(ms(sorted[sorted.count - 1])) over \(sorted.count) runs")
+                  + "p90 \(ms(sorted[sorted.count * 9 / 10])), max \(ms(sorted[sorted.count - 1])) over \(sorted.count) runs; "
+                  + "max thread CPU \(ms(cpuSamples[label]?.max() ?? 0))")
         }
         let (_, saving) = timed {
             do { try notebook.save(message: "bench") } catch { print("   ERROR saving: \(error)") }
