@@ -55,4 +55,28 @@ struct IdBookkeepingTests {
         #expect(session.notebook.ids(withPrefix: "q", limit: 10_000).isEmpty)
         #expect(session.notebook.ids(withPrefix: "p", limit: 10_000) == order.map { "p\($0)" }.sorted(by: ByteOrder.less))
     }
+
+    @Test("the references of an entry with many of them stay exact through adds, removals and undo")
+    func referencesOfAHub() {
+        let session = TranscriptSession()
+        session.notebook.showsConfirmations = false
+        _ = session.notebook.referencesTo("hub")
+        var script = "add person \"Hub\" id=hub handle=@hub\n"
+        for index in 0..<60 { script += "add person \"P\" id=p\(index)\nlink p\(index) mentions hub\nannotate hub \"n\(index)\"\n" }
+        for index in 0..<40 { script += "add post @hub 2014-02-01 \"x\" lang=en id=t\(index)\n" }
+        for index in stride(from: 0, to: 60, by: 2) { script += "unlink p\(index) mentions hub\n" }
+        for index in 0..<35 { script += "rm t\(index)\n" }
+        session.setUp(script)
+        func fresh() -> Set<Reference> {
+            Notebook(caseFile: session.notebook.caseFile, output: TranscriptOutput(), settings: session.notebook.settings)
+                .referencesTo("hub")
+        }
+        #expect(session.notebook.referencesTo("hub").count == 30 + 60 + 5)
+        #expect(session.notebook.referencesTo("hub") == fresh())
+        session.notebook.runInteractive("undo 60")
+        #expect(session.notebook.referencesTo("hub") == fresh())
+        session.notebook.runInteractive("undo 1000")
+        #expect(session.notebook.referencesTo("hub").isEmpty)
+        #expect(session.notebook.referencesTo("p1").isEmpty)
+    }
 }
