@@ -28,11 +28,13 @@ let package = Package(
         ),
         // A small line-editor layer behind a protocol; the engine never sees libedit.
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        // The interactive shell: prompt, completion from the command registry, paging, config, editor.
+        .target(name: "CasefileShell", dependencies: ["CasefileCore", "LineEditor"]),
         // The thin executable: argument parsing and wiring.
         .executableTarget(
             name: "casefile",
             dependencies: [
-                "CasefileCore", "LineEditor",
+                "CasefileCore", "LineEditor", "CasefileShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,9 +42,17 @@ let package = Package(
         // The command engine's benchmark: replay of a generated 100k-command script, and
         // single commands on a generated 1M-entry case.
         .executableTarget(name: "replay-bench", dependencies: ["CasefileCore"]),
+        // Start-up time and completion speed of the shell.
+        .executableTarget(name: "shell-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor", "CasefileTestSupport"]),
+        // A tiny REPL on LineEditor that the pseudo-terminal tests drive.
+        .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
+        // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
+        .executableTarget(name: "diff-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "CasefileShellTests", dependencies: ["CasefileShell", "CasefileCore", "LineEditor", "CasefileTestSupport"]),
         .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
     ]
 )

@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try CaseReader.load(path: file, validate: true)
+                defer { ExitWithoutTeardown.keep(result) }
                 for diagnostic in result.diagnostics {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
@@ -31,7 +32,7 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch let error as LoadError {
                 failed = true
-                FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+                FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             }
         }
         if failed { throw ExitCode(1) }

@@ -20,19 +20,18 @@ struct FormatCommand: ParsableCommand {
         for file in files {
             do {
                 let result = try CaseReader.load(path: file)
-                let canonical = CaseWriter.bytes(of: result.caseFile)
-                let current = try FileBytes.read(file)
-                if canonical == current { continue }
+                defer { ExitWithoutTeardown.keep(result) }
+                if result.caseFile.isWrittenCanonically(at: file) { continue }
                 if check {
                     print("\(Terminal.visible(file)): not canonical")
                     failed = true
                 } else {
-                    try AtomicFile.write(canonical, to: file)
+                    try result.caseFile.write(to: file)
                     print("\(Terminal.visible(file)): reformatted")
                 }
             } catch let error as LoadError {
                 failed = true
-                FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+                FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
                 failed = true
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")

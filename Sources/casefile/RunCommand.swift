@@ -66,6 +66,20 @@ struct ScriptReplay {
             output.diagnostic(Terminal.visible(error.description))
             return 1
         }
+        var lock: CaseLock?
+        switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
+        case .success(let taken): lock = taken
+        case .failure(.held(let holder)):
+            output.diagnostic("casefile: \(Terminal.visible(file)) is open in another casefile (\(holder.description)); try again when it is closed")
+            return 1
+        case .failure(.cannotCreate): break
+        }
+        defer { lock?.release() }
+        if let pending = notebook.pendingJournal {
+            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
+            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
+            return 1
+        }
         var failed = false
         for script in scripts {
             guard let text = read(script, output: output) else { return 1 }
@@ -75,6 +89,7 @@ struct ScriptReplay {
             if !report.errors.isEmpty {
                 failed = true
                 if !keepGoing {
+                    notebook.discardJournal()
                     output.diagnostic("\(Terminal.visible(file)): not saved (the script stopped at an error)")
                     return 1
                 }
@@ -82,6 +97,7 @@ struct ScriptReplay {
             if report.quit { break }
         }
         if dryRun {
+            notebook.discardJournal()
             let count = notebook.unsavedChanges.count
             output.diagnostic("dry run: \(count) change\(count == 1 ? "" : "s") not saved")
         } else if notebook.hasUnsavedChanges {

@@ -5,10 +5,10 @@ extension CommandRegistry {
         TranslateCommand.self, PairCommand.self, UnpairCommand.self, UntranslatedCommand.self,
         LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
-        RemoveCommand.self, MergeCommand.self,
+        RemoveCommand.self, MergeCommand.self, EditCommand.self,
         ShowCommand.self, ListCommand.self, HelpCommand.self,
-        UndoCommand.self, RedoCommand.self,
-        NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, QuitCommand.self,
+        UndoCommand.self, RedoCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
+        NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
     ])
 }

@@ -33,10 +33,20 @@ struct ListCommand: ShellCommand {
         }
         let filters = call.assignments.map { (field: $0.field.lowercased(), value: $0.value) }
         var count = 0
-        for kind in kinds {
-            for id in notebook.caseFile.orderedIds(of: kind) {
+        var seen = 0
+        let lists = kinds.map { notebook.caseFile.orderedIds(of: $0) }
+        // Ids are padded to a common width (up to 28 columns) so the columns line up.
+        var idWidth = 0
+        for list in lists { for id in list where id.utf8.count > idWidth { idWidth = min(28, id.utf8.count) } }
+        for list in lists {
+            for id in list {
+                seen += 1
+                if seen % 4096 == 0, notebook.isInterrupted() {
+                    notebook.say("(interrupted after \(count) entries)")
+                    return
+                }
                 guard let entry = notebook.caseFile[id], matches(entry, filters) else { continue }
-                notebook.output.line(EntryLine.render(entry, width: notebook.output.width))
+                notebook.output.line(EntryLine.render(entry, width: notebook.output.width, idWidth: idWidth))
                 count += 1
             }
         }

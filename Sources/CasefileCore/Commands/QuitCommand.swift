@@ -14,6 +14,7 @@ struct QuitCommand: ShellCommand {
             throw CommandError("\(count) unsaved change\(count == 1 ? "" : "s")", at: call.nameWords.first,
                                hint: "save first, or quit! to leave without saving")
         }
+        notebook.discardJournal()
         notebook.wantsToQuit = true
     }
 }
@@ -29,6 +30,7 @@ struct ForceQuitCommand: ShellCommand {
     static let arguments: [ArgumentSpec] = []
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        notebook.discardJournal()
         notebook.wantsToQuit = true
     }
 }

@@ -28,7 +28,8 @@ public struct Card {
     public func lines() -> [String] {
         let title = "\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")
         var out = TextWidth.wrap(Terminal.visible(title), width: width).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
-        let textFields: Set<String> = ["Text"]
+        // The name or title is in the heading already; the text gets its own block.
+        let textFields: Set<String> = ["Text", entry.kind == .person ? "Name" : entry.kind == .source ? "Title" : "Text"]
         for field in entry.fields where !textFields.contains(field.name) {
             var value = field.value
             if entry.schema.references.contains(field.name), let target = caseFile[value], let name = target.name {

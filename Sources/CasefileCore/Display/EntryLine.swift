@@ -4,8 +4,8 @@ import Foundation
 /// `post    extremkz-2014-02-04  2014-02-04 aitelenov ru  Завтра у #Есимов‘а…`.
 public enum EntryLine {
     /// The line for `entry`, cut to `width` columns.
-    public static func render(_ entry: Entry, width: Int) -> String {
-        var parts: [String] = [TextWidth.pad(entry.kind.word, to: 11), entry.id]
+    public static func render(_ entry: Entry, width: Int, idWidth: Int = 0) -> String {
+        var parts: [String] = [TextWidth.pad(entry.kind.word, to: 11), TextWidth.pad(entry.id, to: idWidth)]
         switch entry.kind {
         case .person:
             parts.append(entry.name ?? "")

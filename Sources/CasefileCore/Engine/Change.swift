@@ -48,10 +48,6 @@ struct Transaction {
     var serial = 0
     /// Whether its command lines are in the current session log.
     var loggedInSession = true
-
-    /// Its entry in the session log: its command lines, one per line (several for a
-    /// sourced script, which is one undo step and so one entry), or nil when it has none.
-    var logEntry: String? { log.count < 2 ? log.first : log.joined(separator: "\n") }
 }
 
 /// Receives every change applied to a case (indexes keep themselves current this way).

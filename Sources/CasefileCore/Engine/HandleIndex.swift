@@ -17,6 +17,12 @@ final class HandleIndex: CaseObserver {
     /// The Ids of the people using `handle`.
     func people(with handle: String) -> Set<String> { owners[Self.key(handle)] ?? [] }
 
+    /// Handles (with `@`) whose lookup form starts with `prefix`'s, sorted.
+    func handles(withPrefix prefix: String, limit: Int) -> [String] {
+        let key = Self.key(prefix)
+        return Array(owners.keys.filter { $0.hasPrefix(key) }.sorted().prefix(limit).map { "@" + $0 })
+    }
+
     /// The lookup form of a handle: no `@`, lower case.
     static func key(_ handle: String) -> String {
         let utf8 = handle.utf8

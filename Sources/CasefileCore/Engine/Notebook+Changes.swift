@@ -47,6 +47,8 @@ extension Notebook {
 
     /// Applies a change without recording it: the store, the baseline and the indexes.
     func applyRaw(_ change: Change) {
+        changeCounter &+= 1
+        journalRecorder?.changes.append(change)
         recordBaseline(change)
         switch change {
         case let .entry(old, new):
@@ -67,7 +69,7 @@ extension Notebook {
         }
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
-        idIndex?.caseDidChange(change, in: caseFile)
+        nameIndex?.caseDidChange(change, in: caseFile)
         idCounterIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }

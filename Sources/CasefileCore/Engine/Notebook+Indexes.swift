@@ -15,14 +15,6 @@ extension Notebook {
         return index
     }
 
-    /// Ids in order, for prefixes and completion (built on first use, then kept current).
-    var ids: IdIndex {
-        if let idIndex { return idIndex }
-        let index = IdIndex(caseFile: caseFile)
-        idIndex = index
-        return index
-    }
-
     /// The first free numbers of numbered Ids (kept current from first use).
     var idCounters: IdCounters {
         if let idCounterIndex { return idCounterIndex }
@@ -36,7 +28,7 @@ extension Notebook {
 
     /// Ids starting with `prefix`, in order (for completion).
     public func ids(withPrefix prefix: String, limit: Int = 50) -> [String] {
-        ids.ids(withPrefix: prefix, in: caseFile, limit: limit)
+        caseFile.ids(withPrefix: prefix, limit: limit)
     }
 
     /// The people using `handle`.
@@ -50,7 +42,7 @@ extension Notebook {
     func resetIndexes() {
         referenceIndex = nil
         handleIndex = nil
-        idIndex = nil
+        nameIndex = nil
         idCounterIndex = nil
     }
 }

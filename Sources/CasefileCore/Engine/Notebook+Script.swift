@@ -74,32 +74,12 @@ extension Notebook {
 }
 
 extension Notebook {
-    /// Replays one entry of a session log (a `Command` value of a saved session) as the
-    /// session that wrote it ran it: one change, one undo step, one log entry, even when
-    /// the entry holds a sourced script's several commands. So a later `undo` in the log
-    /// takes back exactly what it took back then.
+    /// Replays one `Command` value of a saved session (one command; a here-document makes
+    /// it span lines) as the session that wrote it ran it, so a replay of every session's
+    /// commands from an empty case rebuilds the case.
     public func replayLogged(_ entry: String) throws(CommandError) {
         let lexed = Lexer.lex(entry)
         if let error = lexed.errors.first { throw CommandError(error) }
-        guard lexed.commands.count > 1 else {
-            if let line = lexed.commands.first { try execute(line) }
-            return
-        }
-        guard pending == nil else { throw CommandError("a logged command cannot be replayed inside another command") }
-        pending = Transaction(serial: nextSerial)
-        nextSerial += 1
-        sourcing.append("<session log>")
-        defer { sourcing.removeLast() }
-        for line in lexed.commands {
-            do {
-                try execute(line)
-            } catch {
-                rollBack(to: 0, log: 0)
-                pending = nil
-                throw error
-            }
-        }
-        history.append((entry, pending.map { !$0.changes.isEmpty } ?? false))
-        commitPending()
+        for line in lexed.commands { try execute(line) }
     }
 }

@@ -5,11 +5,13 @@ extension Notebook {
         for change in transaction.changes.reversed() { applyRaw(change.inverse) }
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
-        if let entry = transaction.logEntry, transaction.loggedInSession, sessionLog.last == entry {
-            sessionLog.removeLast()
+        if !transaction.log.isEmpty, transaction.loggedInSession, sessionLog.suffix(transaction.log.count) == transaction.log[...] {
+            logRemoveLast(transaction.log.count)
             transaction.loggedInSession = false
         } else {
-            sessionLog.append("undo")
+            // One `undo` per command line: a replay runs a sourced script's commands one
+            // by one, so each is its own transaction there.
+            logAppend(Array(repeating: "undo", count: max(1, transaction.log.count)))
             transaction.loggedInSession = true
         }
         redoStack.append(transaction)
@@ -20,14 +22,15 @@ extension Notebook {
     func redoOnce() -> Bool {
         guard var transaction = redoStack.popLast() else { return false }
         for change in transaction.changes { applyRaw(change) }
-        if transaction.loggedInSession, sessionLog.last == "undo" {
-            sessionLog.removeLast()
+        let lines = max(1, transaction.log.count)
+        if transaction.loggedInSession, sessionLog.count >= lines, sessionLog.suffix(lines).allSatisfy({ $0 == "undo" }) {
+            logRemoveLast(lines)
             transaction.loggedInSession = false
         } else if !transaction.loggedInSession {
-            if let entry = transaction.logEntry { sessionLog.append(entry) }
+            logAppend(transaction.log)
             transaction.loggedInSession = true
         } else {
-            sessionLog.append("redo")
+            logAppend(Array(repeating: "redo", count: lines))
         }
         undoStack.append(transaction)
         return true

@@ -14,8 +14,26 @@ public final class Notebook {
     public let registry: CommandRegistry
     /// Whether confirmations and remarks are shown (the shell: yes; `casefile run`: only with --verbose).
     public var showsConfirmations = true
+    /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
+    public var isInterrupted: () -> Bool = { false }
+    /// Whether changes are journaled beside the file (off only in tests that say so).
+    public var journaling = true
+    /// The journal of this session's unsaved changes.
+    var journal: Journal?
+    var journalWarned = false
+    /// What the running command did, for the journal.
+    var journalRecorder: JournalRecorder?
+    /// A journal left by an earlier session that did not save, found at open.
+    public var pendingJournal: PendingJournal?
+    /// Why the case is read-only (another casefile holds its lock), or nil.
+    public var readOnlyReason: String?
+    /// Counts applied changes, so a command that changed the case is noticed even
+    /// when it left no transaction (undo, redo).
+    var changeCounter = 0
+    /// The user's editor, for `edit` (nil where there is none, as in replays).
+    public var editor: TextEditing?
     /// Whether a `quit` has been accepted.
-    public internal(set) var wantsToQuit = false
+    public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
 
@@ -24,10 +42,10 @@ public final class Notebook {
     var pending: Transaction?
     var nesting = 0
     var nextSerial = 1
-    /// The commands of this session that changed the case (replayable), since the last save:
-    /// one element per undo step, so a sourced script is one element holding its commands
-    /// on several lines. Replay an element with `replayLogged(_:)`.
+    /// The command lines of this session that changed the case (replayable), since the last save.
     public internal(set) var sessionLog: [String] = []
+    /// The command lines recorded by the saves made since the case was opened (`history --write`).
+    public internal(set) var savedSessionLog: [String] = []
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
     /// For each thing changed since the last save, its value at the last save.
@@ -35,7 +53,7 @@ public final class Notebook {
     var observers: [CaseObserver] = []
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
-    var idIndex: IdIndex?
+    var nameIndex: NameIndex?
     var idCounterIndex: IdCounters?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
@@ -87,7 +105,13 @@ public final class Notebook {
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)
         let outermost = pending == nil
+        if let reason = readOnlyReason, command.changesCase || ["undo", "redo", "save", "recover"].contains(command.name) {
+            throw CommandError("the case is read-only: \(reason)", at: line.words.first,
+                               hint: "close the other casefile, then open this case again")
+        }
+        let counterBefore = changeCounter
         if outermost {
+            journalRecorder = JournalRecorder()
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
         }
@@ -98,7 +122,10 @@ public final class Notebook {
         } catch {
             loggedSource = nil
             rollBack(to: changesBefore, log: logBefore)
-            if outermost { pending = nil }
+            if outermost {
+                pending = nil
+                journalRecorder = nil
+            }
             throw error
         }
         let changed = (pending?.changes.count ?? 0) > changesBefore
@@ -107,8 +134,13 @@ public final class Notebook {
         }
         loggedSource = nil
         if outermost {
-            history.append((line.source, changed))
+            history.append((line.source, changeCounter != counterBefore))
             commitPending()
+            if changeCounter != counterBefore {
+                // Back to the saved state (undo): nothing is left to recover.
+                if hasUnsavedChanges { journalChange(command: line.source) } else { discardJournal() }
+            }
+            journalRecorder = nil
         }
     }
 
@@ -122,7 +154,7 @@ public final class Notebook {
         guard !transaction.changes.isEmpty else { return }
         undoStack.append(transaction)
         redoStack.removeAll()
-        if let entry = transaction.logEntry { sessionLog.append(entry) }
+        logAppend(transaction.log)
     }
 
     func rollBack(to count: Int, log: Int) {

@@ -1,29 +1,21 @@
-/// Where each record of a loaded file was, for diagnostics found after the scan.
-public struct RecordLocations: Sendable {
-    /// The file name used in diagnostics.
-    var file: String = ""
-    /// Byte offset of each identified entry's record, by kind, in file order.
-    var entries: [Kind: [(id: String, offset: Int)]] = [:]
-    /// Byte offset of each link record, in file order.
-    var links: [(key: LinkKey, offset: Int)] = []
-    /// Byte offset of each note record, in file order.
-    var notes: [(key: NoteKey, offset: Int)] = []
-}
-
 /// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
 public enum CaseReader {
     /// Fields casefile writes in a known type's descriptor; others are kept as hand edits.
-    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory", "%type"]
+    /// (`%type` lines are not written by casefile, so a user's are kept.)
+    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory"]
 
     /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
+        let name = displayName ?? path
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
-            throw LoadError([Diagnostic(file: displayName ?? path, line: 0, column: 0, message: error.description)])
+            let named = error.naming(name)
+            throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
+                            cannotRead: named)
         }
         return try withExtendedLifetime(file) {
-            try read(bytes: file.bytes, file: displayName ?? path, validate: validate)
+            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true)
         }
     }
 
@@ -33,15 +25,39 @@ public enum CaseReader {
         return try text.withUTF8 { try read(bytes: $0, file: file, validate: validate) }
     }
 
+    /// Reads a case from bytes held in an array.
+    public static func read(bytes: [UInt8], file: String = "<bytes>", validate: Bool = false) throws -> LoadResult {
+        try bytes.withUnsafeBufferPointer { try read(bytes: $0, file: file, validate: validate) }
+    }
+
     /// Reads a case from bytes.
     public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool) throws -> LoadResult {
+        try read(bytes: bytes, file: file, validate: validate, releaseBehind: false)
+    }
+
+    /// Reads a case from bytes; with `releaseBehind` (bytes mapped from a file), the pages
+    /// already read are handed back to the system as the scan goes, so the mapped file and
+    /// the model it becomes are not both resident at the peak.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
+                     releaseBehind: Bool) throws -> LoadResult {
+        // Hashed first, while the pages are resident.
+        let hash = ContentHash.of(bytes)
         var builder = CaseBuilder(file: file, bytes: bytes)
         builder.locations.file = file
+        builder.caseFile.loadedByteCount = bytes.count
         var scanner = RecordScanner(bytes: bytes, file: file)
+        scanner.releaseBehind = releaseBehind
         scanner.scan { record in builder.add(&record) }
         builder.finish(trailingComments: scanner.trailingComments)
         var problems = (scanner.diagnostics + builder.diagnostics)
         problems.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        if problems.count > RecordScanner.maxDiagnostics || scanner.dropped > 0 {
+            let shown = problems.prefix(RecordScanner.maxDiagnostics)
+            problems = Array(shown)
+            problems.append(Diagnostic(file: file, line: shown.last?.line ?? 1, column: 1, severity: .note,
+                                       message: "stopped after \(RecordScanner.maxDiagnostics) problems",
+                                       hint: "fix these and run check again"))
+        }
         if !problems.isEmpty { throw LoadError(problems) }
         var warnings: [Diagnostic] = []
         if validate {
@@ -49,9 +65,9 @@ public enum CaseReader {
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
             }
+            warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         }
-        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings,
-                          contentHash: ContentHash.of(bytes))
+        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
     }
 }
 

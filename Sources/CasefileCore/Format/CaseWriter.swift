@@ -7,68 +7,104 @@ public enum CaseWriter {
 
     /// The canonical text of `caseFile`, as UTF-8 bytes.
     public static func bytes(of caseFile: CaseFile) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(caseFile.count * 160 + 4096)
-        FieldEncoding.appendComment(banner, to: &out)
-        FieldEncoding.append(name: "%rec", value: "Casefile", to: &out)
-        writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out)
-
-        for kind in Kind.identified {
-            let ids = caseFile.orderedIds(of: kind)
-            guard !ids.isEmpty || caseFile.descriptorExtras[kind] != nil else { continue }
-            writeDescriptor(kind, caseFile, to: &out)
-            for id in ids {
-                guard let entry = caseFile[id] else { continue }
-                out.append(FieldEncoding.newline)
-                for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out) }
-                FieldEncoding.append(name: "Id", value: entry.id, to: &out)
-                for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
-            }
-        }
-        let links = caseFile.orderedLinks()
-        if !links.isEmpty || caseFile.descriptorExtras[.link] != nil {
-            writeDescriptor(.link, caseFile, to: &out)
-            for key in links {
-                guard let link = caseFile.links[key] else { continue }
-                let fields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)] + link.fields
-                writeRecord(fields, comments: link.comments, to: &out)
-            }
-        }
-        let notes = caseFile.orderedNotes()
-        if !notes.isEmpty || caseFile.descriptorExtras[.note] != nil {
-            writeDescriptor(.note, caseFile, to: &out)
-            for key in notes {
-                guard let note = caseFile.notes[key] else { continue }
-                var fields = [Field("On", key.on)]
-                if !key.at.isEmpty { fields.append(Field("At", key.at)) }
-                if !key.by.isEmpty { fields.append(Field("By", key.by)) }
-                fields.append(Field("Text", key.text))
-                writeRecord(fields + note.fields, comments: note.comments, to: &out)
-            }
-        }
-        if !caseFile.sessions.isEmpty || caseFile.descriptorExtras[.session] != nil {
-            writeDescriptor(.session, caseFile, to: &out)
-            for session in caseFile.sessions.sorted(by: { $0.revision < $1.revision }) {
-                writeRecord([Field("Revision", String(session.revision))] + session.fields,
-                            comments: session.comments, to: &out)
-            }
-        }
-        for section in caseFile.foreign {
-            out.append(FieldEncoding.newline)
-            for comment in section.comments { FieldEncoding.appendComment(comment, to: &out) }
-            for field in section.descriptor { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
-            for record in section.records { writeRecord(record.fields, comments: record.comments, to: &out) }
-        }
-        if !caseFile.trailingComments.isEmpty {
-            out.append(FieldEncoding.newline)
-            for comment in caseFile.trailingComments { FieldEncoding.appendComment(comment, to: &out) }
-        }
-        return out
+        var out = ByteOutput(capacity: caseFile.loadedByteCount.map { $0 + $0 / 16 } ?? caseFile.count * 256 + 4096)
+        write(caseFile, to: &out)
+        return out.bytes
     }
 
     /// The canonical text of `caseFile`.
     public static func text(of caseFile: CaseFile) -> String {
         String(decoding: bytes(of: caseFile), as: UTF8.self)
+    }
+
+    /// Writes `caseFile` in chunks of about a megabyte to `sink`, which returns false to stop
+    /// (a write failed). Saving a large case this way never holds the whole text in memory.
+    static func write(_ caseFile: CaseFile, chunksTo sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var out = ByteOutput(capacity: ByteOutput.chunk + 64 * 1024, sink: sink)
+        write(caseFile, to: &out)
+        out.flush()
+        return !out.failed
+    }
+
+    static func write(_ caseFile: CaseFile, to out: inout ByteOutput) {
+        FieldEncoding.appendComment(banner, to: &out.bytes)
+        FieldEncoding.append(name: "%rec", value: "Casefile", to: &out.bytes)
+        // writeRecord starts with the blank line recutils needs between descriptor and header.
+        writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out.bytes)
+
+        for kind in Kind.identified {
+            // The descriptor is written before the first record still present (candidates may
+            // include Ids removed or moved to another kind since load), or for hand edits.
+            var described = false
+            if hasHandEdits(kind, caseFile) { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
+            for id in caseFile.idCandidates(of: kind) {
+                guard let entry = caseFile[id], entry.kind == kind else { continue }
+                if !described { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
+                out.bytes.append(FieldEncoding.newline)
+                for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
+                for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                out.recordWritten()
+            }
+        }
+        do {
+            var described = false
+            if hasHandEdits(.link, caseFile) { writeDescriptor(.link, caseFile, to: &out.bytes); described = true }
+            for key in caseFile.linkCandidates() {
+                guard let link = caseFile.links[key] else { continue }
+                if !described { writeDescriptor(.link, caseFile, to: &out.bytes); described = true }
+                out.bytes.append(FieldEncoding.newline)
+                for comment in link.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
+                FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
+                FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
+                for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                out.recordWritten()
+            }
+        }
+        do {
+            var described = false
+            if hasHandEdits(.note, caseFile) { writeDescriptor(.note, caseFile, to: &out.bytes); described = true }
+            for key in caseFile.noteCandidates() {
+                guard let note = caseFile.notes[key] else { continue }
+                if !described { writeDescriptor(.note, caseFile, to: &out.bytes); described = true }
+                out.bytes.append(FieldEncoding.newline)
+                for comment in note.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                FieldEncoding.append(name: "On", value: key.on, to: &out.bytes)
+                if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
+                if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
+                FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
+                for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                out.recordWritten()
+            }
+        }
+        if !caseFile.sessions.isEmpty || hasHandEdits(.session, caseFile) {
+            writeDescriptor(.session, caseFile, to: &out.bytes)
+            for session in caseFile.sessions.sorted(by: { $0.revision < $1.revision }) {
+                writeRecord([Field("Revision", String(session.revision))] + session.fields,
+                            comments: session.comments, to: &out.bytes)
+                out.recordWritten()
+            }
+        }
+        for section in caseFile.foreign {
+            out.bytes.append(FieldEncoding.newline)
+            for comment in section.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+            for field in section.descriptor { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+            for record in section.records {
+                writeRecord(record.fields, comments: record.comments, to: &out.bytes)
+                out.recordWritten()
+            }
+        }
+        if !caseFile.trailingComments.isEmpty {
+            out.bytes.append(FieldEncoding.newline)
+            for comment in caseFile.trailingComments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+        }
+    }
+
+    /// Whether the user added descriptor lines or comments to `kind`: then its descriptor
+    /// is written even when it has no records, so the edits are not lost.
+    private static func hasHandEdits(_ kind: Kind, _ caseFile: CaseFile) -> Bool {
+        !(caseFile.descriptorExtras[kind] ?? []).isEmpty || !(caseFile.descriptorComments[kind] ?? []).isEmpty
     }
 
     private static func writeDescriptor(_ kind: Kind, _ caseFile: CaseFile, to out: inout [UInt8]) {
@@ -84,5 +120,30 @@ public enum CaseWriter {
         out.append(FieldEncoding.newline)
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
         for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+    }
+}
+
+/// The writer's output: a growing buffer, or a buffer handed to a sink each megabyte.
+struct ByteOutput {
+    static let chunk = 1 << 20
+    var bytes: [UInt8] = []
+    let sink: ((UnsafeBufferPointer<UInt8>) -> Bool)?
+    private(set) var failed = false
+
+    init(capacity: Int, sink: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil) {
+        bytes.reserveCapacity(capacity)
+        self.sink = sink
+    }
+
+    /// Called after each record: hands a full chunk to the sink.
+    mutating func recordWritten() {
+        if sink != nil && bytes.count >= Self.chunk { flush() }
+    }
+
+    /// Hands what is buffered to the sink.
+    mutating func flush() {
+        guard let sink else { return }
+        if !failed && !bytes.isEmpty && !bytes.withUnsafeBufferPointer(sink) { failed = true }
+        bytes.removeAll(keepingCapacity: true)
     }
 }

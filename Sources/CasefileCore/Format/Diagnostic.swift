@@ -29,9 +29,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `FILE:LINE:COL: error: message` with the hint, if any, on the next line.
+    /// `FILE:LINE:COL: error: message` with the hint, if any, on the next line
+    /// (`FILE: error: message` for a problem with the whole file, line 0).
     public var description: String {
-        var text = "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        var text = line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+            : "\(file): \(severity.rawValue): \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }
@@ -41,9 +43,19 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 public struct LoadError: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order.
     public var diagnostics: [Diagnostic]
+    /// Set when the file could not be read at all (missing, unreadable, a folder).
+    public var cannotRead: StorageError?
 
     /// Creates a load error.
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostics: [Diagnostic], cannotRead: StorageError? = nil) {
+        self.diagnostics = diagnostics
+        self.cannotRead = cannotRead
+    }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// The diagnostics, one per line; for a file that could not be read, the one sentence
+    /// `cannot read FILE: reason` (no line and column: there is no content to point into).
+    public var description: String {
+        if let cannotRead { return cannotRead.description }
+        return diagnostics.map(\.description).joined(separator: "\n")
+    }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Writes values so that recutils reads back exactly what was stored.
 ///
 /// - Exactly one space follows the colon, so leading spaces and tabs survive.
@@ -15,30 +21,35 @@ enum FieldEncoding {
         out.append(UInt8(ascii: ":"))
         var value = value
         value.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                out.append(newline)
+                return
+            }
             var lineStart = 0
             var first = true
-            var index = 0
             while true {
-                let atEnd = index == bytes.count
-                if atEnd || bytes[index] == newline {
-                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<index])
-                    if first {
-                        if !line.isEmpty { out.append(0x20) }
-                        first = false
-                    } else {
-                        out.append(UInt8(ascii: "+"))
-                        if !line.isEmpty { out.append(0x20) }
-                    }
-                    out.append(contentsOf: line)
-                    if line.last == backslash {
+                // memchr finds the line ends; most values have none.
+                var lineEnd = bytes.count
+                if let found = memchr(base + lineStart, Int32(newline), bytes.count - lineStart) {
+                    lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                if first {
+                    first = false
+                } else {
+                    out.append(UInt8(ascii: "+"))
+                }
+                if lineEnd > lineStart {
+                    out.append(0x20)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                    if bytes[lineEnd - 1] == backslash {
+                        // recutils would join the next line: add a backslash and an empty line to join.
                         out.append(backslash)
                         out.append(newline)
                     }
-                    out.append(newline)
-                    if atEnd { break }
-                    lineStart = index + 1
                 }
-                index += 1
+                out.append(newline)
+                if lineEnd == bytes.count { break }
+                lineStart = lineEnd + 1
             }
         }
     }

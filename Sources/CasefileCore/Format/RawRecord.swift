@@ -10,6 +10,8 @@ struct RawRecord {
     var fieldLines: [Int32]
     /// Comment lines before or inside it, without the `#`.
     var comments: [String]
+    /// Whether one of its lines could not be read (so a missing field is no news).
+    var damaged = false
 
     /// Whether it is a record descriptor (`%rec: …`).
     var isDescriptor: Bool { fields.first?.name == "%rec" }

@@ -15,12 +15,32 @@ struct RecordScanner {
     private(set) var diagnostics: [Diagnostic] = []
     /// Comment lines after the last record.
     private(set) var trailingComments: [String] = []
+    /// Whether a problem was reported since the last record ended: the record being read
+    /// is then incomplete, and what it lacks is a consequence, not a second problem.
+    private var damaged = false
+    /// How many problems were found beyond `maxDiagnostics`.
+    private(set) var dropped = 0
+    /// Whether to give the pages already scanned back to the system (only for bytes
+    /// mapped from a file: they are read again from the page cache if needed).
+    var releaseBehind = false
+    private var released = 0
+    private static let releaseStep = 16 << 20
 
     static let maxDiagnostics = 200
+
+    /// Whether lines end in CR LF, judged by the first line. In an LF file (every file
+    /// casefile writes) a CR is part of the value, as recutils reads it.
+    let crlf: Bool
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
+        var crlf = false
+        if let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            crlf = index > 0 && bytes[index - 1] == 0x0D
+        }
+        self.crlf = crlf
     }
 
     /// Calls `body` with each record in file order. The record passed is reused between
@@ -36,16 +56,21 @@ struct RecordScanner {
 
         func flush() {
             if inRecord {
+                record.damaged = damaged
+                damaged = false
                 record.comments = pendingComments
                 pendingComments.removeAll()
                 body(&record)
                 record.fields.removeAll(keepingCapacity: true)
                 record.fieldLines.removeAll(keepingCapacity: true)
                 inRecord = false
+            } else {
+                damaged = false
             }
         }
 
         while position < end {
+            if releaseBehind && position - released >= Self.releaseStep { release(upTo: position) }
             lineNumber += 1
             let (start, stop, next) = lineBounds(from: position)
             position = next
@@ -59,24 +84,27 @@ struct RecordScanner {
                 pendingComments.append(text)
                 continue
             }
-            // Backslash at the end of a line joins the next physical line to it.
             let startLine = lineNumber
-            var usesJoined = false
-            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") {
+            if stop - start == 1 && first == UInt8(ascii: "\\") {
+                report(lineNumber, 1, "a line holding only a backslash",
+                       hint: "a backslash at the end of a value line joins the next line to it; remove this line")
+                continue
+            }
+            // A backslash ending a (terminated) line joins the next physical line to it, as in recutils.
+            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") && next > stop {
                 joined.removeAll(keepingCapacity: true)
-                joined.append(contentsOf: bytes[start..<stop])
-                var continues = true
-                while continues, position < end {
-                    joined.removeLast()
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(stop - 1)]))
+                while position < end {
                     lineNumber += 1
                     let (s, e, n) = lineBounds(from: position)
                     position = n
-                    joined.append(contentsOf: bytes[s..<e])
-                    continues = e > s && bytes[e - 1] == UInt8(ascii: "\\")
+                    if e > s && bytes[e - 1] == UInt8(ascii: "\\") && n > e {
+                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<(e - 1)]))
+                    } else {
+                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<e]))
+                        break
+                    }
                 }
-                usesJoined = true
-            }
-            if usesJoined {
                 joined.withUnsafeBufferPointer { buffer in
                     classify(buffer, 0, buffer.count, line: startLine, record: &record, inRecord: &inRecord)
                 }
@@ -89,6 +117,16 @@ struct RecordScanner {
         trailingComments = pendingComments
     }
 
+    /// Gives back the whole pages before `offset` (the scan never looks back at them).
+    private mutating func release(upTo offset: Int) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = (offset / page) * page
+        guard end > released else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
+        released = end
+    }
+
     /// The content bounds of the line starting at `position` (CR of CRLF excluded) and where the next begins.
     private func lineBounds(from position: Int) -> (Int, Int, Int) {
         let end = bytes.count
@@ -99,7 +137,7 @@ struct RecordScanner {
             stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             next = stop + 1
         }
-        if stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
+        if crlf && stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
         return (position, stop, next)
     }
 
@@ -123,10 +161,14 @@ struct RecordScanner {
                        hint: "start the value on a 'Field: value' line, or remove the '+'")
                 return
             }
+            // recutils drops one space after '+', but keeps a tab.
             var from = start + 1
-            if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
+            if from < stop && line[from] == 0x20 { from += 1 }
             guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
-            record.fields[record.fields.count - 1].value += "\n" + text
+            // Appended in place: no temporary "\n" + text string.
+            let last = record.fields.count - 1
+            record.fields[last].value.append("\n")
+            record.fields[last].value.append(text)
             return
         }
         // Field name: [a-zA-Z%][a-zA-Z0-9_]*
@@ -148,7 +190,7 @@ struct RecordScanner {
             }
             return
         }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
+        let name = FieldNames.name(UnsafeBufferPointer(rebasing: line[start..<index]))
         var from = index + 1
         if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
         guard let value = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
@@ -160,64 +202,18 @@ struct RecordScanner {
         record.fieldLines.append(Int32(truncatingIfNeeded: number))
     }
 
-    private mutating func makeString(_ start: Int, _ stop: Int, line: Int, column: Int) -> String? {
-        makeString(bytes, start, stop, line: line, column: column)
-    }
-
-    private mutating func makeString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, line: Int,
-                                     column: Int) -> String? {
-        let slice = UnsafeBufferPointer(rebasing: buffer[start..<stop])
-        if let text = String(validating: slice, as: UTF8.self) { return text }
-        // Find the first invalid byte to say where it is.
-        var valid = start
-        var probe = start
-        while probe < stop {
-            let width = utf8Width(buffer, probe, stop)
-            if width == 0 { break }
-            probe += width
-            valid = probe
-        }
-        let prefixColumn = characterColumn(buffer, start, valid) + column - 1
-        let byte = valid < stop ? buffer[valid] : 0
-        report(line, prefixColumn, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-               hint: "re-encode the file as UTF-8 (iconv -t UTF-8)")
-        return nil
-    }
-
-    private func utf8Width(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ stop: Int) -> Int {
-        let byte = buffer[index]
-        let width: Int
-        switch byte {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: width = 2
-        case 0xE0...0xEF: width = 3
-        case 0xF0...0xF4: width = 4
-        default: return 0
-        }
-        guard index + width <= stop else { return 0 }
-        let slice = UnsafeBufferPointer(rebasing: buffer[index..<(index + width)])
-        return String(validating: slice, as: UTF8.self) == nil ? 0 : width
-    }
-
-    /// The 1-based character column of byte `index` in a line starting at `start`.
-    private func characterColumn(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ index: Int) -> Int {
-        var column = 1
-        var position = start
-        while position < index {
-            if buffer[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
-        }
-        return column
-    }
-
     private func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private mutating func report(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
-        guard diagnostics.count < Self.maxDiagnostics else { return }
+    mutating func report(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
+        damaged = true
+        guard diagnostics.count < Self.maxDiagnostics else {
+            dropped += 1
+            return
+        }
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message, hint: hint))
     }
 }

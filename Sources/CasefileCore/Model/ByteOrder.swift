@@ -34,4 +34,34 @@ public enum ByteOrder {
         }
         return false
     }
+
+    /// Feeds the UTF-8 bytes of `text` (and its length, so parts do not run together) to `hasher`.
+    public static func hash(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
+    }
+
+    /// Whether `keys` are in strictly ascending byte order: one memcmp per pair, no closures
+    /// (run on every load over a million Ids, which a canonical file has in order already).
+    public static func isStrictlyAscending(_ keys: [String]) -> Bool {
+        guard keys.count > 1 else { return true }
+        var previous = keys[0]
+        for index in 1..<keys.count {
+            var current = keys[index]
+            let ascending = previous.withUTF8 { a in
+                current.withUTF8 { b in
+                    let count = min(a.count, b.count)
+                    if count > 0, let x = a.baseAddress, let y = b.baseAddress {
+                        let result = memcmp(x, y, count)
+                        if result != 0 { return result < 0 }
+                    }
+                    return a.count < b.count
+                }
+            }
+            if !ascending { return false }
+            previous = current
+        }
+        return true
+    }
 }

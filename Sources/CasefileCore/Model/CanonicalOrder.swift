@@ -19,12 +19,36 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
         base = sorted ? keys : keys.sorted(by: less)
     }
 
+    /// Starts from keys known to be sorted already.
+    init(sorted keys: [Key]) { base = keys }
+
     /// Notes that `key` was added (or may have been re-added) since load.
     public mutating func noteAdded(_ key: Key) { added.insert(key) }
 
+    /// How many additions are kept apart before they are merged into the sorted keys:
+    /// lookups scan them, merging costs a pass over all keys.
+    static var mergeThreshold: Int { 4096 }
+
+    /// Merges the keys added since load into the sorted keys once there are many of them,
+    /// so prefix lookups stay cheap however much is added (amortised O(n / 4096) per add).
+    mutating func compactIfLarge(by less: (Key, Key) -> Bool) {
+        guard added.count >= Self.mergeThreshold else { return }
+        base = candidates(by: less)
+        added.removeAll(keepingCapacity: true)
+    }
+
     /// The keys for which `isPresent` holds, in canonical order.
     public func ordered(by less: (Key, Key) -> Bool, isPresent: (Key) -> Bool) -> [Key] {
-        let fresh = added.filter(isPresent).sorted(by: less)
+        candidates(by: less).filter(isPresent)
+    }
+
+    /// The keys in canonical order without checking that they are still present: the loaded
+    /// keys merged with those added since, each once. Cheaper than `ordered` when the caller
+    /// looks each key up anyway (the writer): no lookups here, and none at all of `added`
+    /// when nothing was added.
+    func candidates(by less: (Key, Key) -> Bool) -> [Key] {
+        if added.isEmpty { return base }
+        let fresh = added.sorted(by: less)
         var result: [Key] = []
         result.reserveCapacity(base.count + fresh.count)
         var i = 0
@@ -33,13 +57,32 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
             if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
                 let key = base[i]
                 i += 1
-                if added.contains(key) { continue }  // taken from `fresh` instead
-                if isPresent(key) { result.append(key) }
+                if !added.contains(key) { result.append(key) }
             } else {
-                if result.last != fresh[j] { result.append(fresh[j]) }
+                result.append(fresh[j])
                 j += 1
             }
         }
         return result
+    }
+}
+
+extension CanonicalOrder where Key == String {
+    /// The keys starting with `prefix` (present or not: the caller checks), sorted keys
+    /// by binary search, then the recent additions.
+    func keys(withPrefix prefix: String, limit: Int) -> [String] {
+        var low = 0
+        var high = base.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ByteOrder.less(base[middle], prefix) { low = middle + 1 } else { high = middle }
+        }
+        var found: [String] = []
+        while low < base.count, found.count < limit, base[low].hasPrefix(prefix) {
+            found.append(base[low])
+            low += 1
+        }
+        for key in added where key.hasPrefix(prefix) && !found.contains(key) { found.append(key) }
+        return found
     }
 }

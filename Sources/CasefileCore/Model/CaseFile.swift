@@ -27,7 +27,10 @@ public struct CaseFile: Sendable {
     var entryOrder: [Kind: CanonicalOrder<String>] = [:]
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
-    var counts: [Kind: Int] = [:]
+    /// Entries per kind, by kind ordinal.
+    var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    /// The size of the file this case was loaded from, to size the writer's buffer.
+    var loadedByteCount: Int?
 
     /// An empty case.
     public init(title: String? = nil) {
@@ -43,7 +46,7 @@ public struct CaseFile: Sendable {
         case .link: return links.count
         case .note: return notes.count
         case .session: return sessions.count
-        default: return counts[kind] ?? 0
+        default: return counts[kind.ordinal]
         }
     }
 
@@ -56,22 +59,37 @@ public struct CaseFile: Sendable {
         let old = entries.updateValue(entry, forKey: entry.id)
         if let old {
             if old.kind != entry.kind {
-                counts[old.kind, default: 0] -= 1
-                counts[entry.kind, default: 0] += 1
+                counts[old.kind.ordinal] -= 1
+                counts[entry.kind.ordinal] += 1
                 entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
             }
         } else {
-            counts[entry.kind, default: 0] += 1
+            counts[entry.kind.ordinal] += 1
             entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
         }
+        entryOrder[entry.kind]?.compactIfLarge(by: ByteOrder.less)
         return old
+    }
+
+    /// Ids of `kinds` (all identified kinds when empty) starting with `prefix`, in byte
+    /// order, at most `limit`: binary searches in the sorted Ids, no scan of the case.
+    public func ids(withPrefix prefix: String, kinds: [Kind] = [], limit: Int = 50) -> [String] {
+        var found: [String] = []
+        for kind in kinds.isEmpty ? Kind.identified : kinds {
+            guard let order = entryOrder[kind] else { continue }
+            for id in order.keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
+                found.append(id)
+            }
+        }
+        found.sort(by: ByteOrder.less)
+        return Array(found.prefix(limit))
     }
 
     /// Removes the entry `id`; returns it.
     @discardableResult
     public mutating func removeEntry(_ id: String) -> Entry? {
         guard let old = entries.removeValue(forKey: id) else { return nil }
-        counts[old.kind, default: 0] -= 1
+        counts[old.kind.ordinal] -= 1
         return old
     }
 
@@ -105,6 +123,18 @@ public struct CaseFile: Sendable {
         return order.ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
     }
 
+    /// Ids of `kind` in canonical order, possibly including some removed since load (the
+    /// writer looks each up anyway).
+    func idCandidates(of kind: Kind) -> [String] {
+        (entryOrder[kind] ?? CanonicalOrder()).candidates(by: ByteOrder.less)
+    }
+
+    /// Link keys in canonical order, possibly including some removed since load.
+    func linkCandidates() -> [LinkKey] { linkOrder.candidates(by: <) }
+
+    /// Note keys in canonical order, possibly including some removed since load.
+    func noteCandidates() -> [NoteKey] { noteOrder.candidates(by: <) }
+
     /// The links in canonical order.
     public func orderedLinks() -> [LinkKey] {
         linkOrder.ordered(by: <) { links[$0] != nil }
@@ -115,30 +145,46 @@ public struct CaseFile: Sendable {
         noteOrder.ordered(by: <) { notes[$0] != nil }
     }
 
-    /// Inserts an entry read from a file (its order comes from `adoptLoadOrder`).
-    mutating func insertLoaded(_ entry: Entry) {
-        entries[entry.id] = entry
-        counts[entry.kind, default: 0] += 1
-    }
-
     /// Inserts a link read from a file; returns an existing link with the same key instead.
+    /// One hash in the common case: a duplicate (an error) is put back.
     mutating func put(loaded link: Link) -> Link? {
-        if let old = links[link.key] { return old }
-        links[link.key] = link
-        return nil
+        guard let old = links.updateValue(link, forKey: link.key) else { return nil }
+        links[link.key] = old
+        return old
     }
 
     /// Inserts a note read from a file; returns an existing note with the same key instead.
     mutating func put(loaded note: Note) -> Note? {
-        if let old = notes[note.key] { return old }
-        notes[note.key] = note
-        return nil
+        guard let old = notes.updateValue(note, forKey: note.key) else { return nil }
+        notes[note.key] = old
+        return old
     }
 
-    /// Installs the load order of a freshly read file (used by the reader only).
-    mutating func adoptLoadOrder(ids: [Kind: [String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
-        for (kind, list) in ids {
-            entryOrder[kind] = CanonicalOrder(loaded: list, by: ByteOrder.less)
+    /// Inserts an entry read from a file, without marking it as added since load; returns an
+    /// existing entry with the same Id instead.
+    mutating func put(loaded entry: Entry) -> Entry? {
+        guard let old = entries.updateValue(entry, forKey: entry.id) else {
+            counts[entry.kind.ordinal] += 1
+            return nil
+        }
+        entries[entry.id] = old
+        return old
+    }
+
+    /// Sizes the tables for a file about to be loaded.
+    mutating func reserveCapacity(entries entryCount: Int, links linkCount: Int, notes noteCount: Int) {
+        entries.reserveCapacity(entryCount)
+        links.reserveCapacity(linkCount)
+        notes.reserveCapacity(noteCount)
+    }
+
+    /// Installs the load order of a freshly read file (used by the reader only): Ids by
+    /// kind ordinal, links and notes in file order.
+    mutating func adoptLoadOrder(ids: [[String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
+        for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
+            let list = ids[kind.ordinal]
+            entryOrder[kind] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
+                : CanonicalOrder(loaded: list, by: ByteOrder.less)
         }
         linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
         noteOrder = CanonicalOrder(loaded: noteKeys, by: <)

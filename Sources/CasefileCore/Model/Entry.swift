@@ -20,6 +20,15 @@ public struct Entry: Hashable, Sendable, FieldBearing {
         self.comments = comments
     }
 
+    /// Creates an entry from fields known to be in canonical order already (the loader
+    /// checks this while reading them; a canonical file needs no sort).
+    init(kind: Kind, id: String, canonicalFields: [Field], comments: [String]) {
+        self.kind = kind
+        self.id = id
+        fields = canonicalFields
+        self.comments = comments
+    }
+
     /// The entry's schema.
     public var schema: Schema { Schema.of(kind) }
 

@@ -35,7 +35,24 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
         self = kind
     }
 
-    private var order: Int { Kind.allCases.firstIndex(of: self) ?? 0 }
+    /// The kind's position in file order (0 for person … 7 for session): a small integer
+    /// for per-kind arrays and fast hashing.
+    public var ordinal: Int {
+        switch self {
+        case .person: return 0
+        case .post: return 1
+        case .quote: return 2
+        case .translation: return 3
+        case .source: return 4
+        case .link: return 5
+        case .note: return 6
+        case .session: return 7
+        }
+    }
 
-    public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.order < rhs.order }
+    /// Hashes the ordinal: the default for a String-backed enum hashes the raw value, which
+    /// costs a string hash per lookup in the loader's hot loop.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal < rhs.ordinal }
 }

@@ -14,6 +14,19 @@ public struct LinkKey: Hashable, Sendable, Comparable {
         self.to = to
     }
 
+    /// Equal when every part has the same UTF-8 bytes (the file's notion of sameness; Swift's
+    /// `String ==` would also equate differently normalised texts, and hash far slower).
+    public static func == (lhs: LinkKey, rhs: LinkKey) -> Bool {
+        ByteOrder.compare(lhs.from, rhs.from) == 0 && ByteOrder.compare(lhs.rel, rhs.rel) == 0 && ByteOrder.compare(lhs.to, rhs.to) == 0
+    }
+
+    /// Hashes the UTF-8 bytes of every part, consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        ByteOrder.hash(self.from, into: &hasher)
+        ByteOrder.hash(self.rel, into: &hasher)
+        ByteOrder.hash(self.to, into: &hasher)
+    }
+
     public static func < (lhs: LinkKey, rhs: LinkKey) -> Bool {
         ByteOrder.less((lhs.from, rhs.from), (lhs.rel, rhs.rel), (lhs.to, rhs.to))
     }

@@ -17,6 +17,20 @@ public struct NoteKey: Hashable, Sendable, Comparable {
         self.text = text
     }
 
+    /// Equal when every part has the same UTF-8 bytes (the file's notion of sameness; Swift's
+    /// `String ==` would also equate differently normalised texts, and hash far slower).
+    public static func == (lhs: NoteKey, rhs: NoteKey) -> Bool {
+        ByteOrder.compare(lhs.on, rhs.on) == 0 && ByteOrder.compare(lhs.at, rhs.at) == 0 && ByteOrder.compare(lhs.by, rhs.by) == 0 && ByteOrder.compare(lhs.text, rhs.text) == 0
+    }
+
+    /// Hashes the UTF-8 bytes of every part, consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        ByteOrder.hash(self.on, into: &hasher)
+        ByteOrder.hash(self.at, into: &hasher)
+        ByteOrder.hash(self.by, into: &hasher)
+        ByteOrder.hash(self.text, into: &hasher)
+    }
+
     public static func < (lhs: NoteKey, rhs: NoteKey) -> Bool {
         ByteOrder.less((lhs.on, rhs.on), (lhs.at, rhs.at), (lhs.by, rhs.by), (lhs.text, rhs.text))
     }

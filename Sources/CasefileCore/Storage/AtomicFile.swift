@@ -8,36 +8,54 @@ import Darwin
 /// a temporary file in the same folder, fsync, rename over the old one, fsync of the
 /// folder. The old file's permissions are kept; a new file gets 0644 less the umask.
 public enum AtomicFile {
-    /// Replaces `path` with `bytes`.
-    public static func write(_ bytes: [UInt8], to path: String) throws(StorageError) {
+    /// Replaces `path` with `bytes`. When `path` is a symbolic link, the file it points to
+    /// is replaced and the link kept.
+    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StorageError) {
+        try write(to: givenPath) { fd in
+            bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+        }
+    }
+
+    /// Writes all of `buffer` to `fd`; returns the errno of a failure, or 0.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        var written = 0
+        while written < buffer.count {
+            let result = Glibc.write(fd, base + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += result
+        }
+        return 0
+    }
+
+    /// Replaces `path` with what `produce` writes to the file descriptor it is given;
+    /// `produce` returns 0, or the errno of a failed write (then the old file stays).
+    static func write(to givenPath: String, produce: (Int32) -> Int32) throws(StorageError) {
+        let path = resolvingLink(givenPath)
         let folder = parentFolder(of: path)
         var mode: mode_t = 0o666 & ~currentUmask()
         var existing = stat()
-        if stat(path, &existing) == 0 {
-            if (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        let exists = stat(path, &existing) == 0
+        if exists {
+            if (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: givenPath) }
             mode = existing.st_mode & 0o7777
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder == "." && !path.hasPrefix("./") ? "" : folder + "/") + ".\(name).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotWrite(path: path, step: "create \(temporary)", errno: errno) }
+        // O_NOFOLLOW: a symbolic link planted at the temporary name is not written through.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw .cannotWrite(path: givenPath, step: "create \(temporary)", errno: errno) }
+        // Keep the owner too, where allowed (root saving a user's file); failing is harmless.
+        if exists { _ = fchown(fd, existing.st_uid, existing.st_gid) }
         var failure: StorageError?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                guard let base = buffer.baseAddress else { break }
-                let result = Glibc.write(fd, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = .cannotWrite(path: path, step: "write", errno: errno)
-                    return
-                }
-                written += result
-            }
-        }
-        if failure == nil, fchmod(fd, mode) != 0 { failure = .cannotWrite(path: path, step: "chmod", errno: errno) }
-        if failure == nil, fsync(fd) != 0 { failure = .cannotWrite(path: path, step: "fsync", errno: errno) }
-        if close(fd) != 0, failure == nil { failure = .cannotWrite(path: path, step: "close", errno: errno) }
+        let code = produce(fd)
+        if code != 0 { failure = .cannotWrite(path: givenPath, step: "write", errno: code) }
+        if failure == nil, fchmod(fd, mode) != 0 { failure = .cannotWrite(path: givenPath, step: "chmod", errno: errno) }
+        if failure == nil, fsync(fd) != 0 { failure = .cannotWrite(path: givenPath, step: "fsync", errno: errno) }
+        if close(fd) != 0, failure == nil { failure = .cannotWrite(path: givenPath, step: "close", errno: errno) }
         if let failure {
             unlink(temporary)
             throw failure
@@ -45,13 +63,22 @@ public enum AtomicFile {
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw .cannotWrite(path: path, step: "rename", errno: code)
+            throw .cannotWrite(path: givenPath, step: "rename", errno: code)
         }
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
         }
+    }
+
+    /// The file a symbolic link at `path` finally points to, or `path` itself.
+    static func resolvingLink(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The folder holding `path` ("." for a bare name).

@@ -23,4 +23,13 @@ public enum StorageError: Error, Sendable, CustomStringConvertible, Equatable {
             return "cannot save \(path) (\(step): \(String(cString: strerror(code)))); the file on disk is unchanged"
         }
     }
+
+    /// The same error, naming the file as `name` (the name the user typed).
+    func naming(_ name: String) -> StorageError {
+        switch self {
+        case let .cannotOpen(_, code): return .cannotOpen(path: name, errno: code)
+        case .isDirectory: return .isDirectory(path: name)
+        case let .cannotWrite(_, step, code): return .cannotWrite(path: name, step: step, errno: code)
+        }
+    }
 }

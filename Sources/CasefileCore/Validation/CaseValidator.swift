@@ -17,17 +17,29 @@ public enum CaseValidator {
                          locate: (Int, String?) -> (line: Int, column: Int)) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let file = "\(locations.file)"
-        for kind in Kind.identified {
-            for (id, offset) in locations.entries[kind] ?? [] {
-                guard let entry = caseFile[id] else { continue }
-                for problem in problemsOf(entry: entry, in: caseFile) {
-                    let (line, column) = locate(offset, problem.field)
-                    problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
-                                               hint: problem.hint))
+        // Entries are checked in table order (no lookup per entry); where each record is in
+        // the file is worked out only once something is found.
+        var offsets: [String: Int]?
+        for entry in caseFile.entries.values {
+            let found = problemsOf(entry: entry, in: caseFile)
+            if found.isEmpty { continue }
+            if offsets == nil {
+                var table: [String: Int] = [:]
+                for kind in Kind.identified {
+                    for (id, offset) in zip(locations.entryIds[kind.ordinal], locations.entryOffsets[kind.ordinal]) {
+                        table[id] = offset
+                    }
                 }
+                offsets = table
+            }
+            guard let offset = offsets?[entry.id] else { continue }
+            for problem in found {
+                let (line, column) = locate(offset, problem.field)
+                problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
+                                           hint: problem.hint))
             }
         }
-        for (key, offset) in locations.links {
+        for (key, offset) in zip(locations.linkKeys, locations.linkOffsets) {
             for (field, id) in [("From", key.from), ("To", key.to)] where caseFile[id] == nil {
                 let (line, column) = locate(offset, field)
                 problems.append(Diagnostic(file: file, line: line, column: column,
@@ -35,7 +47,7 @@ public enum CaseValidator {
                                            hint: hint(for: id, in: caseFile)))
             }
         }
-        for (key, offset) in locations.notes {
+        for (key, offset) in zip(locations.noteKeys, locations.noteOffsets) {
             if caseFile[key.on] == nil {
                 let (line, column) = locate(offset, "On")
                 problems.append(Diagnostic(file: file, line: line, column: column,
@@ -48,6 +60,39 @@ public enum CaseValidator {
                                            message: "At '\(key.at)' is not an ISO date-time",
                                            hint: "write it as 2014-02-05T12:00:00Z"))
             }
+        }
+        if let offset = locations.header {
+            for problem in problemsOf(header: caseFile.header) {
+                let (line, column) = locate(offset, problem.field)
+                problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
+                                           hint: problem.hint))
+            }
+        }
+        let sessions = Dictionary(caseFile.sessions.map { ($0.revision, $0) }, uniquingKeysWith: { first, _ in first })
+        for (revision, offset) in locations.sessions {
+            guard let saved = sessions[revision]?.saved, !ISODate.isValid(saved) else { continue }
+            let (line, column) = locate(offset, "Saved")
+            problems.append(Diagnostic(file: file, line: line, column: column,
+                                       message: "Saved '\(saved)' is not an ISO date-time",
+                                       hint: "write it as 2014-02-05T12:00:00Z"))
+        }
+        return problems
+    }
+
+    /// The problems of the header record: its revision, language and save time.
+    public static func problemsOf(header: CaseHeader) -> [Problem] {
+        var problems: [Problem] = []
+        if let revision = header["Revision"], Int(revision) == nil || revision.hasPrefix("+") || revision.hasPrefix("-") {
+            problems.append(Problem(field: "Revision", message: "Revision '\(revision)' is not a number",
+                                    hint: "casefile counts saves from 0; write the number of the last save"))
+        }
+        if let lang = header["Lang"], !LanguageTag.isValid(lang) {
+            problems.append(Problem(field: "Lang", message: "Lang '\(lang)' is not a BCP 47 language tag",
+                                    hint: "use a tag such as ru, kk, en or kk-Cyrl"))
+        }
+        if let saved = header.saved, !ISODate.isValid(saved) {
+            problems.append(Problem(field: "Saved", message: "Saved '\(saved)' is not an ISO date-time",
+                                    hint: "write it as 2014-02-05T12:00:00Z"))
         }
         return problems
     }
@@ -65,38 +110,41 @@ public enum CaseValidator {
     /// The problems of one entry (used by `check` and before applying an `edit`).
     public static func problemsOf(entry: Entry, in caseFile: CaseFile) -> [Problem] {
         var problems: [Problem] = []
-        let schema = entry.schema
+        let rules = KindRules.all[entry.kind.ordinal]
         for field in entry.fields {
-            if schema.references.contains(field.name) {
-                if let target = caseFile[field.value] {
-                    if let allowed = targets[field.name], !allowed.contains(target.kind) {
+            let rank = rules.rank(of: field.name)
+            if rules.has(rules.references, rank) {
+                if let target = caseFile.entries[field.value]?.kind {
+                    if let allowed = targets[field.name], !allowed.contains(target) {
                         let names = allowed.map(\.word).sorted().joined(separator: " or ")
                         problems.append(Problem(field: field.name,
-                                                message: "\(field.name) '\(field.value)' is a \(target.kind.word), not a \(names)",
-                                                hint: nil))
+                                                message: "\(field.name) '\(field.value)' is a \(target.word), not a \(names)",
+                                                hint: "\(field.name) names a \(names) by its Id"))
                     }
                 } else {
                     problems.append(Problem(field: field.name,
                                             message: "\(field.name) '\(field.value)' is not the Id of any entry",
                                             hint: hint(for: field.value, in: caseFile)))
                 }
-            }
-            if schema.dates.contains(field.name) && !ISODate.isValid(field.value) {
-                problems.append(Problem(field: field.name, message: "\(field.name) '\(field.value)' is not an ISO date",
-                                        hint: "write dates as YYYY-MM-DD, e.g. 2014-02-04"))
-            }
-            if field.name == "Lang" && !LanguageTag.isValid(field.value) {
-                problems.append(Problem(field: "Lang", message: "Lang '\(field.value)' is not a BCP 47 language tag",
-                                        hint: "use a tag such as ru, kk, en or kk-Cyrl"))
-            }
-            if field.name == "Status" && entry.kind == .translation && !statuses.contains(field.value) {
-                problems.append(Problem(field: "Status", message: "Status '\(field.value)' is not one of \(statuses.joined(separator: ", "))"))
+            } else if rules.has(rules.dates, rank) {
+                if !ISODate.isValid(field.value) {
+                    problems.append(Problem(field: field.name, message: "\(field.name) '\(field.value)' is not an ISO date",
+                                            hint: "write dates as YYYY-MM-DD, e.g. 2014-02-04"))
+                }
+            } else if field.name == "Lang" {
+                if !LanguageTag.isValid(field.value) {
+                    problems.append(Problem(field: "Lang", message: "Lang '\(field.value)' is not a BCP 47 language tag",
+                                            hint: "use a tag such as ru, kk, en or kk-Cyrl"))
+                }
+            } else if field.name == "Status" && entry.kind == .translation && !statuses.contains(field.value) {
+                problems.append(Problem(field: "Status", message: "Status '\(field.value)' is not one of \(statuses.joined(separator: ", "))",
+                                        hint: "a translation is a draft, reviewed, or final"))
             }
         }
-        if entry.kind == .translation, let lang = entry.lang, let original = entry["Of"].flatMap({ caseFile[$0] }),
-           let originalLang = original.lang, LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
+        if entry.kind == .translation, let lang = entry.lang, let originalId = entry["Of"],
+           let originalLang = caseFile.entries[originalId]?.lang, LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
             problems.append(Problem(field: "Lang",
-                                    message: "translation '\(entry.id)' is in \(lang), the language of its original '\(original.id)'",
+                                    message: "translation '\(entry.id)' is in \(lang), the language of its original '\(originalId)'",
                                     hint: "a translation's Lang names the language it was translated into"))
         }
         return problems

@@ -3,6 +3,8 @@
 public enum ISODate {
     /// Whether `text` is a valid ISO date or date-time (with real month lengths).
     public static func isValid(_ text: String) -> Bool {
+        // The common case, YYYY-MM-DD, checked on the bytes without splitting.
+        if let plain = plainDate(text) { return plain }
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
         guard let datePart = parts.first, isValidDate(datePart) else { return false }
         if parts.count == 2 { return datePart.count == 10 && isValidTime(parts[1]) }
@@ -39,6 +41,25 @@ public enum ISODate {
             guard whole.count == 2, let value = number(whole), value <= limits[index] else { return false }
         }
         return true
+    }
+
+    /// Whether a 10-byte `YYYY-MM-DD` is a real date; nil when `text` has another shape.
+    static func plainDate(_ text: String) -> Bool? {
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var year = 0
+        var month = 0
+        var day = 0
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+        }
+        return (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
 
     /// The number of days in `month` of `year` (Gregorian).

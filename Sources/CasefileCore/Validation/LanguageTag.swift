@@ -2,6 +2,9 @@
 public enum LanguageTag {
     /// Whether `tag` is a well-formed BCP 47 tag (language, optional script, region, variants).
     public static func isValid(_ tag: String) -> Bool {
+        // The common case, a bare 2–3 letter language (ru, kk, en), without splitting.
+        let count = tag.utf8.count
+        if (2...3).contains(count) { return isAlpha(Substring(tag)) }
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = subtags.first, (2...3).contains(language.count) || (5...8).contains(language.count),
               isAlpha(language) else { return false }

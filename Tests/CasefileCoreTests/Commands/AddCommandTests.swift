@@ -21,7 +21,6 @@ struct AddCommandTests {
             added person cinemaholic: Cinemaholic
             > show cinemaholic
             person cinemaholic — Cinemaholic
-              Name      Cinemaholic
               Handle    @baitukenov
             > add person "Someone Else" handle=@extremkz
             note: @extremkz is also the handle of aitelenov

@@ -165,7 +165,6 @@ struct EditCommandTests {
             renamed extremkz-2014-02-04 to tweet-1 (3 references rewritten)
             > show @extremkz
             person nurali — Nurali Aitelenov
-              Name      Nurali Aitelenov
               Handle    @extremkz
               Alias     IT-len-off Нурали
               Role      blogger
@@ -272,7 +271,6 @@ struct EditCommandTests {
             merged yesimov into esimov
             > show esimov
             person esimov — Akhmetzhan Esimov
-              Name      Akhmetzhan Esimov
               Handle    @esimov_akim
               Alias     Ахметжан Есимов
               Role      Mayor of Almaty
@@ -299,7 +297,6 @@ struct EditCommandTests {
               hint: only entries of the same kind merge; link them with same-as instead
             > show @esimov_akim
             person esimov — Akhmetzhan Esimov
-              Name      Akhmetzhan Esimov
               Handle    @esimov_akim
               Alias     Ахметжан Есимов
               Role      Mayor of Almaty

@@ -27,7 +27,6 @@ struct LinkCommandTests {
             linked extremkz-2014-02-04 authored-by aitelenov
             > show esimov
             person esimov — Akhmetzhan Esimov
-              Name      Akhmetzhan Esimov
               Alias     Ахметжан Есимов
               Role      Mayor of Almaty
 
@@ -110,7 +109,6 @@ struct LinkCommandTests {
               hint: write 2014-02-05T12:00:00Z
             > show aitelenov
             person aitelenov — Nurali Aitelenov
-              Name      Nurali Aitelenov
               Handle    @extremkz
               Alias     IT-len-off Нурали
               Role      blogger

@@ -53,7 +53,6 @@ struct ViewCommandTests {
         session.check("""
             > show kibraev
             person kibraev — Rinat Kibraev
-              Name      Rinat Kibraev
               Role      x^[[2Jy
               Tag       detained
 
@@ -89,17 +88,17 @@ struct ViewCommandTests {
         session.setUp(#"annotate kibraev "second""#)
         session.check("""
             > list
-            person       aitelenov  Nurali Aitelenov  @extremkz  [detained]
-            person       esimov  Akhmetzhan Esimov
-            person       kibraev  Rinat Kibraev  [detained]
-            post         extremkz-2014-02-04  2014-02-04  aitelenov  ru  Завтра у #Есимов‘а…
-            post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
+            person       aitelenov               Nurali Aitelenov  @extremkz  [detained]
+            person       esimov                  Akhmetzhan Esimov
+            person       kibraev                 Rinat Kibraev  [detained]
+            post         extremkz-2014-02-04     2014-02-04  aitelenov  ru  Завтра у #Есимо…
+            post         extremkz-2014-02-05     2014-02-05  aitelenov  kk  Қазақстан
             translation  extremkz-2014-02-04.en  of extremkz-2014-02-04  en  final  Tomorro…
-            source       gv  Some Kazakh Bloggers Dine With Mayor  2014-02-08
+            source       gv                      Some Kazakh Bloggers Dine With Mayor  2014…
             7 entries
             > list people tag=detained
             person       aitelenov  Nurali Aitelenov  @extremkz  [detained]
-            person       kibraev  Rinat Kibraev  [detained]
+            person       kibraev    Rinat Kibraev  [detained]
             2 entries
             > ls post LANG=kk
             post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан

@@ -79,10 +79,8 @@ struct ResolveTests {
         session.check("""
             > show p2
             person p2 — P 2
-              Name      P 2
             > show P24
             person p24 — P 24
-              Name      P 24
             > show p
             error: 'p' is ambiguous: it starts more than 200 Ids
              1 | show p

@@ -3,7 +3,7 @@ import CasefileTestSupport
 import Testing
 
 @Suite("Dates and language guesses, through add post")
-struct DateAndLanguageTests {
+struct DateFormsAndGuessTests {
     private func storedDate(_ date: String) -> String? {
         let session = Fixture.session()
         let errors = session.notebook.runInteractive("add post kibraev \(Quoting.word(date)) \"x\" lang=en id=p")

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `edit ID [FIELD]`: edits a field's text, or the whole entry as recfile text, in the
+/// user's editor; the result is one undoable change, and an invalid result is rejected
+/// with the diagnostics of `check`, keeping what was typed for the next `edit`.
+struct EditCommand: ShellCommand {
+    static let name = "edit"
+    static let group = CommandGroup.editing
+    static let usage = "edit ID [FIELD]"
+    static let summary = "Edit a field, or the whole entry as recfile text, in $VISUAL or $EDITOR."
+    static let help = """
+        Opens $VISUAL (then $EDITOR, then vi) on the text of FIELD, or on the whole entry
+        written as a recfile record. Save and quit to apply the change (one undo takes it
+        back); an empty file changes nothing. If the result is invalid, the problems are
+        shown as check shows them and what you typed is kept: `edit ID` again starts from it.
+        """
+    static let example = "edit extremkz-2014-02-04 text"
+    static let arguments = [ArgumentSpec("ID", .entry), ArgumentSpec("FIELD", .field, optional: true)]
+    static let changesCase = true
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        guard let editor = notebook.editor else {
+            throw CommandError("edit needs an interactive shell", at: call.nameWords.first, hint: "use set in scripts")
+        }
+        let entry = try notebook.resolve(call.required(0))
+        if let fieldWord = call.word(1) {
+            try editField(entry, fieldWord, editor: editor, notebook: notebook)
+        } else {
+            try editEntry(entry, editor: editor, notebook: notebook, word: call.required(0))
+        }
+    }
+
+    static func editField(_ entry: Entry, _ word: Word, editor: TextEditing, notebook: Notebook) throws(CommandError) {
+        let field = try SetCommand.fieldName(word.text, for: entry, word: word)
+        if entry.schema.repeatable.contains(field) {
+            throw CommandError("\(field) can hold several values", at: word, hint: "edit the whole entry: edit \(entry.id)")
+        }
+        let original = entry[field] ?? ""
+        var edited: String
+        switch editor.edit(original + "\n", suffix: ".txt") {
+        case .failure(let error): throw CommandError(error.message, at: word)
+        case .success(let text): edited = text
+        }
+        while edited.hasSuffix("\n") { edited.removeLast() }
+        guard !edited.isEmpty, edited != original else {
+            notebook.confirm(edited.isEmpty ? "empty text: nothing changed" : "no change")
+            return
+        }
+        var valueWord = word
+        valueWord.text = edited
+        var updated = entry
+        updated.set(field, try SetCommand.normalised(edited, field: field, entry: entry, word: valueWord, notebook: notebook))
+        notebook.put(updated)
+        notebook.confirm("updated \(entry.id) \(field)")
+    }
+
+    static func editEntry(_ entry: Entry, editor: TextEditing, notebook: Notebook, word: Word) throws(CommandError) {
+        let rescue = rescuePath(entry.id)
+        var text = CaseRecordText.render(entry)
+        if let kept = try? String(contentsOfFile: rescue, encoding: .utf8) {
+            text = kept
+            notebook.remark("starting from the text you typed last time (\(rescue))")
+        }
+        let edited: String
+        switch editor.edit(text, suffix: ".rec") {
+        case .failure(let error): throw CommandError(error.message, at: word)
+        case .success(let result): edited = result
+        }
+        let meaningful = edited.split(separator: "\n").contains { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " } }
+        guard meaningful else {
+            try? FileManager.default.removeItem(atPath: rescue)
+            notebook.confirm("empty: nothing changed")
+            return
+        }
+        switch CaseRecordText.parse(edited, original: entry, in: notebook.caseFile) {
+        case .success(let updated):
+            try? FileManager.default.removeItem(atPath: rescue)
+            if updated == entry {
+                notebook.confirm("no change")
+                return
+            }
+            notebook.put(updated)
+            notebook.confirm("updated \(entry.id)")
+        case .failure(let problems):
+            try? edited.write(toFile: rescue, atomically: true, encoding: .utf8)
+            throw CommandError("the edited entry has problems, nothing changed:\n  " + problems.joined(separator: "\n  "),
+                               at: word, hint: "what you typed is kept; edit \(entry.id) again starts from it")
+        }
+    }
+
+    static func rescuePath(_ id: String) -> String {
+        NSTemporaryDirectory() + "casefile-edit-\(IdGenerator.slug(id, keepUnderscore: true)).rec"
+    }
+}

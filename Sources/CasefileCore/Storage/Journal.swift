@@ -1,0 +1,213 @@
+import Foundation
+
+/// The recovery journal: while a case has unsaved changes, every command that changed
+/// it is appended to `.NAME.rec.journal` beside the file and flushed with fdatasync
+/// (at most every 100 ms). A crash, a kill or a closed terminal loses nothing: opening
+/// the case again offers to replay the journal. A save or a clean quit removes it.
+///
+/// The journal is itself a recfile: a `Journal` header naming the file, its content
+/// hash and revision when the journal started, then one `Command` record per change.
+public final class Journal: @unchecked Sendable {
+    /// Where the journal is.
+    public let path: String
+    private var fd: Int32 = -1
+    private var lastSync = Date.distantPast
+    private var syncPending = false
+    private let lock = NSLock()
+    /// How long a write may wait for its fdatasync.
+    static let syncInterval: TimeInterval = 0.1
+
+    /// The journal's path for the case at `casePath`.
+    public static func path(for casePath: String) -> String {
+        let folder = AtomicFile.parentFolder(of: casePath)
+        let name = casePath.split(separator: "/").last.map(String.init) ?? casePath
+        return (folder == "." && !casePath.hasPrefix("./") ? "" : folder + "/") + "." + name + ".journal"
+    }
+
+    /// Starts a new journal for `casePath`, whose bytes on disk hash to `baseHash`.
+    public init(casePath: String, baseHash: UInt64?, revision: Int, started: String) throws(StorageError) {
+        path = Journal.path(for: casePath)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotWrite(path: path, step: "create journal", errno: errno) }
+        var header: [UInt8] = []
+        FieldEncoding.appendComment(" casefile recovery journal: unsaved commands for \(casePath)", to: &header)
+        FieldEncoding.append(name: "%rec", value: "Journal", to: &header)
+        header.append(FieldEncoding.newline)
+        FieldEncoding.append(name: "Case", value: casePath, to: &header)
+        FieldEncoding.append(name: "Base", value: baseHash.map { String($0, radix: 16) } ?? "none", to: &header)
+        FieldEncoding.append(name: "Revision", value: String(revision), to: &header)
+        FieldEncoding.append(name: "Started", value: started, to: &header)
+        header.append(FieldEncoding.newline)
+        FieldEncoding.append(name: "%rec", value: "Command", to: &header)
+        try write(header)
+        syncNow()
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Appends what one command did; durable within 100 ms.
+    func append(command: String, recorder: JournalRecorder, at time: String) throws(StorageError) {
+        var record: [UInt8] = [FieldEncoding.newline]
+        FieldEncoding.append(name: "At", value: time, to: &record)
+        FieldEncoding.append(name: "Command", value: command, to: &record)
+        if recorder.removedLogLines > 0 {
+            FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
+        }
+        for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
+        for change in recorder.changes { FieldEncoding.append(name: "Change", value: JournalCoding.encode(change), to: &record) }
+        // The marker says the record is whole: a record torn by a crash has none.
+        FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
+        try write(record)
+        scheduleSync()
+    }
+
+    /// Flushes now (on quit, SIGTERM, SIGHUP).
+    public func syncNow() {
+        lock.lock()
+        defer { lock.unlock() }
+        if fd >= 0 { fdatasync(fd) }
+        lastSync = Date()
+        syncPending = false
+    }
+
+    /// Deletes the journal (after a save, or when the changes were deliberately dropped).
+    public func remove() {
+        lock.lock()
+        if fd >= 0 { close(fd) }
+        fd = -1
+        lock.unlock()
+        unlink(path)
+    }
+
+    private func write(_ bytes: [UInt8]) throws(StorageError) {
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure != 0 { throw .cannotWrite(path: path, step: "append to journal", errno: failure) }
+    }
+
+    private func scheduleSync() {
+        lock.lock()
+        let due = Date().timeIntervalSince(lastSync) >= Self.syncInterval
+        let alreadyPending = syncPending
+        if !due { syncPending = true }
+        lock.unlock()
+        if due {
+            syncNow()
+        } else if !alreadyPending {
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.syncInterval) { [weak self] in self?.syncNow() }
+        }
+    }
+}
+
+/// A journal left behind by a session that did not save.
+public struct PendingJournal: Sendable {
+    /// One command of the journaled session.
+    public struct Step: Sendable {
+        /// When it ran.
+        public var at: String
+        /// What was typed.
+        public var command: String
+        /// Session log lines it removed (an undo) and added.
+        public var unlog: Int
+        /// Session log lines it added.
+        public var log: [String]
+        /// Its changes, in order.
+        public var changes: [Change]
+    }
+
+    /// Where it is.
+    public var path: String
+    /// The hash of the case file when the journal started ("none" for a new file).
+    public var base: String
+    /// The case's revision then.
+    public var revision: Int
+    /// When it started.
+    public var started: String
+    /// The commands, in order.
+    public var steps: [Step]
+
+    /// Reads the journal for `casePath`, if there is one; nil when there is none or it holds no change.
+    public static func find(for casePath: String) -> PendingJournal? {
+        let path = Journal.path(for: casePath)
+        guard access(path, F_OK) == 0 else { return nil }
+        guard let bytes = try? FileBytes.read(path) else { return nil }
+        // A journal cut short by a crash may end mid-line (even mid-character): read up to
+        // the last whole line; records without their Done marker are ignored.
+        let whole = bytes.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
+        let text = String(decoding: whole, as: UTF8.self)
+        guard let loaded = try? CaseReader.read(text: text, file: path) else { return nil }
+        let sections = loaded.caseFile.foreign
+        guard let header = sections.first(where: { $0.recordType == "Journal" })?.records.first else { return nil }
+        let records = sections.first(where: { $0.recordType == "Command" })?.records ?? []
+        var steps: [Step] = []
+        for record in records {
+            let changes = record.values("Change").compactMap(JournalCoding.decode)
+            guard changes.count == record.values("Change").count, !changes.isEmpty,
+                  record["Done"] == String(changes.count) else { break }
+            steps.append(Step(at: record["At"] ?? "", command: record["Command"] ?? "",
+                              unlog: Int(record["Unlog"] ?? "") ?? 0, log: record.values("Log"), changes: changes))
+        }
+        guard !steps.isEmpty else { return nil }
+        return PendingJournal(path: path, base: header["Base"] ?? "none",
+                              revision: Int(header["Revision"] ?? "") ?? 0, started: header["Started"] ?? "",
+                              steps: steps)
+    }
+
+    /// The session log the journaled session had when it stopped.
+    public var sessionLog: [String] {
+        var log: [String] = []
+        for step in steps {
+            log.removeLast(min(step.unlog, log.count))
+            log.append(contentsOf: step.log)
+        }
+        return log
+    }
+}
+
+/// Changes written as text in the journal: `put` or `remove`, then the record as a small recfile.
+enum JournalCoding {
+    static func encode(_ change: Change) -> String {
+        var single = CaseFile()
+        let verb: String
+        switch change {
+        case let .entry(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .link(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .note(old, new):
+            verb = new == nil ? "remove" : "put"
+            if let record = new ?? old { single.put(record) }
+        case let .header(_, new):
+            verb = "header"
+            single.header = new
+        }
+        return verb + "\n" + CaseWriter.text(of: single)
+    }
+
+    static func decode(_ text: String) -> Change? {
+        guard let newline = text.firstIndex(of: "\n") else { return nil }
+        let verb = String(text[..<newline])
+        guard let single = try? CaseReader.read(text: String(text[text.index(after: newline)...]), file: "journal").caseFile
+        else { return nil }
+        if verb == "header" { return .header(old: single.header, new: single.header) }
+        let put = verb == "put"
+        guard put || verb == "remove" else { return nil }
+        if let entry = single.entries.values.first { return put ? .entry(old: nil, new: entry) : .entry(old: entry, new: nil) }
+        if let link = single.links.values.first { return put ? .link(old: nil, new: link) : .link(old: link, new: nil) }
+        if let note = single.notes.values.first { return put ? .note(old: nil, new: note) : .note(old: note, new: nil) }
+        return nil
+    }
+}

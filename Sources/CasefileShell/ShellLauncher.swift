@@ -1,0 +1,103 @@
+import CasefileCore
+import Foundation
+import LineEditor
+
+/// Starts the interactive shell on a case file: config, locale, line editor, history,
+/// completion, signals, and a greeting that says what was opened.
+public enum ShellLauncher {
+    /// What the command line asked for.
+    public struct Options: Sendable {
+        /// Ignore the config file (tests use this).
+        public var ignoresConfig = false
+        /// Never page output.
+        public var noPager = false
+
+        /// Creates options.
+        public init(ignoresConfig: Bool = false, noPager: Bool = false) {
+            self.ignoresConfig = ignoresConfig
+            self.noPager = noPager
+        }
+    }
+
+    /// Runs the shell on `path` (a new case there when the file does not exist); returns the exit status.
+    public static func run(path: String?, options: Options, environment: [String: String]) -> Int32 {
+        var config = options.ignoresConfig ? ShellConfig() : ShellConfig.load(environment: environment)
+        if options.noPager { config.pager = nil }
+        let output = ShellOutput(colour: config.colour, pager: config.pager, environment: environment)
+        for problem in config.problems { output.diagnostic("config: " + problem) }
+        let settings = Settings.fromEnvironment(environment, configuredName: config.name)
+        let notebook = Notebook(output: output, settings: settings)
+        if let path {
+            do {
+                let problems = try notebook.open(path: path)
+                for problem in problems.prefix(20) { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
+                if problems.count > 20 { output.diagnostic("warning: … and \(problems.count - 20) more (casefile check \(path))") }
+            } catch {
+                output.diagnostic(Terminal.visible(error.description))
+                output.diagnostic("casefile: cannot open \(Terminal.visible(path)); fix the file (casefile check shows every problem)")
+                return 1
+            }
+        }
+        var lock: CaseLock?
+        if let path {
+            switch CaseLock.acquire(for: path, now: settings.now()) {
+            case .success(let taken): lock = taken
+            case .failure(.held(let holder)):
+                notebook.readOnlyReason = "\(path) is open in another casefile (\(holder.description))"
+                output.diagnostic("note: \(Terminal.visible(path)) is open in another casefile (\(holder.description)); opened read-only")
+            case .failure(.cannotCreate(let lockPath, _)):
+                output.diagnostic("note: cannot create \(Terminal.visible(lockPath)); another casefile could open this case at the same time")
+            }
+        }
+        defer { lock?.release() }
+        output.diagnostic(greeting(notebook, path: path))
+        if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
+            let count = pending.steps.count
+            var text = "This case has unsaved work from a session that ended without saving: \(count) command\(count == 1 ? "" : "s") since \(pending.started)."
+            if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
+            output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to drop it.")
+        }
+        var editorOptions = EditLineReader.Options()
+        editorOptions.mode = config.editingMode == "vi" ? .vi : .emacs
+        let history = History(path: History.defaultPath(environment: environment), capacity: config.historySize)
+        let completer = ShellCompleter(notebook: notebook)
+        let reader = LineReaders.standard(options: editorOptions, history: history, completer: completer,
+                                          environment: environment)
+        notebook.editor = ExternalEditor(environment: environment)
+        notebook.isInterrupted = { Signals.interruptRequested }
+        Signals.installInterruptHandler()
+        Signals.onTermination {
+            notebook.syncJournal()
+            output.flush()
+            try? history.save()
+        }
+        let shell = Shell(notebook: notebook, reader: reader, output: output, history: history)
+        let status = shell.run()
+        if !notebook.hasUnsavedChanges { notebook.discardJournal() }
+        notebook.syncJournal()
+        try? history.save()
+        return status
+    }
+
+    static func greeting(_ notebook: Notebook, path: String?) -> String {
+        let caseFile = notebook.caseFile
+        var parts: [String] = []
+        for kind in Kind.allCases where kind != .session {
+            let count = caseFile.count(of: kind)
+            if count > 0 { parts.append("\(count) " + (count == 1 ? kind.word : kind == .person ? "people" : kind.word + "s")) }
+        }
+        let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
+        if caseFile.entries.isEmpty && caseFile.header.revision == 0 {
+            return "casefile \(CasefileVersion.text) · \(name): a new case, written when you save\ntype help for the commands"
+        }
+        let title = caseFile.header.title.map { " — \(Terminal.visible($0, keepNewlines: false))" } ?? ""
+        return "casefile \(CasefileVersion.text) · \(name)\(title)\n"
+            + "revision \(caseFile.header.revision) · " + parts.joined(separator: ", ") + " · type help for the commands"
+    }
+}
+
+/// The version casefile reports.
+public enum CasefileVersion {
+    /// `0.1.0`.
+    public static let text = "0.1.0"
+}

@@ -1,0 +1,101 @@
+import CasefileCore
+import Foundation
+
+/// The shell's output: lines are held until the command ends, then written, or sent
+/// through the pager when they would not fit on the screen.
+public final class ShellOutput: OutputSink {
+    /// The terminal's width.
+    public var width: Int
+    /// The terminal's height (0 when not a terminal).
+    public var height: Int
+    /// Whether to colour.
+    public let usesColour: Bool
+    /// The pager command, or nil.
+    public var pager: String?
+    private var pending: [String] = []
+    private var pendingHeight = 0
+
+    /// Output on stdout; `pager` is used only when stdout is a terminal.
+    public init(colour: ShellConfig.Colour, pager: String?, environment: [String: String]) {
+        let terminal = isatty(1) == 1
+        var size = winsize()
+        if terminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+            width = Int(size.ws_col)
+            height = Int(size.ws_row)
+        } else {
+            width = Int(environment["COLUMNS"] ?? "") ?? 80
+            height = 0
+        }
+        switch colour {
+        case .always: usesColour = environment["NO_COLOR"] == nil
+        case .never: usesColour = false
+        case .auto: usesColour = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+        self.pager = terminal ? pager : nil
+    }
+
+    public func line(_ text: String) {
+        pending.append(text)
+        pendingHeight += max(1, (TextWidth.of(text) + width - 1) / max(1, width))
+    }
+
+    public func diagnostic(_ text: String) {
+        flush()
+        RawOutput.write(text + "\n", to: 2)
+    }
+
+    /// Writes what the command printed: through the pager when taller than the screen.
+    public func flush() {
+        guard !pending.isEmpty else { return }
+        let text = pending.joined(separator: "\n") + "\n"
+        let tall = height > 0 && pendingHeight > height - 2
+        pending.removeAll()
+        pendingHeight = 0
+        if tall, let pager, Pager.show(text, command: pager) { return }
+        RawOutput.write(text, to: 1)
+    }
+
+    /// `text` in the given SGR colour when colour is on.
+    public func styled(_ text: String, _ code: String) -> String {
+        usesColour ? "\u{1b}[\(code)m\(text)\u{1b}[0m" : text
+    }
+}
+
+/// Runs a pager on some text and waits for it.
+enum Pager {
+    /// Pipes `text` to `/bin/sh -c command`; false when the pager could not start.
+    static func show(_ text: String, command: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        if environment["LESS"] == nil { environment["LESS"] = "FRX" }
+        environment["LESSCHARSET"] = environment["LESSCHARSET"] ?? "utf-8"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do { try process.run() } catch { return false }
+        let previous = signal(SIGPIPE, SIG_IGN)
+        try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        try? pipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        signal(SIGPIPE, previous)
+        return process.terminationStatus != 127
+    }
+}
+
+/// Writes to a file descriptor, retrying short writes, never trapping on a closed pipe.
+enum RawOutput {
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = Foundation.write(fd, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+}
