@@ -14,15 +14,19 @@ enum ReplayBenchmark {
         let path = folder + "/replay.rec"
         let notebook = Notebook(output: NullOutput(), settings: settings)
         notebook.showsConfirmations = false
+        notebook.journaling = false  // as `casefile run` does
         do { try notebook.open(path: path) } catch { fatalError("cannot open \(path): \(error)") }
         let cpuBefore = cpuSeconds()
         let (report, running) = timed { notebook.runScript(text, name: "generated.cf") }
         let cpuRunning = cpuSeconds() - cpuBefore
         if let error = report.errors.first { print("   ERROR: \(error)") }
+        let (_, summarising) = timed { _ = ChangeSummary(notebook.unsavedChanges).text }
+        print("   of the save, the change summary (ChangeSummary of the unsaved changes) takes \(s(summarising))")
+        let cpuBeforeSave = cpuSeconds()
         let (_, saving) = timed {
             do { try notebook.save(message: "replay-bench") } catch { print("   ERROR saving: \(error)") }
         }
-        let cpuTotal = cpuSeconds() - cpuBefore
+        let cpuTotal = cpuRunning + (cpuSeconds() - cpuBeforeSave)
         let (_, writing) = timed { _ = CaseWriter.bytes(of: notebook.caseFile) }
         print("   of the save, serialising the case alone (CaseWriter.bytes) takes \(s(writing))")
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
