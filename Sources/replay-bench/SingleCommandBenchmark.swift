@@ -50,6 +50,18 @@ enum SingleCommandBenchmark {
                   + "p90 \(ms(sorted[sorted.count * 9 / 10])), max \(ms(sorted[sorted.count - 1])) over \(sorted.count) runs; "
                   + "max thread CPU \(ms(cpuSamples[label]?.max() ?? 0))")
         }
+        // Many adds in a row: a periodic step (a merge every few thousand adds) shows here.
+        var worst = (wall: 0.0, cpu: 0.0, index: 0)
+        var total = 0.0
+        for index in 0..<5000 {
+            let cpu = threadCPUSeconds()
+            let (_, seconds) = timed { notebook.runInteractive("add post @h\(index) 2014-02-10 \"Ещё \(index)\" lang=ru") }
+            let used = threadCPUSeconds() - cpu
+            total += seconds
+            if used > worst.cpu { worst = (seconds, used, index) }
+        }
+        print("   add post ×5000 in a row: mean \(ms(total / 5000)), worst thread CPU \(ms(worst.cpu)) (wall \(ms(worst.wall)), "
+              + "the \(worst.index + 1)th)")
         let (_, saving) = timed {
             do { try notebook.save(message: "bench") } catch { print("   ERROR saving: \(error)") }
         }
