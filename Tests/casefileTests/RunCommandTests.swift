@@ -177,4 +177,28 @@ struct RunCommandTests {
         #expect(nothing.stdout.hasPrefix("person b — A B\n"))
         #expect(try CaseReader.load(path: path).caseFile.sessions.count == 2)
     }
+
+    @Test("new at the top of a script builds a new file, but is refused where it would leave an existing one; so is open")
+    func newAndOpenInAReplay() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        let script = try folder.write("new.cf", "new \"A title\"\nadd person \"A B\"\n")
+        let first = try CasefileProcess.run(["run", path, script], environment: fixedEnvironment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try folder.read("case.rec").contains("Title: A title\n"))
+        let before = try folder.read("case.rec")
+        let again = try CasefileProcess.run(["run", path, script], environment: fixedEnvironment)
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("""
+            \(script):1:1: error: \(path) already holds a case, and a replay saves into it
+             1 | new "A title"
+               | ^^^
+              hint: replay into a file that does not exist yet, or take new out of the script
+
+            """))
+        let opening = try CasefileProcess.run(["run", path, "-"], stdin: "open other.rec\n", environment: fixedEnvironment)
+        #expect(opening.status == 1)
+        #expect(opening.stderr.hasPrefix("<stdin>:1:6: error: a replay works on \(path) and saves it at the end; it cannot open another file"))
+        #expect(try folder.read("case.rec") == before)
+    }
 }

@@ -32,6 +32,10 @@ public final class Notebook {
     var changeCounter = 0
     /// The user's editor, for `edit` (nil where there is none, as in replays).
     public var editor: TextEditing?
+    /// Set by `casefile run FILE`: the replay is saved to FILE at the end, so `open` and a
+    /// `new` that would leave an existing FILE are refused where they stand in the script
+    /// (rather than the whole script running and then having nowhere to be saved).
+    public var keepsFile = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
