@@ -59,6 +59,10 @@ struct ScriptReplay {
         defer { output.flush() }
         let notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
         notebook.showsConfirmations = verbose
+        // A replay saves once at the end or not at all, and the script can simply be run
+        // again: a recovery journal would cost a write per command and protect nothing.
+        notebook.journaling = false
+        notebook.keepsFile = true
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
