@@ -147,17 +147,22 @@ struct RunCommandTests {
         }
     }
 
-    @Test("several scripts run in order as one replay; an error in a later one saves nothing; quit ends it")
+    @Test("several scripts run in order as one replay; an error in a later one saves nothing; quit! ends it unsaved")
     func severalScripts() throws {
         let folder = try TemporaryFolder()
         let one = try folder.write("1.cf", "add person \"A B\"\n")
         let two = try folder.write("2.cf", "tag b x\ntag nobody y\n")
         let three = try folder.write("3.cf", "tag b z\nquit!\ntag b never\n")
+        let four = try folder.write("4.cf", "tag b z\nsave\nquit\ntag b never\n")
         let failing = try CasefileProcess.run(["run", folder.file("case.rec"), one, two], environment: fixedEnvironment)
         #expect(failing.status == 1)
         #expect(failing.stderr.hasPrefix("\(two):2:5: error: no entry 'nobody'"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("case.rec")))
-        let quitting = try CasefileProcess.run(["run", folder.file("case.rec"), one, three, two], environment: fixedEnvironment)
+        let dropping = try CasefileProcess.run(["run", folder.file("case.rec"), one, three, two], environment: fixedEnvironment)
+        #expect(dropping.status == 0, "\(dropping.stderr)")
+        #expect(dropping.stderr.contains("not saved (the script ended with quit!)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("case.rec")))
+        let quitting = try CasefileProcess.run(["run", folder.file("case.rec"), one, four, two], environment: fixedEnvironment)
         #expect(quitting.status == 0, "\(quitting.stderr)")
         #expect(try CaseReader.load(path: folder.file("case.rec")).caseFile["b"]?.tags == ["z"])
     }
