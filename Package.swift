@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "casefile", targets: ["casefile"]),
         .executable(name: "casefile-bench", targets: ["casefile-bench"]),
+        .executable(name: "replay-bench", targets: ["replay-bench"]),
         .library(name: "CasefileCore", targets: ["CasefileCore"]),
     ],
     dependencies: [
@@ -38,10 +39,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // The command engine's benchmark: replay of a generated 100k-command script, and
+        // single commands on a generated 1M-entry case.
+        .executableTarget(name: "replay-bench", dependencies: ["CasefileCore"]),
         // Start-up time and completion speed of the shell.
         .executableTarget(name: "shell-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor", "CasefileTestSupport"]),
         // A tiny REPL on LineEditor that the pseudo-terminal tests drive.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
+        // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
+        .executableTarget(name: "diff-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),

@@ -88,11 +88,11 @@ public enum ShellLauncher {
         }
         let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
         if caseFile.entries.isEmpty && caseFile.header.revision == 0 {
-            return "casefile \(CasefileVersion.text) — \(name): a new case (saved when you type save). Type help for the commands."
+            return "casefile \(CasefileVersion.text) · \(name): a new case, written when you save\ntype help for the commands"
         }
-        let title = caseFile.header.title.map { " “\(Terminal.visible($0, keepNewlines: false))”" } ?? ""
-        return "casefile \(CasefileVersion.text) — \(name)\(title), revision \(caseFile.header.revision): "
-            + parts.joined(separator: ", ") + ". Type help for the commands."
+        let title = caseFile.header.title.map { " — \(Terminal.visible($0, keepNewlines: false))" } ?? ""
+        return "casefile \(CasefileVersion.text) · \(name)\(title)\n"
+            + "revision \(caseFile.header.revision) · " + parts.joined(separator: ", ") + " · type help for the commands"
     }
 }
 

@@ -10,12 +10,18 @@ struct CasefileCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casefile",
         abstract: "A notebook for documenting cases of online speech, saved as a GNU recutils recfile.",
+        usage: """
+            casefile [FILE] [--no-config] [--no-pager]     the shell on FILE (a new case if it does not exist)
+              casefile FILE < SCRIPT                       replay a script (as casefile run FILE -)
+              casefile <subcommand> ...
+            """,
         discussion: """
             Exit status: 0 success, 1 errors in the data or script, 2 misuse of the command line.
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
-        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self],
+        subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self,
+                      DiffCLI.self, LogCLI.self, RevisionCLI.self, MergeCLI.self],
         defaultSubcommand: OpenCommand.self
     )
 

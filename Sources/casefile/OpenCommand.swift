@@ -8,6 +8,7 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open the shell on FILE (a new case if FILE does not exist yet).",
+        usage: "casefile [FILE] [--no-config] [--no-pager]",
         discussion: "When standard input is not a terminal, its commands are replayed as by `casefile run FILE -`.",
         shouldDisplay: false
     )

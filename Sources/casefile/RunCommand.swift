@@ -59,6 +59,10 @@ struct ScriptReplay {
         defer { output.flush() }
         let notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
         notebook.showsConfirmations = verbose
+        // A replay saves once at the end or not at all, and the script can simply be run
+        // again: a recovery journal would cost a write per command and protect nothing.
+        notebook.journaling = false
+        notebook.keepsFile = true
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
@@ -94,7 +98,14 @@ struct ScriptReplay {
                     return 1
                 }
             }
-            if report.quit { break }
+            if report.quit {
+                // `quit!` in a script drops its unsaved changes, as in the shell.
+                if notebook.hasUnsavedChanges {
+                    notebook.discardJournal()
+                    output.diagnostic("\(Terminal.visible(file)): not saved (the script ended with quit!)")
+                }
+                return failed ? 1 : 0
+            }
         }
         if dryRun {
             notebook.discardJournal()

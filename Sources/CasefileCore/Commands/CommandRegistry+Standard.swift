@@ -7,7 +7,7 @@ extension CommandRegistry {
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
         ShowCommand.self, ListCommand.self, HelpCommand.self,
-        UndoCommand.self, RedoCommand.self,
+        UndoCommand.self, RedoCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
         NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
     ])

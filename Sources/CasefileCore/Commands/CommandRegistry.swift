@@ -4,21 +4,32 @@ public struct CommandRegistry: Sendable {
     /// The commands, in the order `help` lists them within a group.
     public let commands: [any ShellCommand.Type]
 
+    /// Every name and alias to its command, for dispatch without a scan.
+    private let byName: [String: any ShellCommand.Type]
+    /// The first words of two-word names (`add`): only these need a two-word lookup.
+    private let families: Set<String>
+
     /// Creates a registry.
-    public init(commands: [any ShellCommand.Type]) { self.commands = commands }
+    public init(commands: [any ShellCommand.Type]) {
+        self.commands = commands
+        var byName: [String: any ShellCommand.Type] = [:]
+        for command in commands {
+            for name in [command.name] + command.aliases where byName[name] == nil { byName[name] = command }
+        }
+        self.byName = byName
+        families = Set(byName.keys.compactMap { name in name.split(separator: " ").count > 1 ? name.split(separator: " ").first.map(String.init) : nil })
+    }
 
     /// Every name and alias (`add person`, `quit!`, `exit`, …).
     public var allNames: [String] { commands.flatMap { [$0.name] + $0.aliases } }
 
     /// The command called `name` (or an alias of it).
-    public func command(named name: String) -> (any ShellCommand.Type)? {
-        commands.first { $0.name == name || $0.aliases.contains(name) }
-    }
+    public func command(named name: String) -> (any ShellCommand.Type)? { byName[name] }
 
     /// The command a line calls and how many words its name takes.
     public func resolve(_ line: CommandLine) throws(CommandError) -> ResolvedCommand {
         guard let first = line.words.first else { throw CommandError("an empty command") }
-        if line.words.count > 1, !line.words[1].isQuoted,
+        if line.words.count > 1, !line.words[1].isQuoted, families.contains(first.text),
            let found = command(named: first.text + " " + line.words[1].text) {
             return ResolvedCommand(command: found, nameCount: 2)
         }
@@ -34,7 +45,9 @@ public struct CommandRegistry: Sendable {
             if let close = Suggestions.hint(for: given.text, in: kinds) { hint = close }
             throw CommandError("\(first.text) has no kind '\(given.text)'", at: given, hint: hint)
         }
+        // Only names with letters: `.` and `?` are one edit away from any one-letter word.
         let names = Set(allNames.map { String($0.split(separator: " ").first ?? "") })
+            .filter { $0.contains { $0.isLetter } }
         throw CommandError("unknown command '\(first.text)'", at: first,
                            hint: Suggestions.hint(for: first.text, in: Array(names).sorted()) ?? "type 'help' for the list")
     }

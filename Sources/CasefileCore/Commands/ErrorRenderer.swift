@@ -4,6 +4,12 @@ public enum ErrorRenderer {
     /// Renders `error` raised by a command from `source` (the script's or line's text).
     /// `file` is nil for a line typed in the shell.
     public static func render(_ error: CommandError, file: String?, source: String) -> String {
+        render(error, file: file, lines: SourceLines(source))
+    }
+
+    /// Renders `error` with the lines of its script already indexed, so that a replay
+    /// reporting many errors (--keep-going) finds each line without rescanning the script.
+    public static func render(_ error: CommandError, file: String?, lines: SourceLines) -> String {
         if let rendered = error.rendered { return Terminal.visible(rendered) }
         var text = ""
         let line = error.word?.line ?? 1
@@ -11,28 +17,53 @@ public enum ErrorRenderer {
         // The message and hint quote words from the user or the file: escape them too.
         if let file { text += "\(Terminal.visible(file, keepNewlines: false)):\(line):\(column): " }
         text += "error: \(Terminal.visible(error.message))"
-        if let word = error.word, let sourceLine = Self.line(line, of: source) {
+        if let word = error.word, let sourceLine = lines.line(line) {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
             let visible = Terminal.visible(sourceLine, keepNewlines: false)
             text += "\n \(number) | \(visible)"
-            let prefix = sourceLine.prefix(max(0, column - 1))
-            let indent = Terminal.visible(String(prefix), keepNewlines: false).map { $0 == "\t" ? "\t" : " " }
-            let width = max(1, min(Terminal.visible(word.raw, keepNewlines: false).count,
-                                   max(1, visible.count - (column - 1))))
-            text += "\n \(gutter) | " + indent.joined() + String(repeating: "^", count: width)
+            // The caret goes under the word at its display column: a wide character takes
+            // two columns, a control character (a tab too) the width of its visible form.
+            var indent = ""
+            for character in sourceLine.prefix(max(0, column - 1)) {
+                indent += String(repeating: " ", count: TextWidth.of(Terminal.visible(String(character), keepNewlines: false)))
+            }
+            // A missing word is pointed at past the end of the line, where it would go.
+            let past = max(0, column - 1 - sourceLine.count)
+            indent += String(repeating: " ", count: past)
+            let rest = String(sourceLine.dropFirst(max(0, column - 1)))
+            let available = TextWidth.of(Terminal.visible(rest, keepNewlines: false))
+            let wanted = TextWidth.of(Terminal.visible(word.raw, keepNewlines: false))
+            text += "\n \(gutter) | " + indent + String(repeating: "^", count: max(1, min(wanted, available)))
         }
         if let hint = error.hint { text += "\n  hint: \(Terminal.visible(hint))" }
         return text
     }
 
     /// Line `number` (1-based) of `text`.
-    static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line) }
-            current += 1
-        }
-        return nil
+    static func line(_ number: Int, of text: String) -> String? { SourceLines(text).line(number) }
+}
+
+/// The lines of a script, indexed once: where each starts, so that any line is found in
+/// O(1) however long the script is.
+public struct SourceLines: Sendable {
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    /// Indexes `text`.
+    public init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    /// Line `number` (1-based), without its line end (LF or CRLF), or nil past the end.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 }

@@ -22,18 +22,18 @@ public struct Invocation: Sendable {
         options = [:]
         flags = [:]
         assignments = []
-        let words = Array(line.words.dropFirst(nameCount))
+        let words = line.words.dropFirst(nameCount)
         let takesQuery = command.arguments.contains { $0.kind == .query }
         let takesAssignments = command.arguments.contains { $0.kind == .assignment }
-        var index = 0
-        while index < words.count {
+        var index = words.startIndex
+        while index < words.endIndex {
             let word = words[index]
             index += 1
             if !word.isQuoted, word.raw.hasPrefix("-"), word.raw.count > 1 {
                 if let flag = command.flags.first(where: { $0.names.contains(word.raw) }) {
                     var value = word
                     if flag.value != nil {
-                        guard index < words.count else {
+                        guard index < words.endIndex else {
                             throw CommandError("\(word.raw) needs a value", at: word, hint: "usage: \(command.usage)")
                         }
                         value = words[index]
@@ -50,7 +50,8 @@ public struct Invocation: Sendable {
                 }
             }
             if let option = word.option {
-                if let spec = command.options.first(where: { $0.key == option.key.lowercased() }) {
+                let key = option.key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? option.key.lowercased() : option.key
+                if let spec = command.options.first(where: { $0.key == key }) {
                     if !spec.isRepeatable, options[spec.key] != nil {
                         throw CommandError("\(spec.key)= is given twice", at: word, hint: "give it once")
                     }
@@ -83,7 +84,8 @@ public struct Invocation: Sendable {
         let required = specs.filter { !$0.isOptional }.count
         if positionals.count < required {
             let missing = specs.filter { !$0.isOptional }[positionals.count]
-            let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count + 1) }
+            // Point just past the last word, where the missing one would go.
+            let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count) }
             throw CommandError("\(command.name) needs \(missing.name)", at: end, hint: "usage: \(command.usage)")
         }
         let repeats = specs.contains { $0.isRepeating }

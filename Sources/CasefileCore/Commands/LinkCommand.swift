@@ -17,25 +17,32 @@ struct LinkCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let from = try notebook.resolve(call.required(0))
-        let to = try notebook.resolve(call.required(2))
         let relWord = call.required(1)
         let rel = relWord.text.lowercased()
+        let to = try notebook.resolve(call.required(2))
+        if from.id == to.id { throw CommandError("an entry cannot be linked to itself", at: call.required(2)) }
         guard Relation.isWellFormed(rel) else {
             throw CommandError("'\(relWord.text)' is not a relation word", at: relWord,
                                hint: "use lower-case letters and dashes, e.g. " + Relation.words.prefix(4).joined(separator: ", "))
         }
         if !Relation.words.contains(rel) {
-            if let hint = Suggestions.hint(for: rel, in: Relation.words) {
-                notebook.remark("note: '\(rel)' is not a known relation (\(hint))")
+            // The help promises that a relation outside the vocabulary is noted, so a typo
+            // never goes unseen; a reverse reading (authored-by) is said to be one.
+            if let known = Relation.vocabulary.first(where: { $0.reverse == rel && $0.word != rel }) {
+                notebook.remark("note: '\(rel)' is how \(known.word) reads from the other end; "
+                                + "link \(to.id) \(known.word) \(from.id) says the same")
+            } else {
+                let close = Suggestions.hint(for: rel, in: Relation.words) ?? "known: " + Relation.words.joined(separator: ", ")
+                notebook.remark("note: '\(rel)' is not a known relation (\(close))")
             }
         }
-        if from.id == to.id { throw CommandError("an entry cannot be linked to itself", at: call.required(2)) }
         let key = LinkKey(from: from.id, rel: rel, to: to.id)
         var link = notebook.caseFile.links[key] ?? Link(key)
         if let note = call.option("note") {
             link.fields.removeAll { $0.name == "Note" }
             link.fields.insert(Field("Note", notebook.cleanText(note)), at: 0)
-        } else if notebook.caseFile.links[key] != nil {
+        }
+        if notebook.caseFile.links[key] == link {
             notebook.confirm("already linked: \(from.id) \(rel) \(to.id)")
             return
         }

@@ -18,7 +18,7 @@ struct ListCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         var kinds = Kind.identified
         if let word = call.word(0) {
-            guard let kind = Kind(word: word.text) else {
+            guard let kind = Kind(word: word.text) ?? (word.text.lowercased() == "people" ? .person : nil) else {
                 throw CommandError("'\(word.text)' is not a kind", at: word,
                                    hint: Suggestions.hint(for: word.text, in: Kind.allCases.map(\.word))
                                        ?? "kinds: " + Kind.allCases.map(\.word).joined(separator: ", "))

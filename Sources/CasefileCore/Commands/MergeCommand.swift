@@ -23,6 +23,15 @@ struct MergeCommand: ShellCommand {
             throw CommandError("\(keep.id) is a \(keep.kind.word) and \(drop.id) a \(drop.kind.word)", at: dropWord,
                                hint: "only entries of the same kind merge; link them with same-as instead")
         }
+        // KEEP may refer to DROP (a translation made from the translation it merges with):
+        // after the merge it would refer to itself, so it takes DROP's own value instead.
+        for name in Set(keep.fields.filter { $0.value == drop.id && keep.schema.references.contains($0.name) }.map(\.name)) {
+            let replacement = drop.values(name).first { $0 != keep.id }
+            keep.fields = keep.fields.compactMap { field in
+                guard field.name == name, field.value == drop.id else { return field }
+                return replacement.map { Field(name, $0) }
+            }
+        }
         for field in drop.fields {
             if keep.schema.repeatable.contains(field.name) {
                 if !keep.values(field.name).contains(field.value) { keep.append(field.name, field.value) }

@@ -8,21 +8,29 @@ extension Notebook {
         return date
     }
 
-    /// A checked language tag.
+    /// A checked language tag. BCP 47 allows primary subtags of five to eight letters, but
+    /// none is registered: a word like `english` is a language's name typed by mistake.
     func language(_ word: Word) throws(CommandError) -> String {
-        guard LanguageTag.isValid(word.text) else {
+        let primary = LanguageTag.primary(word.text)
+        guard LanguageTag.isValid(word.text), primary.count <= 3 else {
+            let named = Self.languageNames[word.text.lowercased()] ?? Self.languageNames[primary.lowercased()]
             throw CommandError("'\(word.text)' is not a language tag", at: word,
-                               hint: "use a BCP 47 tag such as ru, kk, en or kk-Cyrl")
+                               hint: named.map { "did you mean '\($0)'?" } ?? "use a BCP 47 tag such as ru, kk, en or kk-Cyrl")
         }
         return word.text
     }
 
-    /// A user-given Id, checked for form and for being free.
-    func newId(_ word: Word) throws(CommandError) -> String {
+    /// Language names people type instead of tags, for the hint.
+    static let languageNames = [
+        "english": "en", "russian": "ru", "kazakh": "kk", "qazaq": "kk", "german": "de", "french": "fr",
+        "ukrainian": "uk", "uzbek": "uz", "kyrgyz": "ky", "chinese": "zh", "turkish": "tr", "spanish": "es",
+    ]
+
+    /// A user-given Id, checked for form and for being free. `hint` says what to do when it is taken.
+    func newId(_ word: Word, hint: String = "choose another id=, or leave it out to have one made") throws(CommandError) -> String {
         if let problem = IdGenerator.problem(with: word.text) { throw CommandError(problem, at: word) }
         if let existing = caseFile[word.text] {
-            throw CommandError("the Id '\(word.text)' is taken by a \(existing.kind.word)", at: word,
-                               hint: "choose another id=, or leave it out to have one made")
+            throw CommandError("the Id '\(word.text)' is taken by a \(existing.kind.word)", at: word, hint: hint)
         }
         return word.text
     }
@@ -46,11 +54,12 @@ extension Notebook {
 
     /// Text values: CRLF line ends become LF, so a saved value reads back the same.
     func cleanText(_ text: String) -> String {
-        text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     /// Says what a command added, in one line.
     func added(_ entry: Entry) {
+        guard showsConfirmations else { return }
         let label = entry.name ?? entry.text.map { String($0.prefix(60)) } ?? ""
         confirm("added \(entry.kind.word) \(entry.id)" + (label.isEmpty ? "" : ": " + label.replacingOccurrences(of: "\n", with: " ")))
     }

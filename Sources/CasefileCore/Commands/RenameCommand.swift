@@ -10,7 +10,7 @@ struct RenameCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let entry = try notebook.resolve(call.required(0))
-        let newId = try notebook.newId(call.required(1))
+        let newId = try notebook.newId(call.required(1), hint: "choose another new Id, or merge \(entry.id) into it")
         let references = notebook.referencesTo(entry.id).count
         var renamed = entry
         renamed.id = newId

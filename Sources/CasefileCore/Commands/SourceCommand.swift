@@ -35,8 +35,13 @@ struct SourceCommand: ShellCommand {
             throw CommandError(String(describing: error), at: word)
         }
         notebook.sourcing.append(path)
-        defer { notebook.sourcing.removeLast() }
+        // As in `casefile run`, a script's commands run quietly: a hundred "added …" lines
+        // would bury the one line that matters, and on an error none of them would be true.
+        let showed = notebook.showsConfirmations
+        notebook.showsConfirmations = false
         let report = notebook.runScript(text, name: path)
+        notebook.showsConfirmations = showed
+        notebook.sourcing.removeLast()
         if let first = report.errors.first {
             throw CommandError(rendered: first + "\n(nothing from \(path) was kept)")
         }

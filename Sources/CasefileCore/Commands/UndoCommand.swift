@@ -8,14 +8,20 @@ struct UndoCommand: ShellCommand {
     static let arguments = [ArgumentSpec("N", .number, optional: true)]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
-        let count = try steps(call)
+        let count = try steps(call, on: notebook)
         var done = 0
         while done < count, notebook.undoOnce() { done += 1 }
         if done == 0 { throw CommandError("nothing to undo", at: call.nameWords.first) }
         notebook.confirm("undid \(done) change\(done == 1 ? "" : "s")" + (done < count ? " (no more to undo)" : ""))
     }
 
-    static func steps(_ call: Invocation) throws(CommandError) -> Int {
+    static func steps(_ call: Invocation, on notebook: Notebook) throws(CommandError) -> Int {
+        // Inside a sourced script the script is one change being built: taking back earlier
+        // changes from within it could not itself be taken back if the script then failed.
+        if notebook.nestingDepth > 0 {
+            throw CommandError("\(call.nameWords.first?.text ?? "undo") cannot run inside a sourced script",
+                               at: call.nameWords.first, hint: "undo after the script has run")
+        }
         guard let word = call.word(0) else { return 1 }
         guard let number = Int(word.text), number > 0 else {
             throw CommandError("'\(word.text)' is not a positive number", at: word)
@@ -34,7 +40,7 @@ struct RedoCommand: ShellCommand {
     static let arguments = [ArgumentSpec("N", .number, optional: true)]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
-        let count = try UndoCommand.steps(call)
+        let count = try UndoCommand.steps(call, on: notebook)
         var done = 0
         while done < count, notebook.redoOnce() { done += 1 }
         if done == 0 { throw CommandError("nothing to redo", at: call.nameWords.first) }

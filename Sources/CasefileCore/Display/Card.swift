@@ -26,7 +26,8 @@ public struct Card {
 
     /// The card's lines (already made safe for a terminal).
     public func lines() -> [String] {
-        var out = ["\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")]
+        let title = "\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")
+        var out = TextWidth.wrap(Terminal.visible(title), width: width).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         // The name or title is in the heading already; the text gets its own block.
         let textFields: Set<String> = ["Text", entry.kind == .person ? "Name" : entry.kind == .source ? "Title" : "Text"]
         for field in entry.fields where !textFields.contains(field.name) {
@@ -86,35 +87,38 @@ public struct Card {
             + TextWidth.wrap(Terminal.visible(right.1), width: column)
         return (0..<max(leftLines.count, rightLines.count)).map { index in
             let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
-            let r = index < rightLines.count ? rightLines[index] : ""
-            return "  " + TextWidth.pad(l, to: column) + " │ " + r
+            let r = index < rightLines.count ? TextWidth.truncate(rightLines[index], to: width - 5 - column) : ""
+            return "  " + TextWidth.pad(l, to: column) + (r.isEmpty ? " │" : " │ " + r)
         }
     }
 
     private func linkLines() -> [String] {
-        var rows: [(String, String)] = []
+        // An entry may have a hundred thousand links: sort cheap (relation, Id) pairs and
+        // build text only for the rows shown.
+        var rows: [(rel: String, other: String, note: String)] = []
         for reference in references {
             guard case let .link(key) = reference, let link = caseFile.links[key] else { continue }
             let outgoing = key.from == entry.id
-            let other = outgoing ? key.to : key.from
-            let rel = outgoing ? key.rel : Relation.reverse(of: key.rel)
-            var line = other + describe(other)
-            if let note = link.note { line += " — " + note }
-            rows.append((rel, line))
+            rows.append((outgoing ? key.rel : Relation.reverse(of: key.rel), outgoing ? key.to : key.from, link.note ?? ""))
         }
         guard !rows.isEmpty else { return [] }
-        rows.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        return ["", "Links"] + limited(rows.map { "  " + TextWidth.pad($0.0, to: 14) + " " + $0.1 })
+        rows.sort { ($0.rel, $0.other, $0.note) < ($1.rel, $1.other, $1.note) }
+        let shown = rows.prefix(Self.listLimit).map { row in
+            "  " + TextWidth.pad(row.rel, to: 14) + " " + row.other + describe(row.other) + (row.note.isEmpty ? "" : " — " + row.note)
+        }
+        return ["", "Links"] + shown + more(rows.count)
     }
 
     private func referenceLines() -> [String] {
-        var rows: [String] = []
+        var rows: [(id: String, field: String)] = []
         for reference in references {
             guard case let .field(id, field) = reference, field != "Of" else { continue }
-            rows.append("  \(id)\(describe(id)) — as \(field)")
+            rows.append((id, field))
         }
         guard !rows.isEmpty else { return [] }
-        return ["", "Referred to by"] + limited(rows.sorted())
+        rows.sort { ($0.id, $0.field) < ($1.id, $1.field) }
+        let shown = rows.prefix(Self.listLimit).map { "  \($0.id)\(describe($0.id)) — as \($0.field)" }
+        return ["", "Referred to by"] + shown + more(rows.count)
     }
 
     private func noteLines() -> [String] {
@@ -140,8 +144,7 @@ public struct Card {
         return " (\(other.kind.word))"
     }
 
-    private func limited(_ rows: [String]) -> [String] {
-        guard rows.count > Self.listLimit else { return rows }
-        return Array(rows.prefix(Self.listLimit)) + ["  … and \(rows.count - Self.listLimit) more"]
+    private func more(_ count: Int) -> [String] {
+        count > Self.listLimit ? ["  … and \(count - Self.listLimit) more"] : []
     }
 }

@@ -10,6 +10,16 @@ public enum Change: Sendable {
     /// The header changed (title, working language).
     case header(old: CaseHeader, new: CaseHeader)
 
+    /// Whether applying it changes nothing.
+    public var isNoOp: Bool {
+        switch self {
+        case let .entry(old, new): return old == new
+        case let .link(old, new): return old == new
+        case let .note(old, new): return old == new
+        case let .header(old, new): return old == new
+        }
+    }
+
     /// The change that undoes this one.
     public var inverse: Change {
         switch self {

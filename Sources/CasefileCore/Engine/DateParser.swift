@@ -6,9 +6,10 @@ enum DateParser {
 
     /// The ISO form of `text`, or nil.
     static func iso(_ text: String) -> String? {
+        if let first = text.utf8.first, first >= 0x30, first <= 0x39, ISODate.isValid(text) { return text }
         let trimmed = text.trimmingCharacters(in: " \t")
         if ISODate.isValid(trimmed) { return trimmed }
-        let parts = trimmed.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard parts.count == 3 else { return nil }
         var day: Int?
         var month: Int?

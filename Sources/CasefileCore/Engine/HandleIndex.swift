@@ -7,6 +7,13 @@ final class HandleIndex: CaseObserver {
         for entry in caseFile.entries.values where entry.kind == .person { add(entry) }
     }
 
+    /// The one person using `handle`, when exactly one does (the common case, without
+    /// building a list).
+    func soleOwner(of handle: String) -> String? {
+        guard let owners = owners[Self.key(handle)], owners.count == 1 else { return nil }
+        return owners.first
+    }
+
     /// The Ids of the people using `handle`.
     func people(with handle: String) -> Set<String> { owners[Self.key(handle)] ?? [] }
 
@@ -18,9 +25,11 @@ final class HandleIndex: CaseObserver {
 
     /// The lookup form of a handle: no `@`, lower case.
     static func key(_ handle: String) -> String {
-        var text = handle.lowercased()
-        if text.hasPrefix("@") { text.removeFirst() }
-        return text
+        let utf8 = handle.utf8
+        let start = utf8.first == UInt8(ascii: "@") ? utf8.index(after: utf8.startIndex) : utf8.startIndex
+        // Most handles are plain lower-case ASCII already: no new string needed.
+        if !utf8[start...].contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { return String(handle[start...]) }
+        return String(handle[start...]).lowercased()
     }
 
     func caseDidChange(_ change: Change, in caseFile: CaseFile) {

@@ -4,58 +4,67 @@ import Foundation
 /// stable, and never one already in use.
 enum IdGenerator {
     /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
-    static func person(name: String, in caseFile: CaseFile) -> String {
-        let words = slug(name).split(separator: "-").map(String.init)
+    static func person(name: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        let words = slug(name, counters: counters).split(separator: "-").map(String.init)
         let surname = words.last ?? "person"
         if caseFile[surname] == nil { return surname }
         let full = words.joined(separator: "-")
         if !full.isEmpty, caseFile[full] == nil { return full }
-        return numbered(surname, in: caseFile)
+        return numbered(surname, in: caseFile, counters: counters)
     }
 
     /// `@extremkz` and `2014-02-04` → `extremkz-2014-02-04`.
-    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile) -> String {
-        var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor,
+    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor, counters: counters,
                         keepUnderscore: true)
+        // A handle of emoji or symbols leaves nothing: an Id must still start with a letter
+        // or digit, never "-", which would read as a flag.
+        if base.isEmpty { base = "post" }
         if let date, !date.isEmpty { base += "-" + date }
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
     /// `prediktor` → `prediktor-q1`, `prediktor-q2`…
-    static func quote(speaker: String, in caseFile: CaseFile) -> String {
-        var counter = 1
-        while caseFile["\(speaker)-q\(counter)"] != nil { counter += 1 }
-        return "\(speaker)-q\(counter)"
+    static func quote(speaker: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        let prefix = "\(speaker)-q"
+        return prefix + String(firstFree(prefix, from: 1, in: caseFile, counters: counters))
     }
 
     /// `extremkz-2014-02-04` and `en` → `extremkz-2014-02-04.en`.
-    static func translation(of original: String, lang: String, in caseFile: CaseFile) -> String {
+    static func translation(of original: String, lang: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         let base = original + "." + lang.lowercased()
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
     /// A slug of a title, cut at a word boundary.
-    static func source(title: String, in caseFile: CaseFile) -> String {
+    static func source(title: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
         var words: [Substring] = []
         var length = 0
-        for word in slug(title).split(separator: "-") {
+        for word in slug(title, counters: counters).split(separator: "-") {
             if length + word.count > 64 && !words.isEmpty { break }
             words.append(word)
             length += word.count + 1
         }
         let base = words.isEmpty ? "source" : words.joined(separator: "-")
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile)
+        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
     }
 
-    static func numbered(_ base: String, in caseFile: CaseFile) -> String {
-        var counter = 2
-        while caseFile["\(base)-\(counter)"] != nil { counter += 1 }
-        return "\(base)-\(counter)"
+    /// `base-2`, or the first free `base-N` after it.
+    static func numbered(_ base: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+        let prefix = base + "-"
+        return prefix + String(firstFree(prefix, from: 2, in: caseFile, counters: counters))
+    }
+
+    private static func firstFree(_ prefix: String, from start: Int, in caseFile: CaseFile, counters: IdCounters?) -> Int {
+        if let counters { return counters.firstFree(prefix, from: start, in: caseFile) }
+        var counter = start
+        while caseFile[prefix + String(counter)] != nil { counter += 1 }
+        return counter
     }
 
     /// ASCII lower-case words joined by `-`, from any script.
-    static func slug(_ text: String, keepUnderscore: Bool = false) -> String {
-        let latin = Transliteration.toASCII(text).lowercased()
+    static func slug(_ text: String, counters: IdCounters? = nil, keepUnderscore: Bool = false) -> String {
+        let latin = Transliteration.toASCII(text, memo: counters).lowercased()
         var result = ""
         var pendingDash = false
         for byte in latin.utf8 {
@@ -76,6 +85,7 @@ enum IdGenerator {
     static func problem(with id: String) -> String? {
         if id.isEmpty { return "an Id cannot be empty" }
         if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
+        if id.hasPrefix("-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
         for scalar in id.unicodeScalars {
             if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
                 return "an Id uses ASCII letters, digits and - . _ only"
@@ -89,11 +99,20 @@ enum IdGenerator {
 /// Latin forms of Cyrillic (and other) text, through ICU.
 enum Transliteration {
     /// Latin letters only: `Ахметжан Есимов` → `Akhmetzhan Esimov`, `Щёлоков` → `Shchelokov`.
-    static func toASCII(_ text: String) -> String {
+    static func toASCII(_ text: String, memo: IdCounters? = nil) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(word) }
             let source = String(word)
+            // An ICU transform costs microseconds; names repeat, so each word is done once.
+            if let known = memo?.latin[source] { return known }
+            let latin = transliterate(source)
+            memo?.latin[source] = latin
+            return latin
+        }.joined(separator: " ")
+    }
+
+    private static func transliterate(_ source: String) -> String {
             var latin = source.applyingTransform(StringTransform("Russian-Latin/BGN"), reverse: false) ?? source
             latin = latin.applyingTransform(StringTransform("Kazakh-Latin/BGN"), reverse: false) ?? latin
             latin = latin.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? latin
@@ -102,6 +121,5 @@ enum Transliteration {
                 latin = (first == "Е" ? "E" : "e") + latin.dropFirst(2)
             }
             return latin.filter { $0 != "'" && $0 != "\u{2019}" && $0 != "\u{02B9}" && $0 != "\u{02BA}" && $0 != "\"" }
-        }.joined(separator: " ")
     }
 }

@@ -1,6 +1,8 @@
 extension Notebook {
-    /// Applies a change to the case as part of the running command.
+    /// Applies a change to the case as part of the running command. A change that leaves
+    /// things as they are is dropped, so it makes no undo step and no session-log line.
     public func apply(_ change: Change) {
+        if change.isNoOp { return }
         applyRaw(change)
         pending?.changes.append(change)
     }
@@ -68,6 +70,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
         nameIndex?.caseDidChange(change, in: caseFile)
+        idCounterIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }
 

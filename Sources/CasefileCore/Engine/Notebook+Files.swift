@@ -23,7 +23,13 @@ extension Notebook {
         } catch {
             throw LoadError([Diagnostic(file: path, line: 1, message: String(describing: error))])
         }
-        replaceCase(result.caseFile, path: path, hash: result.contentHash)
+        // The reader notes an empty descriptor for every record type it meets, and the
+        // writer then keeps that type's section even after its last record is removed; a
+        // case built by commands has none. Dropping them makes what a save writes the same
+        // whether or not the case was read from disk, so the session log replays to it.
+        var loaded = result.caseFile
+        loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
+        replaceCase(loaded, path: path, hash: result.contentHash)
         lookForPendingJournal()
         return result.diagnostics
     }
@@ -39,6 +45,7 @@ extension Notebook {
         redoStack.removeAll()
         baseline.removeAll()
         sessionLog.removeAll()
+        savedSessionLog.removeAll()
         resetIndexes()
         for observer in observers { observer.caseWasReplaced(caseFile) }
     }
@@ -67,6 +74,27 @@ extension Notebook {
         if target != nil, target != path, exists, !force {
             throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
         }
+        let prepared = prepareSave(message: message)
+        let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        do {
+            try AtomicFile.write(bytes, to: destination)
+        } catch {
+            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
+        }
+        commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
+        say("saved \(destination), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+    }
+
+    /// What a save writes: the case at its next revision, with its new session record.
+    struct PreparedSave {
+        var caseFile: CaseFile
+        var revision: Int
+        var summary: String
+        var commands: [String]
+    }
+
+    /// The case as the next save would write it.
+    func prepareSave(message: String?) -> PreparedSave {
         var saved = caseFile
         let revision = caseFile.header.revision + 1
         let now = settings.now()
@@ -78,60 +106,56 @@ extension Notebook {
         if let message, !message.isEmpty { fields.append(Field("Message", message)) }
         let summary = ChangeSummary(unsavedChanges).text
         if !summary.isEmpty { fields.append(Field("Summary", summary)) }
-        for command in sessionLog { fields.append(Field("Command", command)) }
+        let commands = commandsToRecord
+        for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
-        let bytes = CaseWriter.bytes(of: saved)
-        do {
-            try AtomicFile.write(bytes, to: destination)
-        } catch {
-            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
-        }
-        caseFile = saved
+        return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
+    }
+
+    /// Makes a prepared save the case's saved state (after it was written, or in memory
+    /// when older revisions are rebuilt).
+    func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
+        caseFile = prepared.caseFile
         path = destination
-        diskHash = bytes.withUnsafeBufferPointer { ContentHash.of($0) }
+        diskHash = hash
+        savedSessionLog += prepared.commands
         baseline.removeAll()
         sessionLog.removeAll()
         discardJournal()
         for index in undoStack.indices { undoStack[index].loggedInSession = false }
-        say("saved \(destination), revision \(revision)" + (summary.isEmpty ? "" : ": \(summary)"))
     }
+
+    /// The command lines the next save records. A case never saved starts from an empty
+    /// case, so its first session begins with the `new TITLE` that gave it its title:
+    /// replaying the sessions from nothing then gives the file back, title included.
+    var commandsToRecord: [String] {
+        guard caseFile.header.revision == 0, let title = headerAtLastSave.title else { return sessionLog }
+        return ["new " + Quoting.word(title)] + sessionLog
+    }
+
+    /// The header as it was at the last save (or when the case was opened or created).
+    var headerAtLastSave: CaseHeader {
+        if case let .header(old)? = baseline[.header] { return old }
+        return caseFile.header
+    }
+
+    /// Every command of this session that changed the case, replayable against the case
+    /// as it was opened: those already saved, then those not saved yet.
+    public var sessionScript: [String] { savedSessionLog + commandsToRecord }
 }
 
-/// `+3 post, ~1 person, +2 link, -1 note`: what a save changed, by kind.
+/// `+3 post, ~1 person, >1 person, +2 link, -1 note`: what a save changed, by kind
+/// (`>` counts entries renamed, and the links and notes that followed them).
 public struct ChangeSummary {
-    /// Added, changed and removed counts per kind.
-    public private(set) var counts: [Kind: (added: Int, changed: Int, removed: Int)] = [:]
-    /// Whether the header (title, language) changed.
-    public private(set) var headerChanged = false
+    /// The changes as records.
+    public let diff: CaseDiff
 
     /// Counts `changes` (each thing's saved value against its value now).
-    public init(_ changes: [Change]) {
-        for change in changes {
-            switch change {
-            case let .entry(old, new): count(old?.kind ?? new?.kind ?? .person, old != nil, new != nil, old != new)
-            case let .link(old, new): count(.link, old != nil, new != nil, old != new)
-            case let .note(old, new): count(.note, old != nil, new != nil, old != new)
-            case let .header(old, new): headerChanged = headerChanged || old != new
-            }
-        }
-    }
+    public init(_ changes: [Change]) { diff = CaseDiff(unsaved: changes) }
 
-    private mutating func count(_ kind: Kind, _ had: Bool, _ has: Bool, _ differs: Bool) {
-        var value = counts[kind] ?? (0, 0, 0)
-        if !had && has { value.added += 1 } else if had && !has { value.removed += 1 } else if differs { value.changed += 1 }
-        counts[kind] = value
-    }
+    /// Whether the header (title, language) changed.
+    public var headerChanged: Bool { diff.counts[nil] != nil }
 
     /// The summary line.
-    public var text: String {
-        var parts: [String] = []
-        for kind in Kind.allCases {
-            guard let value = counts[kind] else { continue }
-            if value.added > 0 { parts.append("+\(value.added) \(kind.word)") }
-            if value.changed > 0 { parts.append("~\(value.changed) \(kind.word)") }
-            if value.removed > 0 { parts.append("-\(value.removed) \(kind.word)") }
-        }
-        if headerChanged { parts.append("~header") }
-        return parts.joined(separator: ", ")
-    }
+    public var text: String { diff.summary }
 }

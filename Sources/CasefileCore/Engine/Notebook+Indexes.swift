@@ -15,6 +15,14 @@ extension Notebook {
         return index
     }
 
+    /// The first free numbers of numbered Ids (kept current from first use).
+    var idCounters: IdCounters {
+        if let idCounterIndex { return idCounterIndex }
+        let index = IdCounters()
+        idCounterIndex = index
+        return index
+    }
+
     /// What refers to `id`: entries' fields, links, notes.
     public func referencesTo(_ id: String) -> Set<Reference> { references.referencesTo(id) }
 
@@ -25,7 +33,9 @@ extension Notebook {
 
     /// The people using `handle`.
     public func people(withHandle handle: String) -> [String] {
-        handles.people(with: handle).sorted(by: ByteOrder.less)
+        let owners = handles.people(with: handle)
+        if owners.count < 2 { return Array(owners) }
+        return owners.sorted(by: ByteOrder.less)
     }
 
     /// Drops every index after the whole case was replaced (`open`, `new`).
@@ -33,5 +43,6 @@ extension Notebook {
         referenceIndex = nil
         handleIndex = nil
         nameIndex = nil
+        idCounterIndex = nil
     }
 }

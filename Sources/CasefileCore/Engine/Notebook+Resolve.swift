@@ -3,7 +3,8 @@ extension Notebook {
     /// of one of `kinds` (any kind when empty). Unknown or ambiguous words list the candidates.
     public func resolve(_ word: Word, as kinds: Set<Kind> = []) throws(CommandError) -> Entry {
         let text = word.text
-        let what = kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ")
+        // Only errors need the words for the kinds: not built for every lookup.
+        var what: String { kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ") }
         func accept(_ entry: Entry) throws(CommandError) -> Entry {
             guard kinds.isEmpty || kinds.contains(entry.kind) else {
                 throw CommandError("'\(entry.id)' is a \(entry.kind.word), not a \(what)", at: word)
@@ -12,7 +13,8 @@ extension Notebook {
         }
         if text.isEmpty { throw CommandError("an empty Id", at: word, hint: "name an entry by its Id or @handle") }
         if let entry = caseFile[text] { return try accept(entry) }
-        if text.hasPrefix("@") {
+        if text.utf8.first == UInt8(ascii: "@") {
+            if let owner = handles.soleOwner(of: text), let entry = caseFile[owner] { return try accept(entry) }
             let people = self.people(withHandle: text)
             if people.count == 1, let entry = caseFile[people[0]] { return try accept(entry) }
             if people.count > 1 {
@@ -24,13 +26,15 @@ extension Notebook {
         }
         let lowered = text.lowercased()
         if lowered != text, let entry = caseFile[lowered] { return try accept(entry) }
-        var candidates = ids(withPrefix: lowered, limit: 200)
+        // Counting every match of a short prefix would be O(n) on a big case: look at 201.
+        var candidates = ids(withPrefix: lowered, limit: 201)
         if !kinds.isEmpty { candidates = candidates.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
         if candidates.count == 1, let entry = caseFile[candidates[0]] { return entry }
         if candidates.count > 1 {
             let shown = candidates.prefix(8).joined(separator: ", ")
             let more = candidates.count > 8 ? ", …" : ""
-            throw CommandError("'\(text)' is ambiguous: it starts \(candidates.count) Ids", at: word,
+            let count = candidates.count > 200 ? "more than 200" : String(candidates.count)
+            throw CommandError("'\(text)' is ambiguous: it starts \(count) Ids", at: word,
                                hint: "did you mean one of: \(shown)\(more)?")
         }
         throw CommandError("no \(what) '\(text)'", at: word, hint: suggestion(for: lowered, kinds: kinds))

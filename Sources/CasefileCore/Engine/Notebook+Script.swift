@@ -27,13 +27,18 @@ extension Notebook {
     public func runScript(_ text: String, name: String, options: ScriptOptions = ScriptOptions()) -> ScriptReport {
         var report = ScriptReport()
         let lexed = Lexer.lex(text)
+        var lines: SourceLines?
+        func render(_ error: CommandError) -> String {
+            if lines == nil { lines = SourceLines(text) }
+            return ErrorRenderer.render(error, file: name, lines: lines ?? SourceLines(text))
+        }
         for line in lexed.commands {
             if options.echo { say("> " + line.source) }
             do {
                 try execute(line)
                 report.succeeded += 1
             } catch {
-                report.errors.append(ErrorRenderer.render(error, file: name, source: text))
+                report.errors.append(render(error))
                 if !options.keepGoing { return report }
             }
             if wantsToQuit {
@@ -42,7 +47,7 @@ extension Notebook {
             }
         }
         for error in lexed.errors {
-            report.errors.append(ErrorRenderer.render(CommandError(error), file: name, source: text))
+            report.errors.append(render(CommandError(error)))
         }
         return report
     }
@@ -65,5 +70,16 @@ extension Notebook {
             errors.append(ErrorRenderer.render(CommandError(error), file: nil, source: text))
         }
         return errors
+    }
+}
+
+extension Notebook {
+    /// Replays one `Command` value of a saved session (one command; a here-document makes
+    /// it span lines) as the session that wrote it ran it, so a replay of every session's
+    /// commands from an empty case rebuilds the case.
+    public func replayLogged(_ entry: String) throws(CommandError) {
+        let lexed = Lexer.lex(entry)
+        if let error = lexed.errors.first { throw CommandError(error) }
+        for line in lexed.commands { try execute(line) }
     }
 }

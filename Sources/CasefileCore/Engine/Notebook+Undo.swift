@@ -9,7 +9,9 @@ extension Notebook {
             logRemoveLast(transaction.log.count)
             transaction.loggedInSession = false
         } else {
-            logAppend(["undo"])
+            // One `undo` per command line: a replay runs a sourced script's commands one
+            // by one, so each is its own transaction there.
+            logAppend(Array(repeating: "undo", count: max(1, transaction.log.count)))
             transaction.loggedInSession = true
         }
         redoStack.append(transaction)
@@ -20,14 +22,15 @@ extension Notebook {
     func redoOnce() -> Bool {
         guard var transaction = redoStack.popLast() else { return false }
         for change in transaction.changes { applyRaw(change) }
-        if transaction.loggedInSession, sessionLog.last == "undo" {
-            logRemoveLast(1)
+        let lines = max(1, transaction.log.count)
+        if transaction.loggedInSession, sessionLog.count >= lines, sessionLog.suffix(lines).allSatisfy({ $0 == "undo" }) {
+            logRemoveLast(lines)
             transaction.loggedInSession = false
         } else if !transaction.loggedInSession {
             logAppend(transaction.log)
             transaction.loggedInSession = true
         } else {
-            logAppend(["redo"])
+            logAppend(Array(repeating: "redo", count: lines))
         }
         undoStack.append(transaction)
         return true

@@ -33,6 +33,10 @@ public final class Notebook {
     var changeCounter = 0
     /// The user's editor, for `edit` (nil where there is none, as in replays).
     public var editor: TextEditing?
+    /// Set by `casefile run FILE`: the replay is saved to FILE at the end, so `open` and a
+    /// `new` that would leave an existing FILE are refused where they stand in the script
+    /// (rather than the whole script running and then having nowhere to be saved).
+    public var keepsFile = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
@@ -45,6 +49,8 @@ public final class Notebook {
     var nextSerial = 1
     /// The command lines of this session that changed the case (replayable), since the last save.
     public internal(set) var sessionLog: [String] = []
+    /// The command lines recorded by the saves made since the case was opened (`history --write`).
+    public internal(set) var savedSessionLog: [String] = []
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
     /// For each thing changed since the last save, its value at the last save.
@@ -53,6 +59,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
+    var idCounterIndex: IdCounters?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 
@@ -125,6 +132,7 @@ public final class Notebook {
         do {
             try command.run(call, on: self)
         } catch {
+            loggedSource = nil
             rollBack(to: changesBefore, log: logBefore)
             if outermost {
                 pending = nil
@@ -152,7 +160,7 @@ public final class Notebook {
     /// result depends on the clock or the user, so a replay gives the same case).
     var loggedSource: String?
 
-    private func commitPending() {
+    func commitPending() {
         guard let transaction = pending else { return }
         pending = nil
         guard !transaction.changes.isEmpty else { return }
@@ -161,7 +169,7 @@ public final class Notebook {
         logAppend(transaction.log)
     }
 
-    private func rollBack(to count: Int, log: Int) {
+    func rollBack(to count: Int, log: Int) {
         guard var transaction = pending else { return }
         while transaction.changes.count > count, let change = transaction.changes.popLast() {
             applyRaw(change.inverse)

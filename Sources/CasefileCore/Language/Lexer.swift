@@ -1,5 +1,5 @@
 /// Splits command-language text into commands and words: shell-like quoting (`"…"`
-/// with `\"`, `\\`, `\n`, `\t` escapes; `'…'` literal), backslash escapes, a trailing
+/// with `\"`, `\\`, `\n`, `\t`, `\r` escapes; `'…'` literal), backslash escapes, a trailing
 /// backslash continuing a line, here-documents (`<<TAG` … a line holding only `TAG`),
 /// and `#` comment lines. `#` inside a command is text, so `#hashtags` need no quotes.
 ///
@@ -34,16 +34,32 @@ public struct Lexer {
         self.line = firstLine
     }
 
-    private var column: Int { characterCount(from: lineStart, to: index) + 1 }
+    /// Where the last column was counted, so that counting the next one on the same line
+    /// continues from there: a line of many words costs O(line), not O(line × words).
+    private var countedIndex = 0
+    private var countedColumn = 1
 
-    private func characterCount(from start: Int, to end: Int) -> Int {
-        var count = 0
-        var position = start
-        while position < end {
-            if bytes[position] & 0xC0 != 0x80 { count += 1 }
-            position += 1
+    /// The 1-based column (in characters) of `index` on the current line.
+    private var column: Int {
+        mutating get {
+            if countedIndex < lineStart || countedIndex > index {
+                countedIndex = lineStart
+                countedColumn = 1
+            }
+            while countedIndex < index {
+                if bytes[countedIndex] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedIndex += 1
+            }
+            return countedColumn
         }
-        return count
+    }
+
+    /// The length of the line end at `position`: 1 for LF, 2 for CRLF, 0 for none.
+    private func lineEnd(at position: Int) -> Int {
+        guard position < bytes.count else { return 0 }
+        if bytes[position] == 0x0A { return 1 }
+        if bytes[position] == 0x0D, position + 1 < bytes.count, bytes[position + 1] == 0x0A { return 2 }
+        return 0
     }
 
     private mutating func run() -> Result {
@@ -108,7 +124,7 @@ public struct Lexer {
                 newline()
                 return .complete(words, heredocs)
             }
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+            if byte == UInt8(ascii: "\\"), lineEnd(at: index + 1) > 0 {
                 index += 1
                 newline()
                 continue
@@ -117,7 +133,7 @@ public struct Lexer {
                 return .incomplete(LanguageError("the last line ends with '\\': the command continues", line: line,
                                                  column: column, hint: "type the rest of the command"))
             }
-            if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
+            if byte == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
                 let wordLine = line
                 let wordColumn = column
                 let start = index
@@ -158,16 +174,34 @@ public struct Lexer {
         let wordLine = line
         let wordColumn = column
         let start = index
-        var text: [UInt8] = []
+        // Most words hold no quote or escape: one String serves as text and raw.
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { break }
+            end += 1
+        }
+        if end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D {
+            index = end
+            let plain = String(decoding: bytes[start..<end], as: UTF8.self)
+            return .success(Word(plain, line: wordLine, column: wordColumn, isQuoted: false, raw: plain))
+        }
+        var text: [UInt8] = Array(bytes[start..<end])
+        index = end
         var quoted = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
             if byte == UInt8(ascii: "\\") {
+                if index + 1 == bytes.count {
+                    return .failure(LanguageError("the last line ends with '\\': the command continues", line: line,
+                                                  column: column, hint: "type the rest of the command"))
+                }
                 quoted = true
                 index += 1
                 if index < bytes.count {
-                    if bytes[index] == 0x0A {
+                    if lineEnd(at: index) > 0 {
                         newline()
                         continue
                     }
@@ -185,17 +219,22 @@ public struct Lexer {
                 while index < bytes.count {
                     let inner = bytes[index]
                     if inner == byte { closed = true; index += 1; break }
-                    if inner == 0x0A {
-                        text.append(inner)
+                    if lineEnd(at: index) > 0 {
+                        text.append(0x0A)
                         newline()
                         continue
                     }
                     if byte == UInt8(ascii: "\""), inner == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                        if lineEnd(at: index + 1) > 0 {
+                            index += 1
+                            newline()
+                            continue
+                        }
                         let next = bytes[index + 1]
                         switch next {
                         case UInt8(ascii: "n"): text.append(0x0A)
                         case UInt8(ascii: "t"): text.append(0x09)
-                        case 0x0A: newline(); index += 1; continue
+                        case UInt8(ascii: "r"): text.append(0x0D)
                         case UInt8(ascii: "\""), UInt8(ascii: "\\"): text.append(next)
                         default: text.append(inner); text.append(next)
                         }
@@ -263,8 +302,9 @@ public struct Lexer {
         while index < bytes.count, bytes[index] != 0x0A { index += 1 }
     }
 
+    /// Steps over the line end at `index` (LF or CRLF) onto the next line.
     private mutating func newline() {
-        index += 1
+        index += max(1, lineEnd(at: index))
         line += 1
         lineStart = index
     }

@@ -3,9 +3,13 @@ public enum Quoting {
     /// `text` as one word: bare when safe, else double-quoted with escapes; multi-line
     /// text is quoted with `\n` escapes so the command stays on one line.
     public static func word(_ text: String) -> String {
-        if !text.isEmpty, text.unicodeScalars.allSatisfy(isBare), !text.hasPrefix("<<"), !text.hasPrefix("#"),
-           !text.hasPrefix("-") {
-            return text
+        if let first = text.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "-"), first != UInt8(ascii: "<") {
+            // Most words are plain ASCII: decide on the bytes before looking at scalars.
+            if text.utf8.allSatisfy(isBareByte) { return text }
+            // An ASCII byte that is not bare (a space, a quote) settles it without scalars.
+            if !text.utf8.contains(where: { $0 < 0x80 && !isBareByte($0) }), text.unicodeScalars.allSatisfy(isBare) {
+                return text
+            }
         }
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -14,10 +18,23 @@ public enum Quoting {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            // A raw CR in a saved Command line would not survive an editor or git's line-end handling.
+            case "\r": out += "\\r"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    private static func isBareByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: ":"),
+             UInt8(ascii: ","), UInt8(ascii: "+"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func isBare(_ scalar: Unicode.Scalar) -> Bool {

@@ -24,15 +24,26 @@ public struct Word: Hashable, Sendable {
     /// For an unquoted `key=value` word: the key and the value. The key must be a plain
     /// word (letters, then letters, digits, `-` or `_`), so `"a=b"` in quotes or `2+2=4` stays text.
     public var option: (key: String, value: String)? {
-        guard let equals = raw.firstIndex(of: "=") else { return nil }
-        let key = raw[..<equals]
-        guard let first = key.utf8.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A,
-              key.utf8.allSatisfy({ (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F })
-        else {
-            return nil
+        // Byte-level: this runs for every word of every command a replay runs.
+        var keyLength = 0
+        var sawEquals = false
+        for byte in raw.utf8 {
+            if byte == 0x3D {
+                sawEquals = true
+                break
+            }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            guard keyLength == 0 ? isLetter : (isLetter || isDigit || byte == 0x2D || byte == 0x5F) else { return nil }
+            keyLength += 1
         }
-        guard let textEquals = text.firstIndex(of: "=") else { return nil }
-        return (String(key), String(text[text.index(after: textEquals)...]))
+        guard sawEquals, keyLength > 0 else { return nil }
+        // The key is plain ASCII and unquoted, so the text starts with the same key and `=`.
+        let utf8 = text.utf8
+        guard utf8.count > keyLength else { return nil }
+        let equals = utf8.index(utf8.startIndex, offsetBy: keyLength)
+        guard utf8[equals] == 0x3D else { return nil }
+        return (String(text[..<equals]), String(text[text.utf8.index(after: equals)...]))
     }
 }
 

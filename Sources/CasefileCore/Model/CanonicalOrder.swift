@@ -39,23 +39,7 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
 
     /// The keys for which `isPresent` holds, in canonical order.
     public func ordered(by less: (Key, Key) -> Bool, isPresent: (Key) -> Bool) -> [Key] {
-        let fresh = added.filter(isPresent).sorted(by: less)
-        var result: [Key] = []
-        result.reserveCapacity(base.count + fresh.count)
-        var i = 0
-        var j = 0
-        while i < base.count || j < fresh.count {
-            if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
-                let key = base[i]
-                i += 1
-                if added.contains(key) { continue }  // taken from `fresh` instead
-                if isPresent(key) { result.append(key) }
-            } else {
-                if result.last != fresh[j] { result.append(fresh[j]) }
-                j += 1
-            }
-        }
-        return result
+        candidates(by: less).filter(isPresent)
     }
 
     /// The keys in canonical order without checking that they are still present: the loaded

@@ -1,0 +1,176 @@
+/// Lays a `CaseDiff` out for reading on a terminal: one heading per record
+/// (`+` added, `-` removed, `~` changed, `>` renamed), then its fields; a changed
+/// multi-line value is shown line by line. Colour is the caller's decision (a
+/// terminal, and no NO_COLOR); every value is made safe with `Terminal.visible`.
+public struct DiffRenderer {
+    /// Whether to use ANSI colour.
+    public var colour: Bool
+    /// How many unchanged lines to show around a changed line of a long text.
+    public var context = 2
+
+    /// Creates a renderer.
+    public init(colour: Bool = false) { self.colour = colour }
+
+    /// The diff's lines (empty when the cases are the same).
+    public func lines(_ diff: CaseDiff) -> [String] {
+        var out: [String] = []
+        for change in diff.changes { out += lines(change) }
+        if let layout = diff.layout {
+            for description in layout.descriptions { out.append(paint("~ " + description, .changed)) }
+        }
+        return out
+    }
+
+    /// The lines of one record's change.
+    public func lines(_ change: RecordChange) -> [String] {
+        var out = [paint(heading(change), change.action)]
+        if change.action == .renamed { return out }
+        for comment in change.comments {
+            switch comment {
+            case .same: continue
+            case .removed(let text): out.append(paint("  - #" + visible(text), .removed))
+            case .added(let text): out.append(paint("  + #" + visible(text), .added))
+            }
+        }
+        let sessionCommands = change.subject.kind == .session
+        var commandCounts = (removed: 0, added: 0)
+        for edit in change.fields.edits {
+            if sessionCommands, edit.name == "Command" {
+                switch edit {
+                case .removed: commandCounts.removed += 1
+                case .added: commandCounts.added += 1
+                case .changed: commandCounts.removed += 1; commandCounts.added += 1
+                case .same: break
+                }
+                continue
+            }
+            switch edit {
+            case .same:
+                continue
+            case .removed(let field):
+                out += fieldLines(field, sign: change.action == .removed ? " " : "-", action: .removed)
+            case .added(let field):
+                out += fieldLines(field, sign: change.action == .added ? " " : "+", action: .added)
+            case let .changed(name, old, new, lines):
+                if let lines {
+                    out.append("    \(name):")
+                    out += textLines(lines)
+                } else {
+                    out.append("    \(name): " + paint(visible(old), .removed) + " → " + paint(visible(new), .added))
+                }
+            }
+        }
+        if commandCounts.added > 0 { out.append("    \(commandCounts.added) command line\(commandCounts.added == 1 ? "" : "s") (casefile log -v)") }
+        if commandCounts.removed > 0, change.action != .removed {
+            out.append(paint("  - \(commandCounts.removed) command line\(commandCounts.removed == 1 ? "" : "s")", .removed))
+        }
+        return out
+    }
+
+    /// Counts per kind and action, and a total line.
+    public func stat(_ diff: CaseDiff) -> [String] {
+        let counts = diff.counts
+        var out: [String] = []
+        let actions = RecordChange.Action.allCases
+        out.append(TextWidth.pad("", to: 12) + actions.map { TextWidth.pad($0.rawValue, to: 9) }.joined())
+        var totals: [RecordChange.Action: Int] = [:]
+        for kind in [nil] + Kind.allCases.map(Optional.some) {
+            guard let byAction = counts[kind] else { continue }
+            var row = TextWidth.pad(kind?.word ?? "header", to: 12)
+            for action in actions {
+                let count = byAction[action] ?? 0
+                totals[action, default: 0] += count
+                let cell = String(count)
+                row += String(repeating: " ", count: max(0, 7 - cell.count)) + cell + "  "
+            }
+            out.append(row)
+        }
+        if let layout = diff.layout { out.append("layout: " + layout.descriptions.joined(separator: "; ")) }
+        let total = actions.compactMap { action -> String? in
+            guard let count = totals[action], count > 0 else { return nil }
+            return "\(count) \(action.rawValue)"
+        }
+        out.append(total.isEmpty ? "no record changed" : total.joined(separator: ", "))
+        return out
+    }
+
+    private func heading(_ change: RecordChange) -> String {
+        let sign: String
+        switch change.action {
+        case .added: sign = "+"
+        case .removed: sign = "-"
+        case .changed: sign = "~"
+        case .renamed: sign = ">"
+        }
+        switch change.subject {
+        case .header:
+            return "\(sign) header"
+        case let .entry(kind, id):
+            if let newId = change.renamedTo { return "\(sign) \(kind.word) \(visible(id)) → \(visible(newId)) (renamed)" }
+            return "\(sign) \(kind.word) \(visible(id))"
+        case let .link(key):
+            var heading = "\(sign) link \(visible(key.from)) \(visible(key.rel)) \(visible(key.to))"
+            if case let .link(new)? = change.movedTo {
+                heading += " → \(visible(new.from)) \(visible(new.rel)) \(visible(new.to)) (follows the rename)"
+            }
+            return heading
+        case let .note(key):
+            let by = [key.at, key.by].filter { !$0.isEmpty }.joined(separator: " by ")
+            var heading = "\(sign) note on \(visible(key.on))" + (by.isEmpty ? "" : ", " + visible(by))
+            let text = FieldsDiff.lines(key.text)
+            heading += ": " + visible(text[0]) + (text.count > 1 ? " …" : "")
+            if case let .note(new)? = change.movedTo { heading += " → on \(visible(new.on)) (follows the rename)" }
+            return heading
+        case let .session(revision):
+            return "\(sign) session, revision \(revision)"
+        }
+    }
+
+    /// A field as `Name: value`, or `Name:` and its lines when it has several.
+    private func fieldLines(_ field: Field, sign: String, action: RecordChange.Action) -> [String] {
+        let lines = FieldsDiff.lines(field.value)
+        let lead = "  \(sign) "
+        if lines.count == 1 { return [paint(lead + field.name + ": " + visible(field.value), action)] }
+        return [paint(lead + field.name + ":", action)]
+            + lines.map { paint(lead + "    " + visible($0), action) }
+    }
+
+    /// A changed text, line by line, long unchanged stretches cut to `context` lines.
+    private func textLines(_ script: [Edit<String>]) -> [String] {
+        var keep = [Bool](repeating: false, count: script.count)
+        for (index, edit) in script.enumerated() {
+            if case .same = edit { continue }
+            for near in max(0, index - context)...min(script.count - 1, index + context) { keep[near] = true }
+        }
+        var out: [String] = []
+        var skipped = false
+        for (index, edit) in script.enumerated() {
+            guard keep[index] else {
+                if !skipped { out.append("        …") }
+                skipped = true
+                continue
+            }
+            skipped = false
+            switch edit {
+            case .same(let line): out.append("        " + visible(line))
+            case .removed(let line): out.append(paint("      - " + visible(line), .removed))
+            case .added(let line): out.append(paint("      + " + visible(line), .added))
+            }
+        }
+        return out
+    }
+
+    private func visible(_ text: String) -> String { Terminal.visible(text, keepNewlines: false) }
+
+    private func paint(_ text: String, _ action: RecordChange.Action) -> String {
+        guard colour else { return text }
+        let code: String
+        switch action {
+        case .added: code = "32"
+        case .removed: code = "31"
+        case .changed: code = "33"
+        case .renamed: code = "36"
+        }
+        return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
+    }
+}

@@ -1,0 +1,123 @@
+/// A small JSON value with ordered object keys, so that output for tools is stable
+/// and reads in a sensible order (`action` before `fields`).
+public indirect enum JSONText: Equatable, Sendable {
+    case string(String)
+    case number(Int)
+    case bool(Bool)
+    case array([JSONText])
+    case object([(String, JSONText)])
+
+    public static func == (a: JSONText, b: JSONText) -> Bool { a.rendered == b.rendered }
+
+    /// The value as compact JSON text.
+    public var rendered: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .string(let text): Self.quote(text, to: &out)
+        case .number(let number): out += String(number)
+        case .bool(let value): out += value ? "true" : "false"
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                Self.quote(pair.0, to: &out)
+                out += ":"
+                pair.1.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func quote(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension CaseDiff {
+    /// The diff as JSON for tools: `{"old", "new", "same", "summary", "counts", "changes", "layout"}`.
+    public func json(old: String, new: String) -> JSONText {
+        var totals: [RecordChange.Action: Int] = [:]
+        for change in changes { totals[change.action, default: 0] += 1 }
+        return .object([
+            ("old", .string(old)), ("new", .string(new)), ("same", .bool(isEmpty)), ("summary", .string(summary)),
+            ("counts", .object(RecordChange.Action.allCases.map { ($0.rawValue, .number(totals[$0] ?? 0)) })),
+            ("changes", .array(changes.map { $0.json })),
+            ("layout", .array((layout?.descriptions ?? []).map { .string($0) })),
+        ])
+    }
+}
+
+extension RecordChange {
+    /// One change as a JSON object.
+    public var json: JSONText {
+        var pairs: [(String, JSONText)] = [("action", .string(action.rawValue))]
+        switch subject {
+        case .header:
+            pairs.append(("record", .string("header")))
+        case let .entry(kind, id):
+            pairs += [("record", .string(kind.word)), ("id", .string(id))]
+            if let renamedTo { pairs.append(("newId", .string(renamedTo))) }
+        case let .link(key):
+            pairs += [("record", .string("link")), ("from", .string(key.from)), ("rel", .string(key.rel)),
+                      ("to", .string(key.to))]
+            if case let .link(new)? = movedTo { pairs += [("newFrom", .string(new.from)), ("newTo", .string(new.to))] }
+        case let .note(key):
+            pairs += [("record", .string("note")), ("on", .string(key.on)), ("at", .string(key.at)),
+                      ("by", .string(key.by)), ("text", .string(key.text))]
+            if case let .note(new)? = movedTo { pairs.append(("newOn", .string(new.on))) }
+        case let .session(revision):
+            pairs += [("record", .string("session")), ("revision", .number(revision))]
+        }
+        let whole = action == .added || action == .removed
+        let fieldItems: [JSONText] = fields.changes.map { edit in
+            switch edit {
+            case .same(let field):
+                return .object([("name", .string(field.name)), ("value", .string(field.value))])
+            case .added(let field), .removed(let field):
+                if whole { return .object([("name", .string(field.name)), ("value", .string(field.value))]) }
+                let verb = { if case .added = edit { return "added" } else { return "removed" } }()
+                return .object([("action", .string(verb)), ("name", .string(field.name)), ("value", .string(field.value))])
+            case let .changed(name, old, new, _):
+                return .object([("action", .string("changed")), ("name", .string(name)), ("old", .string(old)),
+                                ("new", .string(new))])
+            }
+        }
+        if action != .renamed { pairs.append(("fields", .array(fieldItems))) }
+        if commentsChanged {
+            pairs.append(("comments", .object([
+                ("old", .array(EditScript.oldSide(comments).map { .string($0) })),
+                ("new", .array(EditScript.newSide(comments).map { .string($0) })),
+            ])))
+        }
+        return .object(pairs)
+    }
+}

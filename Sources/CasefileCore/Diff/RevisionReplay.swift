@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Why an older revision cannot be rebuilt from a file's session records.
+public enum ReplayProblem: Error, Sendable, CustomStringConvertible {
+    /// The file records no sessions.
+    case noSessions
+    /// The first session recorded is not revision 1.
+    case startsLater(first: Int)
+    /// A revision between the first and the last has no session record.
+    case missing(revision: Int)
+    /// Two session records carry the same revision (two saves merged).
+    case duplicate(revision: Int)
+    /// The revision asked for is not in the file.
+    case noSuchRevision(Int, latest: Int)
+    /// A session's Saved is not an ISO date-time, so its timestamps cannot be reproduced.
+    case badTimestamp(revision: Int, value: String)
+    /// A recorded command fails when replayed.
+    case commandFailed(revision: Int, error: String)
+    /// Replaying every session does not give the file: it was edited by hand (or by
+    /// something other than casefile's commands). `diff` is what the replay misses,
+    /// `firstSign` the first revision whose recorded summary or commands the replay
+    /// does not reproduce, if any.
+    case handEdits(latest: Int, diff: CaseDiff, firstSign: String?)
+
+    public var description: String {
+        switch self {
+        case .noSessions:
+            return "the file records no sessions, so there is no history to replay"
+        case let .startsLater(first):
+            return "the session log starts at revision \(first): revisions before it were not recorded, so nothing can be rebuilt from an empty case"
+        case let .missing(revision):
+            return "revision \(revision) has no session record: the log is incomplete"
+        case let .duplicate(revision):
+            return "revision \(revision) is recorded twice (two saves merged?): renumber one of them"
+        case let .noSuchRevision(revision, latest):
+            return "there is no revision \(revision): the file is at revision \(latest)"
+        case let .badTimestamp(revision, value):
+            return "revision \(revision) was saved at '\(value)', which is not an ISO date-time (2025-11-25T12:00:00Z)"
+        case let .commandFailed(revision, error):
+            return "a command of revision \(revision) fails when replayed:\n\(error)"
+        case let .handEdits(latest, diff, firstSign):
+            var text = "replaying the session log does not give the file at revision \(latest): it was changed by hand"
+            text += " (\(diff.summary) not explained by the log)"
+            if let firstSign { text += "\n  first sign: \(firstSign)" }
+            return text
+        }
+    }
+}
+
+/// Rebuilds revisions of a case from the Session records it carries: an empty case,
+/// each session's commands replayed with that session's author and time (so every
+/// timestamp comes out as it was), saved in memory, and so on up to the revision
+/// wanted. Before trusting the log, the whole of it is replayed and compared with the
+/// file: if they differ, the file was edited by hand and older revisions cannot be
+/// known.
+public struct RevisionReplay {
+    /// The case whose history is replayed.
+    public let caseFile: CaseFile
+    /// The sessions by revision, checked to run 1…latest without gaps.
+    public let sessions: [Session]
+
+    /// Checks that `caseFile`'s log is complete.
+    public init(_ caseFile: CaseFile) throws(ReplayProblem) {
+        let sessions = caseFile.sessions.sorted { $0.revision < $1.revision }
+        guard let first = sessions.first else { throw .noSessions }
+        guard first.revision == 1 else { throw .startsLater(first: first.revision) }
+        for (index, session) in sessions.enumerated() where session.revision != index + 1 {
+            if session.revision == index { throw .duplicate(revision: index) }
+            throw .missing(revision: index + 1)
+        }
+        self.caseFile = caseFile
+        self.sessions = sessions
+    }
+
+    /// The latest revision recorded.
+    public var latest: Int { sessions.count }
+
+    /// The canonical bytes of revision `revision`. With `trust` false (the default) the
+    /// whole log is replayed first and must give the file back.
+    public func rebuild(revision: Int, trust: Bool = false) throws(ReplayProblem) -> [UInt8] {
+        guard revision >= 1, revision <= latest else { throw .noSuchRevision(revision, latest: latest) }
+        var wanted: [UInt8] = []
+        let finalCase = try replay(through: trust ? revision : latest) { number, rebuilt in
+            if number == revision { wanted = CaseWriter.bytes(of: rebuilt) }
+        }
+        if !trust { try verify(finalCase) }
+        return wanted
+    }
+
+    /// Replays the whole log and checks that it gives the file.
+    public func verify() throws(ReplayProblem) {
+        try verify(try replay(through: latest) { _, _ in })
+    }
+
+    private func verify(_ replayed: CaseFile) throws(ReplayProblem) {
+        guard CaseWriter.bytes(of: replayed) != CaseWriter.bytes(of: caseFile) else { return }
+        let diff = CaseDiff.between(replayed, caseFile)
+        var firstSign: String?
+        for (recorded, rebuilt) in zip(caseFile.sessions.sorted { $0.revision < $1.revision }, replayed.sessions)
+        where recorded != rebuilt {
+            if recorded.summary != rebuilt.summary {
+                firstSign = "revision \(recorded.revision) records '\(recorded.summary ?? "")' but its commands give '\(rebuilt.summary ?? "")'"
+            } else {
+                firstSign = "the session record of revision \(recorded.revision) differs from its replay"
+            }
+            break
+        }
+        throw .handEdits(latest: latest, diff: diff, firstSign: firstSign)
+    }
+
+    /// Replays sessions 1…`last`, calling `saved` after each in-memory save.
+    private func replay(through last: Int, saved: (Int, CaseFile) -> Void) throws(ReplayProblem) -> CaseFile {
+        let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: ""))
+        notebook.showsConfirmations = false
+        notebook.journaling = false
+        for session in sessions.prefix(last) {
+            let savedAt = session.saved ?? ""
+            guard let seconds = Self.seconds(savedAt) else {
+                throw .badTimestamp(revision: session.revision, value: savedAt)
+            }
+            notebook.settings = Settings(userName: session.by ?? "", fixedTime: seconds)
+            let script = session.commands.joined(separator: "\n")
+            let report = notebook.runScript(script, name: "revision \(session.revision)")
+            if let error = report.errors.first { throw .commandFailed(revision: session.revision, error: error) }
+            let prepared = notebook.prepareSave(message: session.message)
+            notebook.commitSave(prepared, path: nil, hash: nil)
+            saved(session.revision, notebook.caseFile)
+        }
+        return notebook.caseFile
+    }
+
+    /// Seconds since the epoch of an ISO 8601 UTC date-time (`2025-11-25T12:00:00Z`).
+    static func seconds(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+              bytes[16] == 0x3A, bytes[19] == 0x5A else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int32? {
+            var value: Int32 = 0
+            for byte in bytes[from..<(from + count)] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int32(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+              let minute = number(14, 2), let second = number(17, 2),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = month - 1
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        let result = Int(timegm(&parts))
+        return Settings.iso(result) == text ? result : nil
+    }
+}

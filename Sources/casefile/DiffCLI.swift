@@ -1,0 +1,111 @@
+import ArgumentParser
+import CasefileCore
+import Foundation
+
+/// `casefile diff OLD NEW`: two case files compared as entries, fields and links.
+struct DiffCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two case files as entries: added, removed, changed field by field, renamed; links and notes.",
+        discussion: """
+            Exit status, as diff(1): 0 the cases are the same, 1 they differ, 2 misuse or an
+            unreadable file. Files that differ only in layout (blank lines, record order)
+            are the same case. `-` reads a file from standard input. Colour only on a
+            terminal, and never with NO_COLOR.
+
+            For git (see the README): with `*.rec diff=casefile` in .gitattributes and
+            `git config diff.casefile.command 'casefile diff --git-external'`, git diff
+            shows case files entry by entry. --git-external takes the seven arguments git
+            passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) and exits 0
+            when it could compare, because git stops at an external diff that exits 1.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Flag(help: "Counts per kind only.")
+    var stat = false
+
+    @Option(help: "text (for people) or json (for tools).")
+    var format: Format = .text
+
+    @Flag(help: "Take the seven arguments of a git external diff driver.")
+    var gitExternal = false
+
+    @Flag(help: "Print ONE file as one line per field, each naming its record (for git's textconv).")
+    var textconv = false
+
+    @Argument(help: "OLD and NEW case files (seven arguments with --git-external).",
+              completion: .file(extensions: ["rec"]))
+    var files: [String] = []
+
+    func validate() throws {
+        if textconv {
+            guard files.count == 1 else { throw ValidationError("--textconv takes one case file (got \(files.count))") }
+        } else if gitExternal {
+            guard [1, 7, 9].contains(files.count) else {
+                throw ValidationError("--git-external takes the 7 arguments git gives an external diff (got \(files.count))")
+            }
+        } else if files.count != 2 {
+            throw ValidationError("casefile diff takes two case files, OLD and NEW (got \(files.count))")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let output = StandardOutput(environment: environment)
+        defer { output.flush() }
+        if textconv {
+            try printLines(files[0], output)
+            return
+        }
+        if gitExternal && files.count == 1 {
+            // git passes only the path of a file with merge conflicts.
+            output.line("* Unmerged path \(Terminal.visible(files[0], keepNewlines: false))")
+            return
+        }
+        let oldPath = gitExternal ? files[1] : files[0]
+        let newPath = gitExternal ? files[4] : files[1]
+        let diff: CaseDiff
+        do {
+            diff = try FileComparison.diff(oldPath: oldPath, newPath: newPath)
+        } catch let error as LoadError {
+            output.diagnostic(Terminal.visible(error.description))
+            output.diagnostic("casefile diff: cannot compare: fix the file (casefile check shows every problem)")
+            throw ExitCode(2)
+        } catch {
+            output.diagnostic("casefile diff: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(2)
+        }
+        let oldName = gitExternal ? "a/" + files[0] : oldPath
+        // A rename or copy adds the new path and git's note on it (nine arguments).
+        let newName = gitExternal ? "b/" + (files.count == 9 ? files[7] : files[0]) : newPath
+        switch format {
+        case .json:
+            output.line(diff.json(old: oldName, new: newName).rendered)
+        case .text:
+            if gitExternal {
+                output.line(Terminal.visible("casefile diff \(oldName) \(newName)", keepNewlines: false))
+                if diff.isEmpty { output.line("(no difference in entries, links, notes or sessions)") }
+            }
+            let renderer = DiffRenderer(colour: output.usesColour)
+            for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
+        }
+        if gitExternal { return }
+        if !diff.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--textconv`: the case one field per line.
+    private func printLines(_ path: String, _ output: StandardOutput) throws {
+        do {
+            let input = try CaseInput(path: path)
+            let caseFile = try input.withBytes { bytes in try CaseReader.read(bytes: bytes, file: input.name, validate: false) }
+            for line in CaseLines.lines(caseFile.caseFile) { output.line(Terminal.visible(line, keepNewlines: false)) }
+        } catch {
+            output.diagnostic("casefile diff --textconv: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CasefileCore
+import Foundation
+
+/// `casefile log FILE`: the revisions recorded in a case file.
+struct LogCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "List the revisions recorded in FILE, newest first: when, by whom, message, summary.",
+        discussion: "Only the header and the Session records are read, so this is quick on large files."
+    )
+
+    @Flag(name: .shortAndLong, help: "Add each revision's command lines.")
+    var verbose = false
+
+    @Option(name: [.customShort("n"), .long], help: "Show only the last N revisions.")
+    var limit: Int?
+
+    @Option(help: "text or json.")
+    var format: DiffCLI.Format = .text
+
+    @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
+    var file: String
+
+    func validate() throws {
+        if let limit, limit <= 0 { throw ValidationError("-n takes a positive number") }
+    }
+
+    func run() throws {
+        let output = StandardOutput(environment: ProcessInfo.processInfo.environment)
+        defer { output.flush() }
+        let caseFile: CaseFile
+        do {
+            let input = try CaseInput(path: file)
+            caseFile = try input.withBytes { bytes throws(LoadError) in try CaseFile.sessionsOnly(bytes, name: input.name) }
+        } catch let error as LoadError {
+            output.diagnostic(Terminal.visible(error.description))
+            throw ExitCode(1)
+        } catch {
+            output.diagnostic("casefile log: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(1)
+        }
+        let log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: limit)
+        if format == .json {
+            output.line(log.json().rendered)
+            return
+        }
+        if caseFile.sessions.isEmpty {
+            output.line("\(Terminal.visible(file)): no revisions recorded (never saved by casefile)")
+            return
+        }
+        for line in log.lines() { output.line(line) }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CasefileCore
+import Foundation
+
+/// `casefile merge BASE OURS THEIRS`: a three-way, entry-level merge (a git merge driver).
+struct MergeCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge two descendants of a case file entry by entry (for git: a merge driver).",
+        discussion: """
+            Takes OURS, adds THEIRS' changes since BASE where they touch other entries, links
+            and notes, and keeps the session records of both: theirs are renumbered after
+            ours, so the log still runs 1…n. A record both sides changed differently is a
+            conflict: ours is kept, the conflict is named on standard error, and the exit
+            status is 1 (so is a merged case with dangling references). With git:
+              .gitattributes:  *.rec diff=casefile merge=casefile
+              git config merge.casefile.driver 'casefile merge %O %A %B -o %A'
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Write the merged case here (git: %A) instead of standard output.")
+    var output: String?
+
+    @Argument(help: "The common ancestor.", completion: .file(extensions: ["rec"]))
+    var base: String
+
+    @Argument(help: "Our version.", completion: .file(extensions: ["rec"]))
+    var ours: String
+
+    @Argument(help: "Their version.", completion: .file(extensions: ["rec"]))
+    var theirs: String
+
+    func run() throws {
+        let out = StandardOutput(environment: ProcessInfo.processInfo.environment)
+        defer { out.flush() }
+        var cases: [CaseFile] = []
+        for path in [base, ours, theirs] {
+            do {
+                let input = try CaseInput(path: path)
+                cases.append(try input.withBytes { bytes in
+                    try CaseReader.read(bytes: bytes, file: input.name, validate: false).caseFile
+                })
+            } catch {
+                out.diagnostic("casefile merge: \(Terminal.visible(String(describing: error)))")
+                throw ExitCode(2)
+            }
+        }
+        let merge = CaseMerge(base: cases[0], ours: cases[1], theirs: cases[2])
+        let bytes = CaseWriter.bytes(of: merge.merged)
+        var problems = merge.conflicts.map { "CONFLICT: " + $0 }
+        if let result = try? bytes.withUnsafeBufferPointer({ try CaseReader.read(bytes: $0, file: "merged", validate: true) }) {
+            problems += result.diagnostics.map { "after the merge: " + $0.message }
+        }
+        do {
+            if let output {
+                try AtomicFile.write(bytes, to: output)
+            } else {
+                out.flush()
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        } catch {
+            out.diagnostic("casefile merge: \(Terminal.visible(String(describing: error)))")
+            throw ExitCode(2)
+        }
+        for problem in problems { out.diagnostic(Terminal.visible(problem, keepNewlines: false)) }
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}

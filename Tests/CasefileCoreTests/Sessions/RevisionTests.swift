@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import CasefileTestSupport
+@testable import CasefileCore
+
+/// Saves give revisions 1…n with summaries that say what changed; each revision can
+/// be rebuilt from the session log, byte for byte.
+@Suite struct RevisionTests {
+    /// The summary a save should record, worked out from the two files alone: entries
+    /// gone and come with the same content are renames, and links and notes that
+    /// moved with them count as renamed too.
+    static func expectedSummary(from old: CaseFile, to new: CaseFile) -> String {
+        var counts: [Kind: [Character: Int]] = [:]
+        var gone: [Entry] = []
+        var come: [Entry] = []
+        for id in Set(old.entries.keys).union(new.entries.keys) where old[id] != new[id] {
+            if let a = old[id], let b = new[id], a.kind == b.kind {
+                counts[a.kind, default: [:]]["~", default: 0] += 1
+            } else {
+                if let a = old[id] { gone.append(a) }
+                if let b = new[id] { come.append(b) }
+            }
+        }
+        var renamed: [String: String] = [:]
+        for entry in come.sorted(by: { $0.id < $1.id }) {
+            if let index = gone.sorted(by: { $0.id < $1.id }).firstIndex(where: {
+                $0.kind == entry.kind && $0.fields == entry.fields && $0.comments == entry.comments
+                    && renamed[$0.id] == nil
+            }) {
+                let from = gone.sorted(by: { $0.id < $1.id })[index]
+                renamed[from.id] = entry.id
+                counts[entry.kind, default: [:]][">", default: 0] += 1
+            } else {
+                counts[entry.kind, default: [:]]["+", default: 0] += 1
+            }
+        }
+        for entry in gone where renamed[entry.id] == nil { counts[entry.kind, default: [:]]["-", default: 0] += 1 }
+        func tally<K: Hashable, V: Equatable>(_ kind: Kind, _ a: [K: V], _ b: [K: V], moved: (K) -> K) {
+            var followed: Set<K> = []
+            for (key, value) in a where b[key] == nil {
+                let target = moved(key)
+                if target != key, a[target] == nil, b[target] == value, !followed.contains(target) {
+                    followed.insert(key)
+                    followed.insert(target)
+                    counts[kind, default: [:]][">", default: 0] += 1
+                }
+            }
+            for key in Set(a.keys).union(b.keys) where a[key] != b[key] && !followed.contains(key) {
+                let sign: Character = a[key] == nil ? "+" : (b[key] == nil ? "-" : "~")
+                counts[kind, default: [:]][sign, default: 0] += 1
+            }
+        }
+        tally(.link, old.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
+              new.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
+            LinkKey(from: renamed[key.from] ?? key.from, rel: key.rel, to: renamed[key.to] ?? key.to)
+        }
+        tally(.note, old.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
+              new.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
+            NoteKey(on: renamed[key.on] ?? key.on, at: key.at, by: key.by, text: key.text)
+        }
+        var parts: [String] = []
+        for kind in Kind.allCases {
+            for sign: Character in ["+", "~", ">", "-"] {
+                if let count = counts[kind]?[sign], count > 0 { parts.append("\(sign)\(count) \(kind.word)") }
+            }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    @Test(arguments: 0..<25)
+    func savesMakeRevisionsThatRebuildByteForByte(seed: Int) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        var driver = try SessionDriver(seed: UInt64(seed), path: path)
+        var saved: [[UInt8]] = []
+        var previous = CaseFile()
+        for _ in 0..<6 {
+            driver.work(driver.random.int(1...10))
+            if driver.random.chance(0.2) { try driver.reopen() }
+            let before = try? FileBytes.read(path)
+            guard try driver.save() else {
+                // Nothing changed since the last save: nothing was written.
+                #expect((try? FileBytes.read(path)) == before, "seed \(seed)")
+                continue
+            }
+            let bytes = try FileBytes.read(path)
+            saved.append(bytes)
+            let now = try CaseReader.load(path: path).caseFile
+            let revision = saved.count
+            #expect(now.header.revision == revision, "seed \(seed)")
+            #expect(now.sessions.map(\.revision) == Array(1...revision), "seed \(seed)")
+            let session = try #require(now.sessions.last)
+            #expect((session.summary ?? "") == Self.expectedSummary(from: previous, to: now), "seed \(seed) revision \(revision)")
+            #expect(session.saved == now.header.saved, "seed \(seed)")
+            previous = now
+            if driver.random.chance(0.3) { try driver.reopen() }
+        }
+        guard !saved.isEmpty else { return }
+        let replay = try RevisionReplay(try CaseReader.load(path: path).caseFile)
+        try replay.verify()
+        for (index, bytes) in saved.enumerated() {
+            let rebuilt = try replay.rebuild(revision: index + 1, trust: true)
+            #expect(ByteDifference.first(rebuilt, bytes) == nil, "seed \(seed) revision \(index + 1)")
+        }
+    }
+}
+
+/// The random sessions must do real work, or the property above proves little.
+@Suite struct SessionDriverCoverageTests {
+    @Test func randomSessionsSucceedMostlyAndLogUndoAndTexts() throws {
+        var succeeded = 0
+        var failed = 0
+        var logged: [String] = []
+        for seed in 0..<25 {
+            let folder = try TemporaryFolder()
+            var driver = try SessionDriver(seed: UInt64(seed), path: folder.file("case.rec"))
+            for _ in 0..<6 {
+                driver.work(8)
+                try driver.save()
+            }
+            succeeded += driver.succeeded
+            failed += driver.failed
+            logged += driver.notebook.caseFile.sessions.flatMap(\.commands)
+        }
+        #expect(succeeded > 3 * failed)
+        #expect(logged.contains("undo"), "no undo of a change saved earlier was logged")
+        #expect(logged.contains { $0.hasPrefix("rename ") })
+        #expect(logged.contains { $0.hasPrefix("annotate ") && $0.contains(" at=") })
+        #expect(logged.contains { $0.contains("<<END\n") })
+        #expect(logged.contains { $0.hasPrefix("add quote ") }, "no sourced script was logged")
+    }
+}
+
+/// Says where two byte strings first differ, by line (nil when equal).
+enum ByteDifference {
+    static func first(_ a: [UInt8], _ b: [UInt8]) -> String? {
+        if a == b { return nil }
+        let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(x.count, y.count) {
+            let left = index < x.count ? String(x[index]) : "<end>"
+            let right = index < y.count ? String(y[index]) : "<end>"
+            if left != right { return "line \(index + 1): \(left.debugDescription) vs \(right.debugDescription)" }
+        }
+        return "differ"
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import CasefileTestSupport
+
+/// `casefile diff`: exit statuses as diff(1), text, --stat, --format json, colour, stdin.
+@Suite struct DiffCLITests {
+    let folder: TemporaryFolder
+    let old: String
+    let new: String
+
+    init() throws {
+        folder = try TemporaryFolder()
+        old = folder.file("old.rec")
+        new = folder.file("new.rec")
+        try ReviewCLI.build(old, """
+            new "Bloggers"
+            add person "Nurali Aitelenov" handle=@extremkz
+            add person "Rinat Kibraev"
+            add post @extremkz 2014-02-04 lang=ru <<END
+            Завтра у Есимова
+            на ланче
+            END
+            """)
+        try FileManager.default.copyItem(atPath: old, toPath: new)
+        try ReviewCLI.build(new, """
+            tag kibraev detained
+            rename aitelenov nurali
+            link nurali detained-with kibraev
+            """, time: 1_764_075_600, message: "detentions")
+    }
+
+    @Test func sameIsZeroDifferentIsOneTroubleIsTwo() throws {
+        let same = try ReviewCLI.run(["diff", old, old])
+        #expect(same.status == 0)
+        #expect(same.out.isEmpty)
+        let different = try ReviewCLI.run(["diff", old, new])
+        #expect(different.status == 1)
+        #expect(different.out.contains("> person aitelenov → nurali (renamed)\n"))
+        #expect(different.out.contains("~ person kibraev\n  + Tag: detained\n"))
+        #expect(different.out.contains("+ link nurali detained-with kibraev\n"))
+        #expect(different.out.contains("~ post extremkz-2014-02-04\n    Author: aitelenov → nurali\n"))
+        let missing = try ReviewCLI.run(["diff", old, folder.file("nope.rec")])
+        #expect(missing.status == 2)
+        #expect(missing.err.contains("nope.rec"))
+        let broken = try folder.write("broken.rec", "%rec: Person\n\nId: x\nName X\n")
+        let unreadable = try ReviewCLI.run(["diff", old, broken])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.err.contains("broken.rec:4:5: error: malformed field name"))
+        let misuse = try ReviewCLI.run(["diff", old])
+        #expect(misuse.status == 2)
+    }
+
+    @Test func statAndJSON() throws {
+        let stat = try ReviewCLI.run(["diff", "--stat", old, new])
+        #expect(stat.status == 1)
+        #expect(stat.out.hasSuffix("2 added, 3 changed, 1 renamed\n"))
+        let json = try ReviewCLI.run(["diff", "--format", "json", old, new])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["same"] as? Bool == false)
+        let counts = try #require(object["counts"] as? [String: Int])
+        #expect(counts == ["added": 2, "removed": 0, "changed": 3, "renamed": 1])
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        #expect(changes.contains { $0["action"] as? String == "renamed" && $0["newId"] as? String == "nurali" })
+    }
+
+    @Test func standardInputAndPipesAreRead() throws {
+        let text = try String(contentsOfFile: old, encoding: .utf8)
+        let fromStdin = try ReviewCLI.run(["diff", "-", new], stdin: text)
+        #expect(fromStdin.status == 1)
+        #expect(fromStdin.out == (try ReviewCLI.run(["diff", old, new])).out)
+        let nothing = try ReviewCLI.run(["diff", "/dev/null", old])
+        #expect(nothing.status == 1)
+        #expect(nothing.out.contains("+ person kibraev"))
+    }
+
+    @Test func colourOnATerminalOnlyAndNeverWithNoColor() throws {
+        let piped = try ReviewCLI.run(["diff", old, new])
+        #expect(!piped.out.contains("\u{1B}["))
+        // script(1) gives the command a terminal.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let command = "\(ReviewCLI.binary) diff \(old) \(new)"
+        let terminal = try ReviewCLI.run(["-qec", command, "/dev/null"], program: "/usr/bin/script")
+        #expect(terminal.out.contains("\u{1B}[32m+ link nurali detained-with kibraev"))
+        let noColor = try ReviewCLI.run(["-qec", command, "/dev/null"], program: "/usr/bin/script",
+                                        environment: ["NO_COLOR": "1"])
+        #expect(noColor.out.contains("+ link nurali detained-with kibraev"))
+        #expect(!noColor.out.contains("\u{1B}["))
+    }
+}
