@@ -100,10 +100,14 @@ public struct Lexer {
     private func trimmedEnd(_ start: Int) -> Int {
         var end = index
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 {
+            // A CRLF goes as one: a backslash before it continues the line.
+            let width = bytes[end - 1] == 0x0A && end - 2 >= start && bytes[end - 2] == 0x0D ? 2 : 1
             var backslashes = 0
-            while end - 2 - backslashes >= start, bytes[end - 2 - backslashes] == UInt8(ascii: "\\") { backslashes += 1 }
+            while end - width - 1 - backslashes >= start, bytes[end - width - 1 - backslashes] == UInt8(ascii: "\\") {
+                backslashes += 1
+            }
             if backslashes % 2 == 1 { break }
-            end -= 1
+            end -= width
         }
         return end
     }
