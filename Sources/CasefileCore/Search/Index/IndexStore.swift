@@ -1,0 +1,223 @@
+/// The inverted index's data, as one struct so that its hot loops touch plain stored
+/// properties (a class's would each pay a dynamic exclusivity check).
+///
+/// Every version of an entry gets a fresh *slot*; postings are appended in slot order
+/// and so stay sorted without ever being rewritten. A change kills the old slot
+/// (postings stay, skipped as dead) and adds a new one; dead postings are dropped once
+/// they outnumber the live ones, which keeps updates O(size of the entry) amortised.
+struct IndexStore: DocumentVisitor {
+    static let dead: UInt8 = 0xFF
+    static let positionMask: UInt64 = (1 << 28) - 1
+
+    var dictionary = TermDictionary()
+    var keyIndexes: [KeyIndex] = Namespace.allCases.map { KeyIndex(typos: $0 == .word) }
+    /// Per term: `slot << 32 | weight << 28 | position`, sorted by slot.
+    var postings: [ContiguousArray<UInt64>] = []
+    /// Per term: how many live documents contain it.
+    var documentFrequency: [Int32] = []
+    private var lastSlotSeen: [Int32] = []
+
+    var slotEntry: [Entry?] = []
+    var slotKind: [UInt8] = []
+    var slotLength: [Int32] = []
+    var slotLang: [Int32] = []
+    var slotDay: [Int32] = []
+    var slotAuthor: [Int32] = []
+    var slotTranslations: [Int32] = []
+    private var slotPostings: [Int32] = []
+
+    var idToSlot: [String: Int32] = [:]
+    var notesByEntry: [String: [Note]] = [:]
+    /// Original Id → (translation Id → its Lang, lower-cased).
+    var translationsOf: [String: [String: String]] = [:]
+    /// "@handle" → the Ids (lower-cased) of the people with that handle.
+    var handleOwners: [String: Set<String>] = [:]
+    var strings = Interner()
+
+    private(set) var liveCount = 0
+    private(set) var totalLength = 0
+    private var livePostings = 0
+    private var deadPostings = 0
+
+    /// Scratch for queries, kept between them so that a query allocates nothing per slot.
+    var scratch = QueryScratch()
+
+    private var currentSlot: Int32 = 0
+    private var removing = false
+    private var currentPostings: Int32 = 0
+    private var scratchTokens: [Token] = []
+
+    // MARK: Adding and removing slots
+
+    /// Indexes `entry` (with the notes on it) in a new slot.
+    mutating func add(_ entry: Entry) {
+        if idToSlot[entry.id] != nil { remove(id: entry.id) }
+        let slot = Int32(slotEntry.count)
+        let facts = FilterRules.Facts(entry)
+        slotEntry.append(entry)
+        slotKind.append(UInt8(Kind.allCases.firstIndex(of: entry.kind) ?? 0))
+        slotLang.append(facts.lang.map { strings.id($0) } ?? -1)
+        slotDay.append(facts.day)
+        slotAuthor.append(facts.author.map { strings.id($0) } ?? -1)
+        slotTranslations.append(Int32(translationsOf[entry.id]?.count ?? 0))
+        currentSlot = slot
+        removing = false
+        currentPostings = 0
+        let length = walk(entry)
+        slotLength.append(Int32(length))
+        slotPostings.append(currentPostings)
+        idToSlot[entry.id] = slot
+        liveCount += 1
+        totalLength += length
+        livePostings += Int(currentPostings)
+        noteRelations(of: entry, adding: true)
+    }
+
+    /// Removes the entry `id` from the index, if it is there.
+    mutating func remove(id: String) {
+        guard let slot = idToSlot[id], let entry = slotEntry[Int(slot)] else { return }
+        currentSlot = slot
+        removing = true
+        walk(entry)
+        removing = false
+        let index = Int(slot)
+        slotEntry[index] = nil
+        slotKind[index] = Self.dead
+        idToSlot[id] = nil
+        liveCount -= 1
+        totalLength -= Int(slotLength[index])
+        livePostings -= Int(slotPostings[index])
+        deadPostings += Int(slotPostings[index])
+        noteRelations(of: entry, adding: false)
+    }
+
+    @discardableResult
+    private mutating func walk(_ entry: Entry) -> Int {
+        var tokens: [Token] = []
+        swap(&tokens, &scratchTokens)
+        defer { swap(&tokens, &scratchTokens) }
+        return SearchDocument.walk(entry, notes: notesByEntry[entry.id] ?? [], tokens: &tokens, visitor: &self)
+    }
+
+    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
+        let (term, isNew) = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace)
+        let t = Int(term)
+        if isNew {
+            postings.append([])
+            documentFrequency.append(0)
+            lastSlotSeen.append(-1)
+            keyIndexes[Int(token.namespace.rawValue)].add(term: term, info: dictionary.terms[t])
+        }
+        if removing {
+            if lastSlotSeen[t] != ~currentSlot {
+                lastSlotSeen[t] = ~currentSlot
+                documentFrequency[t] -= 1
+            }
+            return
+        }
+        postings[t].append(UInt64(UInt32(bitPattern: currentSlot)) << 32 | UInt64(weight) << 28
+                           | (UInt64(UInt32(bitPattern: token.position)) & Self.positionMask))
+        currentPostings += 1
+        if lastSlotSeen[t] != currentSlot {
+            lastSlotSeen[t] = currentSlot
+            documentFrequency[t] += 1
+        }
+    }
+
+    /// Keeps the translation and handle maps in step with an entry coming or going.
+    private mutating func noteRelations(of entry: Entry, adding: Bool) {
+        if entry.kind == .translation, let original = entry["Of"] {
+            if adding {
+                translationsOf[original, default: [:]][entry.id] = entry.lang?.lowercased() ?? ""
+            } else {
+                translationsOf[original]?[entry.id] = nil
+                if translationsOf[original]?.isEmpty == true { translationsOf[original] = nil }
+            }
+            if let slot = idToSlot[original] {
+                slotTranslations[Int(slot)] = Int32(translationsOf[original]?.count ?? 0)
+            }
+        }
+        if entry.kind == .person {
+            let id = entry.id.lowercased()
+            for handle in entry.handles {
+                let key = FilterRules.normalizedHandle(handle)
+                if adding {
+                    handleOwners[key, default: []].insert(id)
+                } else {
+                    handleOwners[key]?.remove(id)
+                    if handleOwners[key]?.isEmpty == true { handleOwners[key] = nil }
+                }
+            }
+        }
+    }
+
+    // MARK: Notes
+
+    /// Replaces the note `old` by `new` (either may be nil), re-indexing the entries they are on.
+    mutating func update(old: Note?, new: Note?) {
+        var affected: [String] = []
+        if let old { affected.append(old.key.on) }
+        if let new, !affected.contains(new.key.on) { affected.append(new.key.on) }
+        var entries: [Entry] = []
+        for id in affected {
+            if let slot = idToSlot[id], let entry = slotEntry[Int(slot)] {
+                entries.append(entry)
+                remove(id: id)
+            }
+        }
+        if let old {
+            notesByEntry[old.key.on]?.removeAll { $0.key == old.key }
+            if notesByEntry[old.key.on]?.isEmpty == true { notesByEntry[old.key.on] = nil }
+        }
+        if let new {
+            var list = notesByEntry[new.key.on] ?? []
+            list.removeAll { $0.key == new.key }
+            let position = list.firstIndex { new.key < $0.key } ?? list.count
+            list.insert(new, at: position)
+            notesByEntry[new.key.on] = list
+        }
+        for entry in entries { add(entry) }
+    }
+
+    // MARK: Compaction
+
+    /// Drops dead postings once they outnumber live ones (and are worth the pass).
+    mutating func compactIfNeeded() {
+        guard deadPostings > 50_000 && deadPostings > livePostings else { return }
+        let kinds = slotKind
+        for t in postings.indices where !postings[t].isEmpty {
+            postings[t].removeAll { kinds[Int($0 >> 32)] == Self.dead }
+        }
+        deadPostings = 0
+    }
+
+    /// Whether slot `slot` holds a live entry.
+    @inline(__always)
+    func isLive(_ slot: Int32) -> Bool { slotKind[Int(slot)] != Self.dead }
+
+    /// The number of slots ever made.
+    var slotCount: Int { slotKind.count }
+}
+
+/// Small strings (languages, authors) stored once and named by an integer.
+struct Interner {
+    private(set) var strings: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    /// The id of `text`, assigning one if it is new.
+    mutating func id(_ text: String) -> Int32 {
+        if let id = ids[text] { return id }
+        let id = Int32(strings.count)
+        ids[text] = id
+        strings.append(text)
+        return id
+    }
+}
+
+/// Per-slot scratch for queries: marks (a slot is marked when its mark equals `epoch`)
+/// and the term frequencies of the last one-word atom produced.
+struct QueryScratch {
+    var stamps: [UInt32] = []
+    var frequencies: [Int32] = []
+    var epoch: UInt32 = 0
+}

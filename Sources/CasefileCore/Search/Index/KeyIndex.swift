@@ -1,0 +1,99 @@
+/// The folding keys of one namespace and the terms that carry them, with the side
+/// tables that find candidates for prefixes (first 1–3 characters) and typos
+/// (symmetric deletions). Everything found here is only a candidate: `TermPattern`
+/// decides.
+struct KeyIndex {
+    private(set) var ids: [String: Int32] = [:]
+    private(set) var keys: [String] = []
+    private var firstTerm: [Int32] = []
+    private var termOfNode: [Int32] = []
+    private var nextNode: [Int32] = []
+    private var isPrefixed: [Bool] = []
+    private var keyPrefixes = HashMultimap()
+    private var surfacePrefixes = HashMultimap()
+    private var deletions = HashMultimap()
+    private let indexesTypos: Bool
+
+    /// Longest prefix kept in the prefix tables; longer prefixes are checked one by one.
+    static let prefixDepth = 3
+
+    /// An empty table; `typos` builds the deletion neighbourhoods (words only).
+    init(typos: Bool) { indexesTypos = typos }
+
+    /// Registers a new term's surface and keys.
+    mutating func add(term id: Int32, info: TermInfo) {
+        let scalars = Array(info.surface.unicodeScalars.prefix(Self.prefixDepth))
+        var bytes: [UInt8] = []
+        for (depth, scalar) in scalars.enumerated() {
+            bytes.append(contentsOf: String(scalar).utf8)
+            surfacePrefixes.insert(HashMultimap.hash(bytes, salt: UInt64(depth + 1)), id)
+        }
+        for (index, key) in info.allKeys.enumerated() {
+            let keyID = keyID(for: key)
+            termOfNode.append(id)
+            nextNode.append(firstTerm[Int(keyID)])
+            firstTerm[Int(keyID)] = Int32(termOfNode.count - 1)
+            if index < info.fullKeys.count && !isPrefixed[Int(keyID)] {
+                isPrefixed[Int(keyID)] = true
+                let utf8 = Array(key.utf8)
+                for depth in 1...min(Self.prefixDepth, utf8.count) {
+                    keyPrefixes.insert(HashMultimap.hash(utf8[0..<depth], salt: UInt64(depth)), keyID)
+                }
+            }
+        }
+    }
+
+    private mutating func keyID(for key: String) -> Int32 {
+        if let existing = ids[key] { return existing }
+        let id = Int32(keys.count)
+        ids[key] = id
+        keys.append(key)
+        firstTerm.append(-1)
+        isPrefixed.append(false)
+        if indexesTypos && key.utf8.count >= TermPattern.typoMinimumKey {
+            for deletion in EditDistance.deletions(of: key) { deletions.insert(HashMultimap.hash(deletion), id) }
+        }
+        return id
+    }
+
+    /// Calls `body` with each term carrying the key `keyID`.
+    func forEachTerm(ofKey keyID: Int32, _ body: (Int32) -> Void) {
+        var node = firstTerm[Int(keyID)]
+        while node >= 0 {
+            body(termOfNode[Int(node)])
+            node = nextNode[Int(node)]
+        }
+    }
+
+    /// Calls `body` with each term carrying `key`.
+    func forEachTerm(withKey key: String, _ body: (Int32) -> Void) {
+        if let id = ids[key] { forEachTerm(ofKey: id, body) }
+    }
+
+    /// Calls `body` with each key starting with `prefix` that is some term's full key.
+    func forEachKey(withPrefix prefix: String, _ body: (Int32) -> Void) {
+        let utf8 = Array(prefix.utf8)
+        guard !utf8.isEmpty else { return }
+        let depth = min(Self.prefixDepth, utf8.count)
+        keyPrefixes.forEach(HashMultimap.hash(utf8[0..<depth], salt: UInt64(depth))) { keyID in
+            if utf8.count <= depth || keys[Int(keyID)].utf8.starts(with: utf8) { body(keyID) }
+        }
+    }
+
+    /// Calls `body` with candidate terms whose surface may start with `prefix`.
+    func forEachTerm(withSurfacePrefix prefix: String, _ body: (Int32) -> Void) {
+        let scalars = Array(prefix.unicodeScalars.prefix(Self.prefixDepth))
+        guard !scalars.isEmpty else { return }
+        var bytes: [UInt8] = []
+        for scalar in scalars { bytes.append(contentsOf: String(scalar).utf8) }
+        surfacePrefixes.forEach(HashMultimap.hash(bytes, salt: UInt64(scalars.count)), body)
+    }
+
+    /// Calls `body` with candidate keys within one edit of `key` (possibly more; check).
+    func forEachKey(nearTo key: String, _ body: (Int32) -> Void) {
+        guard indexesTypos else { return }
+        for deletion in EditDistance.deletions(of: key) {
+            deletions.forEach(HashMultimap.hash(deletion), body)
+        }
+    }
+}
