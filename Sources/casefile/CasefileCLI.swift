@@ -14,7 +14,7 @@ struct CasefileCLI: ParsableCommand {
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
         version: CasefileVersion.current,
-        subcommands: [OpenCommand.self, CheckCommand.self, FormatCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, FormatCommand.self, SearchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -11,11 +11,16 @@ enum TermAnalyzer {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(bytes.count)
         var simple = true
+        var apostropheAt = -1
         var index = 0
         while index < bytes.count {
             let (scalar, width) = UTF8Decoding.decode(bytes, at: index)
             index += width
             if Tokenizer.isIgnorable(scalar) { continue }
+            if Tokenizer.isApostrophe(scalar) {
+                apostropheAt = scalars.count
+                continue
+            }
             if scalar < 0x80 {
                 scalars.append(scalar >= 0x41 && scalar <= 0x5A ? scalar + 0x20 : scalar)
             } else {
@@ -30,17 +35,22 @@ enum TermAnalyzer {
             surface = String(text)
         } else {
             let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[...]), as: UTF8.self)
-            let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !Tokenizer.isIgnorable($0.value) }))
+            let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.filter {
+                !Tokenizer.isIgnorable($0.value) && !Tokenizer.isApostrophe($0.value)
+            }))
             surface = cleaned.precomposedStringWithCompatibilityMapping
                 .folding(options: [.caseInsensitive], locale: nil)
             scalars = surface.unicodeScalars.map(\.value)
         }
-        return analyze(surface: surface, scalars: scalars, namespace: namespace)
+        // "Esimov's": the possessive's stem is the name.
+        let possessive = apostropheAt >= 0 && apostropheAt == scalars.count - 1 && scalars.last == 0x73
+        return analyze(surface: surface, scalars: scalars, namespace: namespace, possessive: possessive)
     }
 
     /// Analyses text already in normal form (query words go through `analyze(_:)` too;
     /// this is the shared second half).
-    static func analyze(surface: String, scalars original: [UInt32], namespace: Namespace) -> TermInfo {
+    static func analyze(surface: String, scalars original: [UInt32], namespace: Namespace,
+                        possessive: Bool = false) -> TermInfo {
         if namespace == .tag {
             return TermInfo(surface: surface, namespace: .tag, script: .other, length: original.count,
                             fullKeys: [], stemKeys: [])
@@ -49,6 +59,9 @@ enum TermAnalyzer {
         let script = script(of: scalars)
         let fullKeys = FoldKey.keys(romanized(scalars))
         var stemKeys: [String] = []
+        if possessive && script == .latin {
+            stemKeys = FoldKey.keys(romanized(Array(scalars.dropLast()))).filter { !fullKeys.contains($0) }
+        }
         if script == .cyrillic && namespace != .mention {
             for stem in Inflection.stems(of: scalars) {
                 for key in FoldKey.keys(romanized(stem)) where !fullKeys.contains(key) && !stemKeys.contains(key) {

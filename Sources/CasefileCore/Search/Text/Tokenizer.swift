@@ -15,8 +15,10 @@ struct Token: Sendable, Equatable {
 
 /// Splits UTF-8 text into words, hashtags and mentions, working on bytes.
 ///
-/// A word is a run of letters, digits and combining marks; anything else separates
-/// (apostrophes too: "Esimov's" is esimov + s, "#Есимов‘а" is #есимов + а). `#` or `@`
+/// A word is a run of letters, digits and combining marks; anything else separates,
+/// except an apostrophe between two letters, which stays in the word ("Il'in" is Ильин's
+/// romanisation, "#Есимов‘а" a declined hashtag, "Esimov's" a possessive); the term
+/// drops it. `#` or `@`
 /// before a word, not inside one, starts a hashtag or mention whose body may contain
 /// `_`; the body's words are tokens as well, so `#ЕсимовЖГИ` is found by its word.
 /// Soft hyphens and zero-width characters do not break a word (they are a known way to
@@ -96,12 +98,29 @@ enum Tokenizer {
             let byte = bytes[index]
             if byte < 0x80 {
                 if isASCIIWord(byte) || (allowUnderscore && byte == 0x5F) { index += 1; continue }
+                if byte == 0x27, index + 1 < count, isWord(UTF8Decoding.decode(bytes, at: index + 1).0) {
+                    index += 1
+                    continue
+                }
                 return index
             }
             let (scalar, width) = UTF8Decoding.decode(bytes, at: index)
-            if isWord(scalar) || isIgnorable(scalar) { index += width } else { return index }
+            if isWord(scalar) || isIgnorable(scalar) {
+                index += width
+            } else if isApostrophe(scalar), index + width < count,
+                      isWord(UTF8Decoding.decode(bytes, at: index + width).0) {
+                index += width
+            } else {
+                return index
+            }
         }
         return index
+    }
+
+    /// Apostrophes, which join the letters around them (and are then dropped).
+    @inline(__always)
+    static func isApostrophe(_ s: UInt32) -> Bool {
+        s == 0x27 || s == 0x2019 || s == 0x2018 || s == 0x2BC
     }
 
     @inline(__always)
