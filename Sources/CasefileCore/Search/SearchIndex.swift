@@ -8,7 +8,14 @@ public final class SearchIndex {
     var store = IndexStore()
 
     /// Indexes every entry of `caseFile` and the notes on them.
-    public init(caseFile: CaseFile) {
+    public convenience init(caseFile: CaseFile) {
+        self.init(caseFile: caseFile, compactionFloor: 50_000)
+    }
+
+    /// Indexes `caseFile`, compacting dead postings once there are more than
+    /// `compactionFloor` of them (tests set it low to exercise compaction).
+    init(caseFile: CaseFile, compactionFloor: Int) {
+        store.compactionFloor = compactionFloor
         for note in caseFile.notes.values { store.notesByEntry[note.key.on, default: []].append(note) }
         for id in store.notesByEntry.keys { store.notesByEntry[id]?.sort { $0.key < $1.key } }
         for entry in caseFile.entries.values { store.add(entry) }

@@ -181,15 +181,22 @@ struct IndexStore: DocumentVisitor {
 
     // MARK: Compaction
 
+    /// Dead postings below this many are never worth a compaction pass.
+    var compactionFloor = 50_000
+
     /// Drops dead postings once they outnumber live ones (and are worth the pass).
     mutating func compactIfNeeded() {
-        guard deadPostings > 50_000 && deadPostings > livePostings else { return }
+        guard deadPostings > compactionFloor && deadPostings > livePostings else { return }
         let kinds = slotKind
         for t in postings.indices where !postings[t].isEmpty {
             postings[t].removeAll { kinds[Int($0 >> 32)] == Self.dead }
         }
         deadPostings = 0
+        compactions += 1
     }
+
+    /// How many compactions ran (for tests).
+    private(set) var compactions = 0
 
     /// Whether slot `slot` holds a live entry.
     @inline(__always)
