@@ -9,8 +9,8 @@ struct Token: Sendable, Equatable {
     /// `.word`, `.hashtag` or `.mention`.
     var namespace: Namespace
 
-    /// Where the term's text starts (after the sigil).
-    var bodyStart: Int32 { namespace == .word ? start : start + 1 }
+    /// Where the term's text starts (after the sigil of a hashtag or mention).
+    var bodyStart: Int32 { namespace == .hashtag || namespace == .mention ? start + 1 : start }
 }
 
 /// Splits UTF-8 text into words, hashtags and mentions, working on bytes.
