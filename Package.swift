@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
+        // Search benchmarks: index build, warm queries, scans (release builds only).
+        .executableTarget(name: "search-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),

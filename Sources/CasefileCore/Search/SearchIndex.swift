@@ -18,7 +18,7 @@ public final class SearchIndex {
         store.compactionFloor = compactionFloor
         for note in caseFile.notes.values { store.notesByEntry[note.key.on, default: []].append(note) }
         for id in store.notesByEntry.keys { store.notesByEntry[id]?.sort { $0.key < $1.key } }
-        for entry in caseFile.entries.values { store.add(entry) }
+        store.addInBulk(caseFile.entries.values, expected: caseFile.entries.count)
     }
 
     /// The number of entries indexed.

@@ -52,8 +52,8 @@ struct TermPattern: Sendable {
         if Self.intersect(info.fullKeys, term.fullKeys) { return Quality.folded }
         if Self.intersect(info.allKeys, term.allKeys) { return Quality.inflected }
         if allowsTypo && term.script == info.script {
-            for a in info.allKeys where a.utf8.count >= Self.typoMinimumKey {
-                for b in term.allKeys where b.utf8.count >= Self.typoMinimumKey {
+            for a in info.fullKeys where a.utf8.count >= Self.typoMinimumKey {
+                for b in term.fullKeys where b.utf8.count >= Self.typoMinimumKey {
                     if EditDistance.atMostOne(a, b) { return Quality.typo }
                 }
             }

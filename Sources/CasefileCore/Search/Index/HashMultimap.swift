@@ -1,9 +1,12 @@
-/// A multimap from 64-bit hashes to small integers, as chained nodes in flat arrays:
-/// one allocation for millions of entries instead of one array per key.
+/// A multimap from 64-bit hashes to small integers: open addressing over flat arrays,
+/// values chained through `next`. One allocation for millions of entries, and no
+/// re-hashing of keys that are hashes already.
 struct HashMultimap {
-    private var heads: [UInt64: Int32] = [:]
+    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
+    private var heads: [Int32] = Array(repeating: -1, count: 1024)
     private var values: [Int32] = []
     private var next: [Int32] = []
+    private var used = 0
 
     /// An empty multimap.
     init() {}
@@ -11,20 +14,44 @@ struct HashMultimap {
     /// The number of entries.
     var count: Int { values.count }
 
+    @inline(__always)
+    private func position(_ hash: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: ((hash ^ (hash >> 31)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & (keys.count - 1)
+        while heads[slot] >= 0 && keys[slot] != hash { slot = (slot + 1) & (keys.count - 1) }
+        return slot
+    }
+
     /// Adds `value` under `hash`.
     mutating func insert(_ hash: UInt64, _ value: Int32) {
-        let node = Int32(values.count)
+        let slot = position(hash)
         values.append(value)
-        next.append(heads[hash] ?? -1)
-        heads[hash] = node
+        next.append(heads[slot])
+        if heads[slot] < 0 {
+            keys[slot] = hash
+            used += 1
+        }
+        heads[slot] = Int32(values.count - 1)
+        if used * 2 > keys.count { grow() }
     }
 
     /// Calls `body` with every value under `hash` (most recent first).
     func forEach(_ hash: UInt64, _ body: (Int32) -> Void) {
-        var node = heads[hash] ?? -1
+        var node = heads[position(hash)]
         while node >= 0 {
             body(values[Int(node)])
             node = next[Int(node)]
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldHeads = heads
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        heads = Array(repeating: -1, count: oldKeys.count * 2)
+        for index in oldKeys.indices where oldHeads[index] >= 0 {
+            let slot = position(oldKeys[index])
+            keys[slot] = oldKeys[index]
+            heads[slot] = oldHeads[index]
         }
     }
 

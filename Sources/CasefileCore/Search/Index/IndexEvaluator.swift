@@ -107,7 +107,7 @@ struct IndexEvaluator {
             var rarest = 0
             var fewest = Int.max
             for (i, part) in atom.parts.enumerated() {
-                let count = part.terms.reduce(0) { $0 + store.postings[Int($1.term)].count }
+                let count = part.terms.reduce(0) { $0 + store.postings.count($1.term) }
                 if count < fewest { fewest = count; rarest = i }
             }
             return slots(of: atom.parts[rarest].terms).filter { frequency(index, $0) > 0 }
@@ -147,18 +147,23 @@ struct IndexEvaluator {
         frequencyAtom = index
         frequencyEpoch = scratch.epoch
         var result: [Int32] = []
-        for (term, quality) in atoms[index].parts[0].terms {
-            store.postings[Int(term)].withUnsafeBufferPointer { list in
-                for posting in list {
-                    let slot = Int(posting >> 32)
-                    guard store.slotKind[slot] != IndexStore.dead else { continue }
-                    let add = Int32((posting >> 28) & 0xF) * Int32(quality)
-                    if scratch.stamps[slot] != scratch.epoch {
-                        scratch.stamps[slot] = scratch.epoch
-                        scratch.frequencies[slot] = add
-                        result.append(Int32(slot))
-                    } else {
-                        scratch.frequencies[slot] += add
+        let epoch = scratch.epoch
+        store.slotKind.withUnsafeBufferPointer { kinds in
+            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
+                scratch.frequencies.withUnsafeMutableBufferPointer { frequencies in
+                    for (term, quality) in atoms[index].parts[0].terms {
+                        store.postings.forEach(term) { posting in
+                            let slot = Int(posting >> 32)
+                            guard kinds[slot] != IndexStore.dead else { return }
+                            let add = Int32((posting >> 28) & 0xF) * Int32(quality)
+                            if stamps[slot] != epoch {
+                                stamps[slot] = epoch
+                                frequencies[slot] = add
+                                result.append(Int32(slot))
+                            } else {
+                                frequencies[slot] += add
+                            }
+                        }
                     }
                 }
             }
@@ -169,12 +174,17 @@ struct IndexEvaluator {
     private mutating func slots(of terms: [(term: Int32, quality: UInt8)]) -> [Int32] {
         nextEpoch()
         var result: [Int32] = []
-        for (term, _) in terms {
-            for posting in store.postings[Int(term)] {
-                let slot = Int(posting >> 32)
-                if store.slotKind[slot] != IndexStore.dead && scratch.stamps[slot] != scratch.epoch {
-                    scratch.stamps[slot] = scratch.epoch
-                    result.append(Int32(slot))
+        let epoch = scratch.epoch
+        store.slotKind.withUnsafeBufferPointer { kinds in
+            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
+                for (term, _) in terms {
+                    store.postings.forEach(term) { posting in
+                        let slot = Int(posting >> 32)
+                        if kinds[slot] != IndexStore.dead && stamps[slot] != epoch {
+                            stamps[slot] = epoch
+                            result.append(Int32(slot))
+                        }
+                    }
                 }
             }
         }
@@ -228,21 +238,10 @@ struct IndexEvaluator {
         return Scoring.phraseFrequency(offsets: atom.parts.map(\.offset), occurrences: occurrences)
     }
 
-    /// Calls `body` with each posting of `term` in `slot` (binary search for the run).
+    /// Calls `body` with each posting of `term` in `slot`.
+    @inline(__always)
     private func forEachPosting(_ term: Int32, _ slot: Int32, _ body: (UInt64) -> Void) {
-        store.postings[Int(term)].withUnsafeBufferPointer { list in
-            let key = UInt64(UInt32(bitPattern: slot)) << 32
-            var low = 0
-            var high = list.count
-            while low < high {
-                let middle = (low + high) >> 1
-                if list[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            while low < list.count && list[low] >> 32 == key >> 32 {
-                body(list[low])
-                low += 1
-            }
-        }
+        store.postings.forEach(term, inSlot: slot, body)
     }
 
     private func check(_ filter: Filter, _ slot: Int32) -> Bool {

@@ -34,7 +34,7 @@ extension IndexStore {
             if !pattern.isExact {
                 for key in info.allKeys { keys.forEachTerm(withKey: key) { candidates.insert($0) } }
                 if pattern.allowsTypo {
-                    for key in info.allKeys where key.utf8.count >= TermPattern.typoMinimumKey {
+                    for key in info.fullKeys where key.utf8.count >= TermPattern.typoMinimumKey {
                         keys.forEachKey(nearTo: key) { near in keys.forEachTerm(ofKey: near) { candidates.insert($0) } }
                     }
                 }
@@ -60,7 +60,7 @@ extension IndexStore {
                 var postingsCount = 0
                 var df = 0
                 for (term, _) in terms {
-                    postingsCount += postings[Int(term)].count
+                    postingsCount += postings.count(term)
                     df += Int(documentFrequency[Int(term)])
                 }
                 estimate = min(estimate, postingsCount)

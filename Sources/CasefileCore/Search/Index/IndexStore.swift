@@ -12,7 +12,7 @@ struct IndexStore: DocumentVisitor {
     var dictionary = TermDictionary()
     var keyIndexes: [KeyIndex] = Namespace.allCases.map { KeyIndex(typos: $0 == .word) }
     /// Per term: `slot << 32 | weight << 28 | position`, sorted by slot.
-    var postings: [ContiguousArray<UInt64>] = []
+    var postings = PostingStore()
     /// Per term: how many live documents contain it.
     var documentFrequency: [Int32] = []
     private var lastSlotSeen: [Int32] = []
@@ -44,10 +44,33 @@ struct IndexStore: DocumentVisitor {
 
     private var currentSlot: Int32 = 0
     private var removing = false
+    /// While loading in bulk: every posting and its term, in slot order.
+    private var bulk: (terms: [Int32], postings: [UInt64])?
     private var currentPostings: Int32 = 0
     private var scratchTokens: [Token] = []
 
     // MARK: Adding and removing slots
+
+    /// Indexes many entries at once (a freshly loaded case): postings are gathered flat and
+    /// sorted by term once, instead of being appended term by term.
+    mutating func addInBulk<S: Sequence>(_ entries: S, expected: Int) where S.Element == Entry {
+        bulk = ([], [])
+        bulk?.terms.reserveCapacity(expected * 16)
+        bulk?.postings.reserveCapacity(expected * 16)
+        slotEntry.reserveCapacity(expected)
+        for entry in entries { add(entry) }
+        guard let (terms, list) = bulk else { return }
+        bulk = nil
+        postings.loadBulk(terms: terms, postings: list, termCount: dictionary.count)
+        for t in 0..<dictionary.count {
+            var last: UInt64 = .max
+            var count: Int32 = 0
+            postings.forEach(Int32(t)) { posting in
+                if posting >> 32 != last { count += 1; last = posting >> 32 }
+            }
+            documentFrequency[t] = count
+        }
+    }
 
     /// Indexes `entry` (with the notes on it) in a new slot.
     mutating func add(_ entry: Entry) {
@@ -103,7 +126,7 @@ struct IndexStore: DocumentVisitor {
         let (term, isNew) = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace)
         let t = Int(term)
         if isNew {
-            postings.append([])
+            postings.reserveTerms(t + 1)
             documentFrequency.append(0)
             lastSlotSeen.append(-1)
             keyIndexes[Int(token.namespace.rawValue)].add(term: term, info: dictionary.terms[t])
@@ -115,9 +138,15 @@ struct IndexStore: DocumentVisitor {
             }
             return
         }
-        postings[t].append(UInt64(UInt32(bitPattern: currentSlot)) << 32 | UInt64(weight) << 28
-                           | (UInt64(UInt32(bitPattern: token.position)) & Self.positionMask))
+        let posting = UInt64(UInt32(bitPattern: currentSlot)) << 32 | UInt64(weight) << 28
+            | (UInt64(UInt32(bitPattern: token.position)) & Self.positionMask)
         currentPostings += 1
+        if bulk != nil {
+            bulk?.terms.append(term)
+            bulk?.postings.append(posting)
+            return
+        }
+        postings.append(term, posting)
         if lastSlotSeen[t] != currentSlot {
             lastSlotSeen[t] = currentSlot
             documentFrequency[t] += 1
@@ -188,9 +217,7 @@ struct IndexStore: DocumentVisitor {
     mutating func compactIfNeeded() {
         guard deadPostings > compactionFloor && deadPostings > livePostings else { return }
         let kinds = slotKind
-        for t in postings.indices where !postings[t].isEmpty {
-            postings[t].removeAll { kinds[Int($0 >> 32)] == Self.dead }
-        }
+        postings.compact { kinds[$0] == Self.dead }
         deadPostings = 0
         compactions += 1
     }

@@ -9,6 +9,7 @@ struct KeyIndex {
     private var termOfNode: [Int32] = []
     private var nextNode: [Int32] = []
     private var isPrefixed: [Bool] = []
+    private var hasNeighbours: [Bool] = []
     private var keyPrefixes = HashMultimap()
     private var surfacePrefixes = HashMultimap()
     private var deletions = HashMultimap()
@@ -29,11 +30,12 @@ struct KeyIndex {
             surfacePrefixes.insert(HashMultimap.hash(bytes, salt: UInt64(depth + 1)), id)
         }
         for (index, key) in info.allKeys.enumerated() {
-            let keyID = keyID(for: key)
+            let isFull = index < info.fullKeys.count
+            let keyID = keyID(for: key, full: isFull)
             termOfNode.append(id)
             nextNode.append(firstTerm[Int(keyID)])
             firstTerm[Int(keyID)] = Int32(termOfNode.count - 1)
-            if index < info.fullKeys.count && !isPrefixed[Int(keyID)] {
+            if isFull && !isPrefixed[Int(keyID)] {
                 isPrefixed[Int(keyID)] = true
                 let utf8 = Array(key.utf8)
                 for depth in 1...min(Self.prefixDepth, utf8.count) {
@@ -43,14 +45,22 @@ struct KeyIndex {
         }
     }
 
-    private mutating func keyID(for key: String) -> Int32 {
-        if let existing = ids[key] { return existing }
-        let id = Int32(keys.count)
-        ids[key] = id
-        keys.append(key)
-        firstTerm.append(-1)
-        isPrefixed.append(false)
-        if indexesTypos && key.utf8.count >= TermPattern.typoMinimumKey {
+    /// The id of `key`, made if new; a full key of a word gets its typo neighbourhood
+    /// (once, however many terms share it).
+    private mutating func keyID(for key: String, full: Bool) -> Int32 {
+        let id: Int32
+        if let existing = ids[key] {
+            id = existing
+        } else {
+            id = Int32(keys.count)
+            ids[key] = id
+            keys.append(key)
+            firstTerm.append(-1)
+            isPrefixed.append(false)
+            hasNeighbours.append(false)
+        }
+        if full && indexesTypos && !hasNeighbours[Int(id)] && key.utf8.count >= TermPattern.typoMinimumKey {
+            hasNeighbours[Int(id)] = true
             for deletion in EditDistance.deletions(of: key) { deletions.insert(HashMultimap.hash(deletion), id) }
         }
         return id

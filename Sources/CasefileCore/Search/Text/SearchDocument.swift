@@ -36,26 +36,28 @@ enum SearchDocument {
     /// The weight of a word of text (or of a note).
     static let textWeight: UInt8 = 2
 
-    /// The searchable fields of `kind`, by field name.
-    static func parts(of kind: Kind) -> [String: Part] {
+    /// How field `name` of an entry of `kind` is searched, or nil when it is not.
+    /// (A switch, not a dictionary: this runs for every field of a million entries.)
+    @inline(__always)
+    static func part(_ name: String, of kind: Kind) -> Part? {
+        if name == "Tag" { return Part(weight: 4, mode: .tag) }
         switch kind {
-        case .person: return personParts
-        case .source: return sourceParts
-        case .translation: return translationParts
-        default: return textParts
+        case .person:
+            switch name {
+            case "Name", "Alias": return Part(weight: nameWeight, mode: .text)
+            case "Handle": return Part(weight: nameWeight, mode: .handle)
+            case "Role": return Part(weight: 3, mode: .text)
+            default: return nil
+            }
+        case .source:
+            return name == "Title" ? Part(weight: nameWeight, mode: .text) : nil
+        case .translation:
+            if name == "By" { return Part(weight: textWeight, mode: .by) }
+            return name == "Text" ? Part(weight: textWeight, mode: .text) : nil
+        default:
+            return name == "Text" ? Part(weight: textWeight, mode: .text) : nil
         }
     }
-
-    private static let tagPart = Part(weight: 4, mode: .tag)
-    private static let personParts: [String: Part] = [
-        "Name": Part(weight: nameWeight, mode: .text), "Alias": Part(weight: nameWeight, mode: .text),
-        "Handle": Part(weight: nameWeight, mode: .handle), "Role": Part(weight: 3, mode: .text), "Tag": tagPart,
-    ]
-    private static let sourceParts: [String: Part] = ["Title": Part(weight: nameWeight, mode: .text), "Tag": tagPart]
-    private static let textParts: [String: Part] = ["Text": Part(weight: textWeight, mode: .text), "Tag": tagPart]
-    private static let translationParts: [String: Part] = [
-        "Text": Part(weight: textWeight, mode: .text), "Tag": tagPart, "By": Part(weight: textWeight, mode: .by),
-    ]
 
     /// Word positions between two values, so that a phrase never spans them.
     static let valueGap: Int32 = 2
@@ -64,11 +66,10 @@ enum SearchDocument {
     /// length: the number of word tokens.
     @discardableResult
     static func walk<V: DocumentVisitor>(_ entry: Entry, notes: [Note], tokens: inout [Token], visitor: inout V) -> Int {
-        let parts = parts(of: entry.kind)
         var position: Int32 = 0
         var length = 0
         for field in entry.fields {
-            guard let part = parts[field.name] else { continue }
+            guard let part = part(field.name, of: entry.kind) else { continue }
             length += walkValue(field.value, field: field.name, part: part, position: &position,
                                 tokens: &tokens, visitor: &visitor)
         }
