@@ -183,6 +183,27 @@ struct SearchIndexConsistencyTests {
         }
     }
 
+    @Test("changing or removing each entry of a bulk-loaded case, whatever its slot, keeps statistics exact")
+    func everyBulkSlot() throws {
+        var run = Run(seed: 7, prefill: 40)
+        let ids = run.caseFile.entries.keys.sorted()
+        let query = try SearchQuery.parse("Esimov OR Алматы OR lunch OR блогер OR Aitelenov OR Kibraev")
+        for (n, id) in ids.enumerated() {
+            guard let old = run.caseFile[id] else { continue }
+            if n % 2 == 0 {
+                run.caseFile.removeEntry(id)
+                run.index.update(old: old, new: nil)
+            } else {
+                var new = old
+                new.append("Tag", "changed")
+                run.caseFile.put(new)
+                run.index.update(old: old, new: new)
+            }
+            let expected = Self.describe(SearchScan.search(query, in: run.caseFile))
+            #expect(Self.describe(run.index.search(query, in: run.caseFile)) == expected, "after changing \(id)")
+        }
+    }
+
     @Test("a limited search returns the first hits of the full ranking")
     func limitIsAPrefix() throws {
         var run = Run(seed: 99)

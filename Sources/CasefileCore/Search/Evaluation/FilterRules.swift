@@ -63,3 +63,19 @@ enum FilterRules {
         return lowered.hasPrefix("@") ? lowered : "@" + lowered
     }
 }
+
+extension Kind {
+    /// The kind's place in file order, as a byte (ranking and per-slot tables use it).
+    var ordinal: UInt8 {
+        switch self {
+        case .person: return 0
+        case .post: return 1
+        case .quote: return 2
+        case .translation: return 3
+        case .source: return 4
+        case .link: return 5
+        case .note: return 6
+        case .session: return 7
+        }
+    }
+}

@@ -51,8 +51,8 @@ extension ScanRun {
             return (match, score)
         }
         let top = Ranking.top(scored, limit: limit) { a, b in
-            Ranking.before(score: a.score, kind: Kind.allCases.firstIndex(of: a.match.entry.kind) ?? 0, id: a.match.entry.id,
-                           score: b.score, kind: Kind.allCases.firstIndex(of: b.match.entry.kind) ?? 0, id: b.match.entry.id)
+            Ranking.before(score: a.score, kind: Int(a.match.entry.kind.ordinal), id: a.match.entry.id,
+                           score: b.score, kind: Int(b.match.entry.kind.ordinal), id: b.match.entry.id)
         }
         let builder = SnippetBuilder(atoms: matchedTerms)
         let dictionary = self.dictionary

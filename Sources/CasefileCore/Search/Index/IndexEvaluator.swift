@@ -25,23 +25,21 @@ struct IndexEvaluator {
         self.scratch = scratch
         self.plan = plan
         atoms = store.resolve(plan)
-        var interned: [String: Int32] = [:]
-        for (id, text) in store.strings.strings.enumerated() { interned[text] = Int32(id) }
-        let strings = store.strings.strings
+        let langs = store.langs.strings
         filters = plan.filters.map { filter in
             switch filter {
-            case .kind(let kind): return .kind(UInt8(Kind.allCases.firstIndex(of: kind) ?? 0))
+            case .kind(let kind): return .kind(kind.ordinal)
             case .lang(let lang):
-                return .lang(Set(strings.indices.filter { FilterRules.langMatches(strings[$0], lang) }.map { Int32($0) }))
+                return .lang(Set(langs.indices.filter { FilterRules.langMatches(langs[$0], lang) }.map { Int32($0) }))
             case .author(let value):
                 let keys = FilterRules.authorKeys(value, handlesOf: { caseFile[$0]?.handles ?? [] },
                                                   ownersOf: { store.handleOwners[$0] ?? [] })
-                return .author(Set(keys.compactMap { interned[$0] }))
+                return .author(Set(keys.compactMap { store.strings.existing($0) }))
             case .date(let range): return .date(range)
             case .hasTranslation: return .hasTranslation
             case .missingTranslation:
                 let working = caseFile.header.workingLanguage
-                let ids = strings.indices.filter { FilterRules.isWorkingLanguage(strings[$0], working) }.map { Int32($0) }
+                let ids = langs.indices.filter { FilterRules.isWorkingLanguage(langs[$0], working) }.map { Int32($0) }
                 return .missingTranslation(workingLangs: Set(ids), working: working)
             default: return .hasTranslation  // tag: and by: are atoms, never here
             }

@@ -15,6 +15,9 @@ struct IndexStore: DocumentVisitor {
     var postings = PostingStore()
     /// Per term: how many live documents contain it.
     var documentFrequency: [Int32] = []
+    /// Per term: the last slot that counted it (`slot` while adding, `~slot` while
+    /// removing). Starts at `Int32.min`, which is neither: -1 would be `~0`, and removing
+    /// slot 0 would then count nothing.
     private var lastSlotSeen: [Int32] = []
 
     var slotEntry: [Entry?] = []
@@ -32,7 +35,10 @@ struct IndexStore: DocumentVisitor {
     var translationsOf: [String: [String: String]] = [:]
     /// "@handle" → the Ids (lower-cased) of the people with that handle.
     var handleOwners: [String: Set<String>] = [:]
+    /// Interned authors (lower case).
     var strings = Interner()
+    /// Interned languages (lower case); few, so a short list searched from the end.
+    var langs = SmallInterner()
 
     private(set) var liveCount = 0
     private(set) var totalLength = 0
@@ -57,10 +63,22 @@ struct IndexStore: DocumentVisitor {
         bulk = ([], [])
         bulk?.terms.reserveCapacity(expected * 16)
         bulk?.postings.reserveCapacity(expected * 16)
+        for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings] {
+            self[keyPath: array].reserveCapacity(expected)
+        }
         slotEntry.reserveCapacity(expected)
+        slotKind.reserveCapacity(expected)
+        idToSlot.reserveCapacity(expected)
+        for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
         for entry in entries { add(entry) }
+        for i in keyIndexes.indices { keyIndexes[i].endBulk() }
         guard let (terms, list) = bulk else { return }
         bulk = nil
+        // Translation counts were left for now: one pass over the translations is cheaper
+        // than a lookup for every entry.
+        for (original, translations) in translationsOf {
+            if let slot = idToSlot[original] { slotTranslations[Int(slot)] = Int32(translations.count) }
+        }
         postings.loadBulk(terms: terms, postings: list, termCount: dictionary.count)
         for t in 0..<dictionary.count {
             var last: UInt64 = .max
@@ -74,22 +92,21 @@ struct IndexStore: DocumentVisitor {
 
     /// Indexes `entry` (with the notes on it) in a new slot.
     mutating func add(_ entry: Entry) {
-        if idToSlot[entry.id] != nil { remove(id: entry.id) }
         let slot = Int32(slotEntry.count)
+        if let old = idToSlot.updateValue(slot, forKey: entry.id) { removeSlot(old) }
         let facts = FilterRules.Facts(entry)
         slotEntry.append(entry)
-        slotKind.append(UInt8(Kind.allCases.firstIndex(of: entry.kind) ?? 0))
-        slotLang.append(facts.lang.map { strings.id($0) } ?? -1)
+        slotKind.append(entry.kind.ordinal)
+        slotLang.append(facts.lang.map { langs.id($0) } ?? -1)
         slotDay.append(facts.day)
         slotAuthor.append(facts.author.map { strings.id($0) } ?? -1)
-        slotTranslations.append(Int32(translationsOf[entry.id]?.count ?? 0))
+        slotTranslations.append(bulk == nil ? Int32(translationsOf[entry.id]?.count ?? 0) : 0)
         currentSlot = slot
         removing = false
         currentPostings = 0
         let length = walk(entry)
         slotLength.append(Int32(length))
         slotPostings.append(currentPostings)
-        idToSlot[entry.id] = slot
         liveCount += 1
         totalLength += length
         livePostings += Int(currentPostings)
@@ -98,7 +115,13 @@ struct IndexStore: DocumentVisitor {
 
     /// Removes the entry `id` from the index, if it is there.
     mutating func remove(id: String) {
-        guard let slot = idToSlot[id], let entry = slotEntry[Int(slot)] else { return }
+        guard let slot = idToSlot.removeValue(forKey: id) else { return }
+        removeSlot(slot)
+    }
+
+    /// Kills `slot` (its Id has already been unmapped or remapped).
+    private mutating func removeSlot(_ slot: Int32) {
+        guard let entry = slotEntry[Int(slot)] else { return }
         currentSlot = slot
         removing = true
         walk(entry)
@@ -106,7 +129,6 @@ struct IndexStore: DocumentVisitor {
         let index = Int(slot)
         slotEntry[index] = nil
         slotKind[index] = Self.dead
-        idToSlot[id] = nil
         liveCount -= 1
         totalLength -= Int(slotLength[index])
         livePostings -= Int(slotPostings[index])
@@ -119,7 +141,8 @@ struct IndexStore: DocumentVisitor {
         var tokens: [Token] = []
         swap(&tokens, &scratchTokens)
         defer { swap(&tokens, &scratchTokens) }
-        return SearchDocument.walk(entry, notes: notesByEntry[entry.id] ?? [], tokens: &tokens, visitor: &self)
+        let notes = notesByEntry.isEmpty ? [] : notesByEntry[entry.id] ?? []
+        return SearchDocument.walk(entry, notes: notes, tokens: &tokens, visitor: &self)
     }
 
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
@@ -128,7 +151,7 @@ struct IndexStore: DocumentVisitor {
         if isNew {
             postings.reserveTerms(t + 1)
             documentFrequency.append(0)
-            lastSlotSeen.append(-1)
+            lastSlotSeen.append(Int32.min)
             keyIndexes[Int(token.namespace.rawValue)].add(term: term, info: dictionary.terms[t])
         }
         if removing {
@@ -233,10 +256,26 @@ struct IndexStore: DocumentVisitor {
     var slotCount: Int { slotKind.count }
 }
 
-/// Small strings (languages, authors) stored once and named by an integer.
+/// A handful of strings (languages) named by an integer, found by a linear search that
+/// beats hashing for a list this short.
+struct SmallInterner {
+    private(set) var strings: [String] = []
+
+    /// The id of `text`, assigning one if it is new.
+    mutating func id(_ text: String) -> Int32 {
+        if let index = strings.lastIndex(of: text) { return Int32(index) }
+        strings.append(text)
+        return Int32(strings.count - 1)
+    }
+}
+
+/// Small strings (authors) stored once and named by an integer.
 struct Interner {
     private(set) var strings: [String] = []
     private var ids: [String: Int32] = [:]
+
+    /// The id of `text`, if it has one.
+    func existing(_ text: String) -> Int32? { ids[text] }
 
     /// The id of `text`, assigning one if it is new.
     mutating func id(_ text: String) -> Int32 {

@@ -21,6 +21,20 @@ struct KeyIndex {
     /// An empty table; `typos` builds the deletion neighbourhoods (words only).
     init(typos: Bool) { indexesTypos = typos }
 
+    /// Starts a bulk load: side tables collect, then sort once in `endBulk()`.
+    mutating func beginBulk() {
+        keyPrefixes.beginBulk()
+        surfacePrefixes.beginBulk()
+        deletions.beginBulk()
+    }
+
+    /// Ends a bulk load.
+    mutating func endBulk() {
+        keyPrefixes.endBulk()
+        surfacePrefixes.endBulk()
+        deletions.endBulk()
+    }
+
     /// Registers a new term's surface and keys.
     mutating func add(term id: Int32, info: TermInfo) {
         let scalars = Array(info.surface.unicodeScalars.prefix(Self.prefixDepth))
