@@ -86,17 +86,21 @@ enum EditDistance {
         return x[i...] == y[(i + 1)...]
     }
 
-    /// `key` and every string one deletion away from it (the symmetric-deletion
-    /// neighbourhood: two strings within distance one share a member of theirs).
-    static func deletions(of key: String) -> [[UInt8]] {
-        let bytes = Array(key.utf8)
-        var result: [[UInt8]] = [bytes]
-        for index in bytes.indices {
-            if index > 0 && bytes[index] == bytes[index - 1] { continue }
-            var copy = bytes
-            copy.remove(at: index)
-            result.append(copy)
+    /// Calls `body` with the hash of `key` and of every string one deletion away from it
+    /// (the symmetric-deletion neighbourhood: two strings within distance one share a
+    /// member of theirs). Hashes only: nothing is allocated per deletion.
+    static func forEachDeletionHash(of key: String, _ body: (UInt64) -> Void) {
+        var key = key
+        key.withUTF8 { bytes in
+            body(HashMultimap.hash(bytes))
+            for skip in bytes.indices {
+                if skip > 0 && bytes[skip] == bytes[skip - 1] { continue }  // same string as the last
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for index in bytes.indices where index != skip {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+                }
+                body(hash)
+            }
         }
-        return result
     }
 }

@@ -51,7 +51,9 @@ struct IndexStore: DocumentVisitor {
     private var currentSlot: Int32 = 0
     private var removing = false
     /// While loading in bulk: every posting and its term, in slot order.
-    private var bulk: (terms: [Int32], postings: [UInt64])?
+    private var isBulk = false
+    private var bulkTerms: [Int32] = []
+    private var bulkPostings: [UInt64] = []
     private var currentPostings: Int32 = 0
     private var scratchTokens: [Token] = []
 
@@ -60,9 +62,9 @@ struct IndexStore: DocumentVisitor {
     /// Indexes many entries at once (a freshly loaded case): postings are gathered flat and
     /// sorted by term once, instead of being appended term by term.
     mutating func addInBulk<S: Sequence>(_ entries: S, expected: Int) where S.Element == Entry {
-        bulk = ([], [])
-        bulk?.terms.reserveCapacity(expected * 16)
-        bulk?.postings.reserveCapacity(expected * 16)
+        isBulk = true
+        bulkTerms.reserveCapacity(expected * 16)
+        bulkPostings.reserveCapacity(expected * 16)
         for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings] {
             self[keyPath: array].reserveCapacity(expected)
         }
@@ -72,8 +74,11 @@ struct IndexStore: DocumentVisitor {
         for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
         for entry in entries { add(entry) }
         for i in keyIndexes.indices { keyIndexes[i].endBulk() }
-        guard let (terms, list) = bulk else { return }
-        bulk = nil
+        isBulk = false
+        let terms = bulkTerms
+        let list = bulkPostings
+        bulkTerms = []
+        bulkPostings = []
         // Translation counts were left for now: one pass over the translations is cheaper
         // than a lookup for every entry.
         for (original, translations) in translationsOf {
@@ -100,7 +105,7 @@ struct IndexStore: DocumentVisitor {
         slotLang.append(facts.lang.map { langs.id($0) } ?? -1)
         slotDay.append(facts.day)
         slotAuthor.append(facts.author.map { strings.id($0) } ?? -1)
-        slotTranslations.append(bulk == nil ? Int32(translationsOf[entry.id]?.count ?? 0) : 0)
+        slotTranslations.append(isBulk ? 0 : Int32(translationsOf[entry.id]?.count ?? 0))
         currentSlot = slot
         removing = false
         currentPostings = 0
@@ -164,9 +169,9 @@ struct IndexStore: DocumentVisitor {
         let posting = UInt64(UInt32(bitPattern: currentSlot)) << 32 | UInt64(weight) << 28
             | (UInt64(UInt32(bitPattern: token.position)) & Self.positionMask)
         currentPostings += 1
-        if bulk != nil {
-            bulk?.terms.append(term)
-            bulk?.postings.append(posting)
+        if isBulk {
+            bulkTerms.append(term)
+            bulkPostings.append(posting)
             return
         }
         postings.append(term, posting)

@@ -37,11 +37,12 @@ struct KeyIndex {
 
     /// Registers a new term's surface and keys.
     mutating func add(term id: Int32, info: TermInfo) {
-        let scalars = Array(info.surface.unicodeScalars.prefix(Self.prefixDepth))
-        var bytes: [UInt8] = []
-        for (depth, scalar) in scalars.enumerated() {
-            bytes.append(contentsOf: String(scalar).utf8)
-            surfacePrefixes.insert(HashMultimap.hash(bytes, salt: UInt64(depth + 1)), id)
+        var depth = 0
+        var end = info.surface.utf8.startIndex
+        for scalar in info.surface.unicodeScalars.prefix(Self.prefixDepth) {
+            depth += 1
+            end = info.surface.utf8.index(end, offsetBy: UTF8.width(scalar))
+            surfacePrefixes.insert(HashMultimap.hash(info.surface.utf8[..<end], salt: UInt64(depth)), id)
         }
         for (index, key) in info.allKeys.enumerated() {
             let isFull = index < info.fullKeys.count
@@ -51,9 +52,9 @@ struct KeyIndex {
             firstTerm[Int(keyID)] = Int32(termOfNode.count - 1)
             if isFull && !isPrefixed[Int(keyID)] {
                 isPrefixed[Int(keyID)] = true
-                let utf8 = Array(key.utf8)
+                let utf8 = key.utf8
                 for depth in 1...min(Self.prefixDepth, utf8.count) {
-                    keyPrefixes.insert(HashMultimap.hash(utf8[0..<depth], salt: UInt64(depth)), keyID)
+                    keyPrefixes.insert(HashMultimap.hash(utf8.prefix(depth), salt: UInt64(depth)), keyID)
                 }
             }
         }
@@ -75,7 +76,7 @@ struct KeyIndex {
         }
         if full && indexesTypos && !hasNeighbours[Int(id)] && key.utf8.count >= TermPattern.typoMinimumKey {
             hasNeighbours[Int(id)] = true
-            for deletion in EditDistance.deletions(of: key) { deletions.insert(HashMultimap.hash(deletion), id) }
+            EditDistance.forEachDeletionHash(of: key) { deletions.insert($0, id) }
         }
         return id
     }
@@ -116,8 +117,6 @@ struct KeyIndex {
     /// Calls `body` with candidate keys within one edit of `key` (possibly more; check).
     func forEachKey(nearTo key: String, _ body: (Int32) -> Void) {
         guard indexesTypos else { return }
-        for deletion in EditDistance.deletions(of: key) {
-            deletions.forEach(HashMultimap.hash(deletion), body)
-        }
+        EditDistance.forEachDeletionHash(of: key) { deletions.forEach($0, body) }
     }
 }

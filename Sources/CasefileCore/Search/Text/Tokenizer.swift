@@ -104,6 +104,11 @@ enum Tokenizer {
                 }
                 return index
             }
+            // Cyrillic letters (U+0400–U+04FF, two bytes led by D0–D3) are the usual case.
+            if byte >= 0xD0 && byte <= 0xD3 && index + 1 < count && !(byte == 0xD2 && bytes[index + 1] == 0x82) {
+                index += 2
+                continue
+            }
             let (scalar, width) = UTF8Decoding.decode(bytes, at: index)
             if isWord(scalar) || isIgnorable(scalar) {
                 index += width
