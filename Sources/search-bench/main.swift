@@ -73,8 +73,8 @@ case "run":
     let built = clock.measure { index = SearchIndex(caseFile: caseFile) }
     let cpu = cpuSeconds() - cpuBefore
     guard let index else { exit(1) }
-    print(String(format: "index build: %.2f s wall, %.2f s cpu, %d terms, +%.0f MB resident (%.0f MB in all)",
-                 seconds(built), cpu, index.termCount, residentMB() - rssBefore, residentMB()))
+    print(String(format: "index build: %.2f s wall, %.2f s cpu, %d terms, %d postings, +%.0f MB resident (%.0f MB in all)",
+                 seconds(built), cpu, index.termCount, index.postingCount, residentMB() - rssBefore, residentMB()))
     if repeats == 0 { exit(0) }
     var samples: [Double] = []
     var perQuery: [(String, Double, Int)] = []

@@ -27,6 +27,9 @@ public final class SearchIndex {
     /// The number of distinct terms seen (words, hashtags, mentions, tags…).
     public var termCount: Int { store.dictionary.count }
 
+    /// The number of postings held (word occurrences, dead ones not yet compacted included).
+    public var postingCount: Int { store.postings.totalCount }
+
     /// Records a change to an entry: added (`old` nil), removed (`new` nil) or replaced.
     /// The index trusts its own copy of the old entry, so a stale `old` does no harm.
     public func update(old: Entry?, new: Entry?) {

@@ -27,6 +27,7 @@ struct ScanRun: DocumentVisitor {
     var lastDocument: [Int32] = []
     var document: Int32 = 0
     var tokens: [(term: Int32, position: Int32, weight: UInt8)] = []
+    var touched: UInt64 = 0
 
     init(plan: QueryPlan, caseFile: CaseFile) {
         self.plan = plan
@@ -43,6 +44,10 @@ struct ScanRun: DocumentVisitor {
                 }
             }
         }
+    }
+
+    mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
+        touched ^= dictionary.touch(bytes, tokens)
     }
 
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {

@@ -56,6 +56,8 @@ struct IndexStore: DocumentVisitor {
     private var bulkPostings: [UInt64] = []
     private var currentPostings: Int32 = 0
     private var scratchTokens: [Token] = []
+    /// Keeps the loads of `prepare` from being optimised away.
+    private var touched: UInt64 = 0
 
     // MARK: Adding and removing slots
 
@@ -148,6 +150,10 @@ struct IndexStore: DocumentVisitor {
         defer { swap(&tokens, &scratchTokens) }
         let notes = notesByEntry.isEmpty ? [] : notesByEntry[entry.id] ?? []
         return SearchDocument.walk(entry, notes: notes, tokens: &tokens, visitor: &self)
+    }
+
+    mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
+        touched ^= dictionary.touch(bytes, tokens)
     }
 
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {

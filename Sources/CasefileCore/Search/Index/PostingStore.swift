@@ -20,6 +20,9 @@ struct PostingStore {
         return bulk + (t < delta.count ? delta[t].count : 0)
     }
 
+    /// The number of postings held.
+    var totalCount: Int { base.count + delta.reduce(0) { $0 + $1.count } }
+
     /// Makes room for terms up to `termCount`.
     mutating func reserveTerms(_ termCount: Int) {
         if delta.count < termCount { delta.append(contentsOf: repeatElement([], count: termCount - delta.count)) }

@@ -42,6 +42,30 @@ struct RawTokenTable {
         return (hash | 1, word0, word1)  // never 0, so 0 can mean empty
     }
 
+    /// Touches the slots where `tokens` of `bytes` will be looked up, all at once, so that
+    /// their cache misses overlap instead of coming one after the other (memory-level
+    /// parallelism: a lookup's cost is one miss to main memory, the table being far
+    /// larger than the caches). Returns a value only so the loads are not optimised away.
+    func touch(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> UInt64 {
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { table in
+            var sink: UInt64 = 0
+            for token in tokens {
+                let start = Int(token.bodyStart)
+                let end = Int(token.end)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(token.namespace.rawValue) &* 0x100_0000_01b3)
+                var index = start
+                while index < end {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+                    index += 1
+                }
+                hash |= 1
+                sink ^= table[Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask].lengthAndTerm
+            }
+            return sink
+        }
+    }
+
     /// The term of the token, if it was seen before.
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ namespace: Namespace) -> Int32? {

@@ -37,6 +37,9 @@ struct TermDictionary {
         return (id, isNew)
     }
 
+    /// Starts loading the table slots of `tokens` (see `RawTokenTable.touch`).
+    func touch(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> UInt64 { raw.touch(bytes, tokens) }
+
     /// The term with this surface in `namespace`, if any.
     func lookup(surface: String, namespace: Namespace) -> Int32? {
         bySurface[Int(namespace.rawValue)][surface]

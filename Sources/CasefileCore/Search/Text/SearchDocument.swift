@@ -2,12 +2,15 @@
 protocol DocumentVisitor {
     /// A new field value starts (`field` is "Note" for a note's text).
     mutating func begin(value: String, field: String, weight: UInt8)
+    /// The tokens of the current value are known (before `visit` is called for each).
+    mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token])
     /// One token of the current value; `bytes` are the value's UTF-8 bytes.
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8)
 }
 
 extension DocumentVisitor {
     mutating func begin(value: String, field: String, weight: UInt8) {}
+    mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {}
 }
 
 /// What of an entry is searchable, and how much each field counts.
@@ -91,6 +94,7 @@ enum SearchDocument {
             tokens.removeAll(keepingCapacity: true)
             let first = position
             Tokenizer.tokenize(bytes, position: &position, into: &tokens)
+            visitor.prepare(bytes, tokens)
             if part.mode == .tag {
                 visitor.visit(bytes, Token(start: 0, end: Int32(bytes.count), position: first, namespace: .tag),
                               weight: part.weight)
