@@ -10,7 +10,8 @@ import Glibc
 ///   .build/release/search-bench run /tmp/case-1m.rec
 let usage = """
     usage: search-bench generate COUNT FILE     write a synthetic case of COUNT entries
-           search-bench run FILE [REPEAT]       load, index, run the mixed query set
+           search-bench run FILE [REPEAT]       load, index, run the mixed query set (REPEAT 0: build only)
+           search-bench query FILE QUERY [N]    load, index, run one query N times (for profiling)
     """
 
 func seconds(_ duration: Duration) -> Double {
@@ -101,6 +102,19 @@ case "run":
     var scanTotal = 0
     let scanned = clock.measure { scanTotal = SearchScan.search(scanQuery, in: caseFile, limit: 20).total }
     print(String(format: "scan (no index) for esimov: %.2f s, %d hits", seconds(scanned), scanTotal))
+    exit(0)
+case "query":
+    guard arguments.count >= 4 else { print(usage); exit(2) }
+    let caseFile = try CaseReader.load(path: arguments[2]).caseFile
+    let index = SearchIndex(caseFile: caseFile)
+    let query = try SearchQuery.parse(arguments[3])
+    let count = arguments.count > 4 ? Int(arguments[4]) ?? 100 : 100
+    let clock = ContinuousClock()
+    var total = 0
+    let elapsed = clock.measure {
+        for _ in 0..<count { total = index.search(query, in: caseFile, limit: 20).total }
+    }
+    print(String(format: "%@: %d hits, %.3f ms a query", arguments[3], total, seconds(elapsed) * 1000 / Double(count)))
     exit(0)
 default:
     print(usage)

@@ -53,14 +53,14 @@ public final class SearchIndex {
         var scratch = QueryScratch()
         swap(&scratch, &store.scratch)
         var evaluator = IndexEvaluator(store: store, plan: plan, caseFile: caseFile, scratch: scratch)
-        let scored = evaluator.run()
+        let (slots, scores) = evaluator.run()
         swap(&evaluator.scratch, &store.scratch)
         let kinds = store.slotKind
         let entries = store.slotEntry
-        let top = Ranking.top(scored, limit: limit) { a, b in
-            Ranking.before(score: a.score, kind: Int(kinds[Int(a.slot)]), id: entries[Int(a.slot)]?.id ?? "",
-                           score: b.score, kind: Int(kinds[Int(b.slot)]), id: entries[Int(b.slot)]?.id ?? "")
-        }
+        let top = Ranking.top(Array(slots.indices), limit: limit) { a, b in
+            Ranking.before(score: scores[a], kind: Int(kinds[Int(slots[a])]), id: entries[Int(slots[a])]?.id ?? "",
+                           score: scores[b], kind: Int(kinds[Int(slots[b])]), id: entries[Int(slots[b])]?.id ?? "")
+        }.map { (slot: slots[$0], score: scores[$0]) }
         let builder = SnippetBuilder(atoms: evaluator.atoms.filter(\.isScored).map { atom in
             atom.parts.map { (offset: $0.offset, terms: Set($0.terms.map(\.term))) }
         })
@@ -74,6 +74,6 @@ public final class SearchIndex {
             return SearchHit(id: entry.id, kind: entry.kind, score: item.score, lang: entry.lang, snippet: snippet,
                              original: entry.kind == .translation ? entry["Of"] : nil, translations: translations)
         }
-        return SearchResults(hits: hits, total: scored.count)
+        return SearchResults(hits: hits, total: slots.count)
     }
 }

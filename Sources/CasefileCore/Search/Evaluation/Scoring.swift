@@ -31,13 +31,15 @@ enum Scoring {
     /// weight) of the tokens matching part `i`, `offsets[i]` that part's place.
     static func phraseFrequency(offsets: [Int32], occurrences: [[(position: Int32, weight: UInt8)]]) -> Int {
         guard let first = occurrences.first, !first.isEmpty else { return 0 }
-        let rest = occurrences.dropFirst().map { Set($0.map(\.position)) }
         var tf = 0
         for (position, weight) in first {
             var all = true
-            for (index, positions) in rest.enumerated() where !positions.contains(position + offsets[index + 1]) {
-                all = false
-                break
+            for part in 1..<occurrences.count {
+                let wanted = position + offsets[part]
+                if !occurrences[part].contains(where: { $0.position == wanted }) {
+                    all = false
+                    break
+                }
             }
             if all { tf += Int(weight) * Int(TermPattern.Quality.exact) }
         }

@@ -1,14 +1,22 @@
-/// Runs a resolved plan over the index: finds the candidates through the cheapest part
-/// of the query, checks the rest per candidate, and scores.
+/// Runs a resolved plan over the index, document-at-a-time over sorted slot lists: the
+/// cheapest part of the query yields the candidates (in slot order), the other parts are
+/// intersected, subtracted, or checked per candidate, whichever reads less; then each
+/// word's frequencies are merged in and the candidates scored.
 struct IndexEvaluator {
-    /// A filter with its strings turned into the index's interned ids.
+    /// A filter with its strings turned into tables over the index's interned ids.
     enum Filter {
         case kind(UInt8)
-        case lang(Set<Int32>)
-        case author(Set<Int32>)
+        case lang([Bool])
+        case author([Bool])
         case date(DateRange)
         case hasTranslation
-        case missingTranslation(workingLangs: Set<Int32>, working: String)
+        case missingTranslation(workingLangs: [Bool], workingMask: UInt64, working: String)
+    }
+
+    /// Live slots in ascending order, with an atom's weighted frequency in each.
+    struct SlotList {
+        var slots: [Int32] = []
+        var frequencies: [Int32] = []
     }
 
     let store: IndexStore
@@ -17,30 +25,35 @@ struct IndexEvaluator {
     let plan: QueryPlan
     let atoms: [ResolvedAtom]
     let filters: [Filter]
-    private var frequencyAtom = -1
-    private var frequencyEpoch: UInt32 = 0
+    /// The lists built so far, by atom.
+    private var lists: [SlotList?]
+    private var positions: [[(position: Int32, weight: UInt8)]] = []
 
     init(store: IndexStore, plan: QueryPlan, caseFile: CaseFile, scratch: QueryScratch) {
         self.store = store
         self.scratch = scratch
         self.plan = plan
         atoms = store.resolve(plan)
+        lists = Array(repeating: nil, count: atoms.count)
         let langs = store.langs.strings
         filters = plan.filters.map { filter in
             switch filter {
             case .kind(let kind): return .kind(kind.ordinal)
-            case .lang(let lang):
-                return .lang(Set(langs.indices.filter { FilterRules.langMatches(langs[$0], lang) }.map { Int32($0) }))
+            case .lang(let lang): return .lang(langs.map { FilterRules.langMatches($0, lang) })
             case .author(let value):
                 let keys = FilterRules.authorKeys(value, handlesOf: { caseFile[$0]?.handles ?? [] },
                                                   ownersOf: { store.handleOwners[$0] ?? [] })
-                return .author(Set(keys.compactMap { store.strings.existing($0) }))
+                var table = [Bool](repeating: false, count: store.strings.strings.count)
+                for key in keys { if let id = store.strings.existing(key) { table[Int(id)] = true } }
+                return .author(table)
             case .date(let range): return .date(range)
             case .hasTranslation: return .hasTranslation
             case .missingTranslation:
                 let working = caseFile.header.workingLanguage
-                let ids = langs.indices.filter { FilterRules.isWorkingLanguage(langs[$0], working) }.map { Int32($0) }
-                return .missingTranslation(workingLangs: Set(ids), working: working)
+                let table = langs.map { FilterRules.isWorkingLanguage($0, working) }
+                var mask: UInt64 = 0
+                for (id, isWorking) in table.enumerated() where isWorking { mask |= id < 63 ? 1 << UInt64(id) : 0 }
+                return .missingTranslation(workingLangs: table, workingMask: mask, working: working)
             default: return .hasTranslation  // tag: and by: are atoms, never here
             }
         }
@@ -51,8 +64,8 @@ struct IndexEvaluator {
         }
     }
 
-    /// The matching live slots with their scores.
-    mutating func run() -> [(slot: Int32, score: Double)] {
+    /// The matching live slots (ascending) with their scores.
+    mutating func run() -> (slots: [Int32], scores: [Double]) {
         var candidates: [Int32]
         if let produced = produce(plan.root) {
             candidates = produced
@@ -62,28 +75,36 @@ struct IndexEvaluator {
                 candidates.append(slot)
             }
         }
+        var scores = [Double](repeating: 0, count: candidates.count)
         let averageLength = store.liveCount > 0 ? Double(store.totalLength) / Double(store.liveCount) : 0
-        var result: [(slot: Int32, score: Double)] = []
-        result.reserveCapacity(candidates.count)
-        for slot in candidates {
-            var score = 0.0
-            for index in atoms.indices where atoms[index].isScored {
-                let tf = frequency(index, slot)
-                if tf > 0 {
-                    score += atoms[index].idf * Scoring.saturation(tf: tf, length: Int(store.slotLength[Int(slot)]),
-                                                                  averageLength: averageLength)
+        for index in atoms.indices where atoms[index].isScored {
+            let idf = atoms[index].idf
+            let lengths = store.slotLength
+            if let list = lists[index] {
+                var j = 0
+                for (i, slot) in candidates.enumerated() {
+                    while j < list.slots.count && list.slots[j] < slot { j += 1 }
+                    guard j < list.slots.count && list.slots[j] == slot else { continue }
+                    let tf = Int(list.frequencies[j])
+                    scores[i] += idf * Scoring.saturation(tf: tf, length: Int(lengths[Int(slot)]), averageLength: averageLength)
+                }
+            } else {
+                for (i, slot) in candidates.enumerated() {
+                    let tf = frequency(index, slot)
+                    if tf > 0 {
+                        scores[i] += idf * Scoring.saturation(tf: tf, length: Int(lengths[Int(slot)]), averageLength: averageLength)
+                    }
                 }
             }
-            result.append((slot, score))
         }
-        return result
+        return (candidates, scores)
     }
 
     // MARK: Producing candidates
 
     private func estimate(_ node: QueryPlan.Node) -> Int? {
         switch node {
-        case .atom(let index): return atoms[index].estimate
+        case .atom(let index): return lists[index]?.slots.count ?? atoms[index].estimate
         case .all(let children): return children.compactMap(estimate).min()
         case .any(let children):
             var total = 0
@@ -96,60 +117,99 @@ struct IndexEvaluator {
         }
     }
 
-    /// The exact set of live slots `node` matches, when it can be produced from postings.
+    /// The live slots `node` matches, ascending, when they can be produced from postings.
     private mutating func produce(_ node: QueryPlan.Node) -> [Int32]? {
         switch node {
         case .atom(let index):
-            let atom = atoms[index]
-            if !atom.isPhrase { return produceWord(index) }
+            return list(index).slots
+        case .any(let children):
+            guard children.allSatisfy({ estimate($0) != nil }) else { return nil }
+            var union: [Int32] = []
+            for child in children {
+                guard let next = produce(child) else { return nil }
+                union = SortedSlots.union(union, next)
+            }
+            return union
+        case .all(let children):
+            let order = children.indices.sorted { (estimate(children[$0]) ?? .max) < (estimate(children[$1]) ?? .max) }
+            guard let first = order.first, estimate(children[first]) != nil, var candidates = produce(children[first]) else {
+                return nil
+            }
+            for index in order.dropFirst() {
+                if candidates.isEmpty { break }
+                let child = children[index]
+                // Reading a whole list pays when it is not much longer than the candidates.
+                let affordable = max(candidates.count * 16, 4096)
+                if let cost = estimate(child), cost <= affordable, let other = produce(child) {
+                    candidates = SortedSlots.intersection(candidates, other)
+                } else if case .not(let inner) = child, let cost = estimate(inner), cost <= affordable,
+                          let other = produce(inner) {
+                    candidates = SortedSlots.difference(candidates, other)
+                } else {
+                    candidates = candidates.filter { matches(child, $0) }
+                }
+            }
+            return candidates
+        case .not, .predicate:
+            return nil
+        }
+    }
+
+    /// The list of atom `index`, built once.
+    private mutating func list(_ index: Int) -> SlotList {
+        if let built = lists[index] { return built }
+        let atom = atoms[index]
+        var result: SlotList
+        if !atom.isPhrase {
+            result = wordList(atom.parts[0].terms)
+        } else {
             var rarest = 0
             var fewest = Int.max
             for (i, part) in atom.parts.enumerated() {
                 let count = part.terms.reduce(0) { $0 + store.postings.count($1.term) }
                 if count < fewest { fewest = count; rarest = i }
             }
-            return slots(of: atom.parts[rarest].terms).filter { frequency(index, $0) > 0 }
-        case .all(let children):
-            var best: Int?
-            var bestCost = Int.max
-            for (i, child) in children.enumerated() {
-                if let cost = estimate(child), cost < bestCost { bestCost = cost; best = i }
-            }
-            guard let best, let candidates = produce(children[best]) else { return nil }
-            return candidates.filter { slot in
-                children.indices.allSatisfy { $0 == best || matches(children[$0], slot) }
-            }
-        case .any(let children):
-            var lists: [[Int32]] = []
-            for child in children {
-                guard let list = produce(child) else { return nil }
-                lists.append(list)
-            }
-            nextEpoch()
-            var union: [Int32] = []
-            for list in lists {
-                for slot in list where scratch.stamps[Int(slot)] != scratch.epoch {
-                    scratch.stamps[Int(slot)] = scratch.epoch
-                    union.append(slot)
+            result = SlotList()
+            for slot in wordList(atom.parts[rarest].terms).slots {
+                let tf = phraseFrequency(atom, slot)
+                if tf > 0 {
+                    result.slots.append(slot)
+                    result.frequencies.append(Int32(tf))
                 }
             }
-            return union
-        case .not, .predicate:
-            return nil
         }
+        lists[index] = result
+        return result
     }
 
-    /// The live slots of a one-word atom, noting their term frequencies on the way.
-    private mutating func produceWord(_ index: Int) -> [Int32] {
+    /// The live slots holding any of `terms`, with the weighted frequency of them all.
+    private mutating func wordList(_ terms: [(term: Int32, quality: UInt8)]) -> SlotList {
+        var result = SlotList()
+        let kinds = store.slotKind
+        if terms.count == 1, let (term, quality) = terms.first {
+            var last: Int32 = -1
+            store.postings.forEach(term) { posting in
+                let slot = Int32(truncatingIfNeeded: posting >> 32)
+                guard kinds[Int(slot)] != IndexStore.dead else { return }
+                let add = Int32((posting >> 28) & 0xF) * Int32(quality)
+                if slot == last {
+                    result.frequencies[result.frequencies.count - 1] += add
+                } else {
+                    result.slots.append(slot)
+                    result.frequencies.append(add)
+                    last = slot
+                }
+            }
+            return result
+        }
+        // Several spellings: add up per slot in scratch, then sort the slots touched.
         nextEpoch()
-        frequencyAtom = index
-        frequencyEpoch = scratch.epoch
-        var result: [Int32] = []
         let epoch = scratch.epoch
-        store.slotKind.withUnsafeBufferPointer { kinds in
+        var touched: [UInt32] = []
+        kinds.withUnsafeBufferPointer { kinds in
             scratch.stamps.withUnsafeMutableBufferPointer { stamps in
                 scratch.frequencies.withUnsafeMutableBufferPointer { frequencies in
-                    for (term, quality) in atoms[index].parts[0].terms {
+                    for (term, quality) in terms {
                         store.postings.forEach(term) { posting in
                             let slot = Int(posting >> 32)
                             guard kinds[slot] != IndexStore.dead else { return }
@@ -157,7 +217,7 @@ struct IndexEvaluator {
                             if stamps[slot] != epoch {
                                 stamps[slot] = epoch
                                 frequencies[slot] = add
-                                result.append(Int32(slot))
+                                touched.append(UInt32(slot))
                             } else {
                                 frequencies[slot] += add
                             }
@@ -166,25 +226,12 @@ struct IndexEvaluator {
                 }
             }
         }
-        return result
-    }
-
-    private mutating func slots(of terms: [(term: Int32, quality: UInt8)]) -> [Int32] {
-        nextEpoch()
-        var result: [Int32] = []
-        let epoch = scratch.epoch
-        store.slotKind.withUnsafeBufferPointer { kinds in
-            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                for (term, _) in terms {
-                    store.postings.forEach(term) { posting in
-                        let slot = Int(posting >> 32)
-                        if kinds[slot] != IndexStore.dead && stamps[slot] != epoch {
-                            stamps[slot] = epoch
-                            result.append(Int32(slot))
-                        }
-                    }
-                }
-            }
+        RadixSort.sort32(&touched)
+        result.slots.reserveCapacity(touched.count)
+        result.frequencies.reserveCapacity(touched.count)
+        for slot in touched {
+            result.slots.append(Int32(slot))
+            result.frequencies.append(scratch.frequencies[Int(slot)])
         }
         return result
     }
@@ -199,10 +246,14 @@ struct IndexEvaluator {
 
     // MARK: Checking one slot
 
-    private func matches(_ node: QueryPlan.Node, _ slot: Int32) -> Bool {
+    private mutating func matches(_ node: QueryPlan.Node, _ slot: Int32) -> Bool {
         switch node {
-        case .all(let children): return children.allSatisfy { matches($0, slot) }
-        case .any(let children): return children.contains { matches($0, slot) }
+        case .all(let children):
+            for child in children where !matches(child, slot) { return false }
+            return true
+        case .any(let children):
+            for child in children where matches(child, slot) { return true }
+            return false
         case .not(let inner): return !matches(inner, slot)
         case .atom(let index): return frequency(index, slot) > 0
         case .predicate(let index): return check(filters[index], slot)
@@ -210,57 +261,124 @@ struct IndexEvaluator {
     }
 
     /// The weighted term frequency of atom `index` in `slot` (phrases: of the phrase).
-    func frequency(_ index: Int, _ slot: Int32) -> Int {
-        if index == frequencyAtom && scratch.stamps[Int(slot)] == frequencyEpoch {
-            return Int(scratch.frequencies[Int(slot)])
+    private mutating func frequency(_ index: Int, _ slot: Int32) -> Int {
+        if let list = lists[index] {
+            let at = SortedSlots.position(of: slot, in: list.slots)
+            return at < list.slots.count && list.slots[at] == slot ? Int(list.frequencies[at]) : 0
         }
         let atom = atoms[index]
-        if !atom.isPhrase {
-            var tf = 0
-            for (term, quality) in atom.parts[0].terms {
-                forEachPosting(term, slot) { posting in tf += Int((posting >> 28) & 0xF) * Int(quality) }
-            }
-            return tf
+        if atom.isPhrase { return phraseFrequency(atom, slot) }
+        var tf = 0
+        for (term, quality) in atom.parts[0].terms {
+            store.postings.forEach(term, inSlot: slot) { posting in tf += Int((posting >> 28) & 0xF) * Int(quality) }
         }
-        var occurrences: [[(position: Int32, weight: UInt8)]] = []
-        for part in atom.parts {
-            var list: [(position: Int32, weight: UInt8)] = []
-            for (term, _) in part.terms {
-                forEachPosting(term, slot) { posting in
-                    list.append((Int32(posting & IndexStore.positionMask), UInt8((posting >> 28) & 0xF)))
-                }
-            }
-            if list.isEmpty { return 0 }
-            occurrences.append(list)
-        }
-        return Scoring.phraseFrequency(offsets: atom.parts.map(\.offset), occurrences: occurrences)
+        return tf
     }
 
-    /// Calls `body` with each posting of `term` in `slot`.
-    @inline(__always)
-    private func forEachPosting(_ term: Int32, _ slot: Int32, _ body: (UInt64) -> Void) {
-        store.postings.forEach(term, inSlot: slot, body)
+    private mutating func phraseFrequency(_ atom: ResolvedAtom, _ slot: Int32) -> Int {
+        if positions.count < atom.parts.count { positions = Array(repeating: [], count: atom.parts.count) }
+        for (i, part) in atom.parts.enumerated() {
+            positions[i].removeAll(keepingCapacity: true)
+            for (term, _) in part.terms {
+                store.postings.forEach(term, inSlot: slot) { posting in
+                    positions[i].append((Int32(posting & IndexStore.positionMask), UInt8((posting >> 28) & 0xF)))
+                }
+            }
+            if positions[i].isEmpty { return 0 }
+        }
+        return Scoring.phraseFrequency(offsets: atom.parts.map(\.offset), occurrences: Array(positions.prefix(atom.parts.count)))
     }
 
     private func check(_ filter: Filter, _ slot: Int32) -> Bool {
         let index = Int(slot)
         switch filter {
         case .kind(let kind): return store.slotKind[index] == kind
-        case .lang(let ids): return ids.contains(store.slotLang[index])
+        case .lang(let table):
+            let lang = store.slotLang[index]
+            return lang >= 0 && table[Int(lang)]
         case .date(let range): return range.contains(store.slotDay[index])
         case .hasTranslation: return store.slotTranslations[index] > 0
-        case .author(let ids):
-            if ids.contains(store.slotAuthor[index]) { return true }
-            guard let original = store.slotEntry[index]?["Of"], store.slotEntry[index]?.kind == .translation,
-                  let originalSlot = store.idToSlot[original] else { return false }
-            return ids.contains(store.slotAuthor[Int(originalSlot)])
-        case .missingTranslation(let workingLangs, let working):
-            guard let entry = store.slotEntry[index], entry.kind == .post || entry.kind == .quote,
-                  !workingLangs.contains(store.slotLang[index]) else { return false }
-            if store.slotTranslations[index] == 0 { return true }
-            let langs = Array((store.translationsOf[entry.id] ?? [:]).values)
+        case .author(let table):
+            var author = store.slotAuthor[index]
+            if author < 0, store.slotKind[index] == Kind.translation.ordinal {
+                let original = store.slotOriginal[index]
+                if original >= 0 { author = store.slotAuthor[Int(original)] }
+            }
+            return author >= 0 && table[Int(author)]
+        case .missingTranslation(let workingLangs, let workingMask, let working):
+            let kind = store.slotKind[index]
+            guard kind == Kind.post.ordinal || kind == Kind.quote.ordinal else { return false }
+            let lang = store.slotLang[index]
+            if lang >= 0 && workingLangs[Int(lang)] { return false }
+            let mask = store.slotTranslationLangs[index]
+            if mask & (1 << 63) == 0 { return mask & workingMask == 0 }
+            // Translations in languages past the bit table: ask the map.
+            guard let entry = store.slotEntry[index] else { return false }
             return FilterRules.missesTranslation(kind: entry.kind, lang: entry.lang?.lowercased(),
-                                                 translationLangs: langs, working: working)
+                                                 translationLangs: Array((store.translationsOf[entry.id] ?? [:]).values),
+                                                 working: working)
         }
+    }
+}
+
+/// Set operations on ascending slot arrays.
+enum SortedSlots {
+    /// The first index in `list` whose slot is not below `slot`.
+    static func position(of slot: Int32, in list: [Int32], from start: Int = 0) -> Int {
+        var low = start
+        var high = list.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if list[middle] < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var result: [Int32] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { result.append(a[i]); i += 1 } else if b[j] < a[i] { result.append(b[j]); j += 1 } else {
+                result.append(a[i]); i += 1; j += 1
+            }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
+    }
+
+    /// `a ∩ b`; binary searches through `b` when it is much longer than `a`.
+    static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        if b.count > a.count * 8 {
+            var from = 0
+            for slot in a {
+                from = position(of: slot, in: b, from: from)
+                if from == b.count { break }
+                if b[from] == slot { result.append(slot) }
+            }
+            return result
+        }
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { result.append(a[i]); i += 1; j += 1 }
+        }
+        return result
+    }
+
+    /// `a − b`.
+    static func difference(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        var j = 0
+        for slot in a {
+            j = position(of: slot, in: b, from: j)
+            if j == b.count || b[j] != slot { result.append(slot) }
+        }
+        return result
     }
 }

@@ -27,6 +27,11 @@ struct IndexStore: DocumentVisitor {
     var slotDay: [Int32] = []
     var slotAuthor: [Int32] = []
     var slotTranslations: [Int32] = []
+    /// Per slot: the languages of its translations, one bit per `langs` id (bit 63: an
+    /// id past 62, check `translationsOf`).
+    var slotTranslationLangs: [UInt64] = []
+    /// Per slot of a translation: the slot of its original, or -1.
+    var slotOriginal: [Int32] = []
     private var slotPostings: [Int32] = []
 
     var idToSlot: [String: Int32] = [:]
@@ -67,9 +72,11 @@ struct IndexStore: DocumentVisitor {
         isBulk = true
         bulkTerms.reserveCapacity(expected * 16)
         bulkPostings.reserveCapacity(expected * 16)
-        for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings] {
+        for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings,
+                      \.slotOriginal] {
             self[keyPath: array].reserveCapacity(expected)
         }
+        slotTranslationLangs.reserveCapacity(expected)
         slotEntry.reserveCapacity(expected)
         slotKind.reserveCapacity(expected)
         idToSlot.reserveCapacity(expected)
@@ -81,11 +88,9 @@ struct IndexStore: DocumentVisitor {
         let list = bulkPostings
         bulkTerms = []
         bulkPostings = []
-        // Translation counts were left for now: one pass over the translations is cheaper
-        // than a lookup for every entry.
-        for (original, translations) in translationsOf {
-            if let slot = idToSlot[original] { slotTranslations[Int(slot)] = Int32(translations.count) }
-        }
+        // Links between originals and translations were left for now: one pass over the
+        // translations is cheaper than a lookup for every entry.
+        for original in translationsOf.keys { linkTranslations(of: original) }
         postings.loadBulk(terms: terms, postings: list, termCount: dictionary.count)
         for t in 0..<dictionary.count {
             var last: UInt64 = .max
@@ -107,7 +112,9 @@ struct IndexStore: DocumentVisitor {
         slotLang.append(facts.lang.map { langs.id($0) } ?? -1)
         slotDay.append(facts.day)
         slotAuthor.append(facts.author.map { strings.id($0) } ?? -1)
-        slotTranslations.append(isBulk ? 0 : Int32(translationsOf[entry.id]?.count ?? 0))
+        slotTranslations.append(0)
+        slotTranslationLangs.append(0)
+        slotOriginal.append(-1)
         currentSlot = slot
         removing = false
         currentPostings = 0
@@ -118,6 +125,31 @@ struct IndexStore: DocumentVisitor {
         totalLength += length
         livePostings += Int(currentPostings)
         noteRelations(of: entry, adding: true)
+        if !isBulk {
+            if entry.kind == .translation, let original = entry["Of"], let originalSlot = idToSlot[original] {
+                slotOriginal[Int(slot)] = originalSlot
+            }
+            if translationsOf[entry.id] != nil { linkTranslations(of: entry.id) }
+        }
+    }
+
+    /// Brings the original `id`'s translation count and languages, and its translations'
+    /// link back to it, up to date.
+    private mutating func linkTranslations(of id: String) {
+        let originalSlot = idToSlot[id] ?? -1
+        var mask: UInt64 = 0
+        let translations = translationsOf[id] ?? [:]
+        for (translation, lang) in translations {
+            let bit = langs.id(lang)
+            mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
+            if let slot = idToSlot[translation], slotEntry[Int(slot)]?.kind == .translation {
+                slotOriginal[Int(slot)] = originalSlot
+            }
+        }
+        if originalSlot >= 0 {
+            slotTranslations[Int(originalSlot)] = Int32(translations.count)
+            slotTranslationLangs[Int(originalSlot)] = mask
+        }
     }
 
     /// Removes the entry `id` from the index, if it is there.
@@ -141,6 +173,9 @@ struct IndexStore: DocumentVisitor {
         livePostings -= Int(slotPostings[index])
         deadPostings += Int(slotPostings[index])
         noteRelations(of: entry, adding: false)
+        // An original going away unlinks its translations (when it is being replaced,
+        // `add` links them to the new slot instead).
+        if idToSlot[entry.id] == nil && translationsOf[entry.id] != nil { linkTranslations(of: entry.id) }
     }
 
     @discardableResult
@@ -196,9 +231,7 @@ struct IndexStore: DocumentVisitor {
                 translationsOf[original]?[entry.id] = nil
                 if translationsOf[original]?.isEmpty == true { translationsOf[original] = nil }
             }
-            if let slot = idToSlot[original] {
-                slotTranslations[Int(slot)] = Int32(translationsOf[original]?.count ?? 0)
-            }
+            if !isBulk { linkTranslations(of: original) }
         }
         if entry.kind == .person {
             let id = entry.id.lowercased()
