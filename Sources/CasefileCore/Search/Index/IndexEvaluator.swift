@@ -28,6 +28,8 @@ struct IndexEvaluator {
     /// The lists built so far, by atom.
     private var lists: [SlotList?]
     private var positions: [[(position: Int32, weight: UInt8)]] = []
+    /// Per atom, per part: a cursor into each matched term's postings.
+    private var cursors: [[[PostingCursor]]?]
 
     init(store: IndexStore, plan: QueryPlan, caseFile: CaseFile, scratch: QueryScratch) {
         self.store = store
@@ -35,6 +37,7 @@ struct IndexEvaluator {
         self.plan = plan
         atoms = store.resolve(plan)
         lists = Array(repeating: nil, count: atoms.count)
+        cursors = Array(repeating: nil, count: atoms.count)
         let langs = store.langs.strings
         filters = plan.filters.map { filter in
             switch filter {
@@ -61,6 +64,7 @@ struct IndexEvaluator {
             self.scratch.stamps = Array(repeating: 0, count: store.slotCount + store.slotCount / 8)
             self.scratch.frequencies = Array(repeating: 0, count: self.scratch.stamps.count)
             self.scratch.epoch = 0
+            self.scratch.bits = Array(repeating: 0, count: self.scratch.stamps.count / 64 + 1)
         }
     }
 
@@ -104,7 +108,7 @@ struct IndexEvaluator {
 
     private func estimate(_ node: QueryPlan.Node) -> Int? {
         switch node {
-        case .atom(let index): return lists[index]?.slots.count ?? atoms[index].estimate
+        case .atom(let index): return min(lists[index]?.slots.count ?? atoms[index].estimate, store.slotCount)
         case .all(let children): return children.compactMap(estimate).min()
         case .any(let children):
             var total = 0
@@ -113,11 +117,13 @@ struct IndexEvaluator {
                 total += cost
             }
             return total
-        case .not, .predicate: return nil
+        case .predicate: return store.slotCount + 1  // a scan of every slot; words go first
+        case .not: return nil
         }
     }
 
-    /// The live slots `node` matches, ascending, when they can be produced from postings.
+    /// The live slots `node` matches, ascending, when they can be produced from postings
+    /// (or, for a filter, from one pass over its per-slot table).
     private mutating func produce(_ node: QueryPlan.Node) -> [Int32]? {
         switch node {
         case .atom(let index):
@@ -138,6 +144,14 @@ struct IndexEvaluator {
             for index in order.dropFirst() {
                 if candidates.isEmpty { break }
                 let child = children[index]
+                if case .predicate(let filter) = child {
+                    candidates = select(candidates, filters[filter], keep: true)
+                    continue
+                }
+                if case .not(.predicate(let filter)) = child {
+                    candidates = select(candidates, filters[filter], keep: false)
+                    continue
+                }
                 // Reading a whole list pays when it is not much longer than the candidates.
                 let affordable = max(candidates.count * 16, 4096)
                 if let cost = estimate(child), cost <= affordable, let other = produce(child) {
@@ -150,8 +164,43 @@ struct IndexEvaluator {
                 }
             }
             return candidates
-        case .not, .predicate:
+        case .predicate(let index):
+            return scan(filters[index])
+        case .not:
             return nil
+        }
+    }
+
+    /// The live slots passing `filter`, by one pass over its table.
+    private func scan(_ filter: Filter) -> [Int32] {
+        let kinds = store.slotKind
+        var live: [Int32] = []
+        live.reserveCapacity(store.liveCount)
+        for slot in 0..<kinds.count where kinds[slot] != IndexStore.dead { live.append(Int32(slot)) }
+        return select(live, filter, keep: true)
+    }
+
+    /// The slots of `list` that pass `filter` (or, with `keep` false, that fail it). One
+    /// loop per kind of filter, so the test inside is a load and a compare.
+    private func select(_ list: [Int32], _ filter: Filter, keep: Bool) -> [Int32] {
+        switch filter {
+        case .kind(let kind):
+            let kinds = store.slotKind
+            return list.filter { (kinds[Int($0)] == kind) == keep }
+        case .lang(let table):
+            let langs = store.slotLang
+            return list.filter { slot in
+                let lang = langs[Int(slot)]
+                return (lang >= 0 && table[Int(lang)]) == keep
+            }
+        case .date(let range):
+            let days = store.slotDay
+            return list.filter { range.contains(days[Int($0)]) == keep }
+        case .hasTranslation:
+            let translations = store.slotTranslations
+            return list.filter { (translations[Int($0)] > 0) == keep }
+        default:
+            return list.filter { check(filter, $0) == keep }
         }
     }
 
@@ -171,7 +220,7 @@ struct IndexEvaluator {
             }
             result = SlotList()
             for slot in wordList(atom.parts[rarest].terms).slots {
-                let tf = phraseFrequency(atom, slot)
+                let tf = phraseFrequency(index, slot)
                 if tf > 0 {
                     result.slots.append(slot)
                     result.frequencies.append(Int32(tf))
@@ -202,36 +251,48 @@ struct IndexEvaluator {
             }
             return result
         }
-        // Several spellings: add up per slot in scratch, then sort the slots touched.
+        // Several spellings: add up per slot in scratch, mark the slots in a bitmap, and
+        // read the bitmap back in slot order (no sorting).
         nextEpoch()
         let epoch = scratch.epoch
-        var touched: [UInt32] = []
+        var touched = 0
         kinds.withUnsafeBufferPointer { kinds in
             scratch.stamps.withUnsafeMutableBufferPointer { stamps in
                 scratch.frequencies.withUnsafeMutableBufferPointer { frequencies in
-                    for (term, quality) in terms {
-                        store.postings.forEach(term) { posting in
-                            let slot = Int(posting >> 32)
-                            guard kinds[slot] != IndexStore.dead else { return }
-                            let add = Int32((posting >> 28) & 0xF) * Int32(quality)
-                            if stamps[slot] != epoch {
-                                stamps[slot] = epoch
-                                frequencies[slot] = add
-                                touched.append(UInt32(slot))
-                            } else {
-                                frequencies[slot] += add
+                    scratch.bits.withUnsafeMutableBufferPointer { bits in
+                        for (term, quality) in terms {
+                            store.postings.forEach(term) { posting in
+                                let slot = Int(posting >> 32)
+                                guard kinds[slot] != IndexStore.dead else { return }
+                                let add = Int32((posting >> 28) & 0xF) * Int32(quality)
+                                if stamps[slot] != epoch {
+                                    stamps[slot] = epoch
+                                    frequencies[slot] = add
+                                    bits[slot >> 6] |= 1 << UInt64(slot & 63)
+                                    touched += 1
+                                } else {
+                                    frequencies[slot] += add
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        RadixSort.sort32(&touched)
-        result.slots.reserveCapacity(touched.count)
-        result.frequencies.reserveCapacity(touched.count)
-        for slot in touched {
-            result.slots.append(Int32(slot))
-            result.frequencies.append(scratch.frequencies[Int(slot)])
+        result.slots.reserveCapacity(touched)
+        result.frequencies.reserveCapacity(touched)
+        let words = (store.slotCount + 63) / 64
+        scratch.bits.withUnsafeMutableBufferPointer { bits in
+            for w in 0..<words where bits[w] != 0 {
+                var word = bits[w]
+                bits[w] = 0
+                while word != 0 {
+                    let slot = w << 6 | word.trailingZeroBitCount
+                    result.slots.append(Int32(slot))
+                    result.frequencies.append(scratch.frequencies[slot])
+                    word &= word - 1
+                }
+            }
         }
         return result
     }
@@ -267,24 +328,39 @@ struct IndexEvaluator {
             return at < list.slots.count && list.slots[at] == slot ? Int(list.frequencies[at]) : 0
         }
         let atom = atoms[index]
-        if atom.isPhrase { return phraseFrequency(atom, slot) }
+        if atom.isPhrase { return phraseFrequency(index, slot) }
+        prepareCursors(index)
         var tf = 0
-        for (term, quality) in atom.parts[0].terms {
-            store.postings.forEach(term, inSlot: slot) { posting in tf += Int((posting >> 28) & 0xF) * Int(quality) }
+        let postings = store.postings
+        for (t, (_, quality)) in atom.parts[0].terms.enumerated() {
+            cursors[index]?[0][t].forEach(inSlot: slot, of: postings) { posting in
+                tf += Int((posting >> 28) & 0xF) * Int(quality)
+            }
         }
         return tf
     }
 
-    private mutating func phraseFrequency(_ atom: ResolvedAtom, _ slot: Int32) -> Int {
+    private mutating func prepareCursors(_ index: Int) {
+        guard cursors[index] == nil else { return }
+        cursors[index] = atoms[index].parts.map { part in part.terms.map { PostingCursor($0.term, in: store.postings) } }
+    }
+
+    private mutating func phraseFrequency(_ index: Int, _ slot: Int32) -> Int {
+        let atom = atoms[index]
+        prepareCursors(index)
         if positions.count < atom.parts.count { positions = Array(repeating: [], count: atom.parts.count) }
+        let postings = store.postings
         for (i, part) in atom.parts.enumerated() {
             positions[i].removeAll(keepingCapacity: true)
-            for (term, _) in part.terms {
-                store.postings.forEach(term, inSlot: slot) { posting in
+            for t in part.terms.indices {
+                cursors[index]?[i][t].forEach(inSlot: slot, of: postings) { posting in
                     positions[i].append((Int32(posting & IndexStore.positionMask), UInt8((posting >> 28) & 0xF)))
                 }
             }
-            if positions[i].isEmpty { return 0 }
+            if positions[i].isEmpty {
+                // Later parts' cursors stay behind; they catch up on the next slot.
+                return 0
+            }
         }
         return Scoring.phraseFrequency(offsets: atom.parts.map(\.offset), occurrences: Array(positions.prefix(atom.parts.count)))
     }

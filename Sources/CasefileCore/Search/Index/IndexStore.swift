@@ -337,4 +337,6 @@ struct QueryScratch {
     var stamps: [UInt32] = []
     var frequencies: [Int32] = []
     var epoch: UInt32 = 0
+    /// One bit per slot, all clear between uses: set while gathering, read back in order.
+    var bits: [UInt64] = []
 }

@@ -96,6 +96,19 @@ struct PostingStore {
         }
     }
 
+    /// Where `term`'s bulk postings are in `base`.
+    @inline(__always)
+    func baseRange(_ term: Int32) -> Range<Int> {
+        let t = Int(term)
+        return t + 1 < baseStart.count ? Int(baseStart[t])..<Int(baseStart[t + 1]) : 0..<0
+    }
+
+    /// `term`'s postings added since the bulk build.
+    @inline(__always)
+    func later(_ term: Int32) -> ContiguousArray<UInt64> {
+        Int(term) < delta.count ? delta[Int(term)] : []
+    }
+
     /// Drops the postings of slots `isDead` says are dead, folding everything into bulk form.
     mutating func compact(isDead: (Int) -> Bool) {
         let termCount = delta.count
@@ -111,5 +124,57 @@ struct PostingStore {
         baseStart = start
         base = flat
         delta = Array(repeating: [], count: termCount)
+    }
+}
+
+/// A position in one term's postings that only moves forward: asked for ascending slots,
+/// it gallops from where it stopped instead of searching the whole list each time.
+struct PostingCursor {
+    let term: Int32
+    private var base: Range<Int>
+    private var later = 0
+    private var lastSlot: Int32 = -1
+
+    init(_ term: Int32, in store: PostingStore) {
+        self.term = term
+        base = store.baseRange(term)
+    }
+
+    /// Calls `body` with each posting of the term in `slot`.
+    mutating func forEach(inSlot slot: Int32, of store: PostingStore, _ body: (UInt64) -> Void) {
+        if slot < lastSlot {  // asked out of order: start again
+            base = store.baseRange(term)
+            later = 0
+        }
+        lastSlot = slot
+        let key = UInt64(UInt32(bitPattern: slot)) << 32
+        store.base.withUnsafeBufferPointer { list in
+            base = Self.visit(list, from: base.lowerBound, to: base.upperBound, key: key, body)..<base.upperBound
+        }
+        store.later(term).withUnsafeBufferPointer { list in
+            later = Self.visit(list, from: later, to: list.count, key: key, body)
+        }
+    }
+
+    /// Gallops to the first posting at or after `key` in `list[from..<to]`, calls `body`
+    /// for those of that slot, and returns where to start next time.
+    @inline(__always)
+    private static func visit(_ list: UnsafeBufferPointer<UInt64>, from: Int, to: Int, key: UInt64,
+                              _ body: (UInt64) -> Void) -> Int {
+        guard from < to, list[to - 1] >= key else { return to }
+        var low = from
+        var step = 1
+        while low + step < to && list[low + step] < key { low += step; step <<= 1 }
+        var high = min(low + step, to)
+        while low < high {
+            let middle = (low + high) >> 1
+            if list[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < to && list[index] >> 32 == key >> 32 {
+            body(list[index])
+            index += 1
+        }
+        return index
     }
 }
