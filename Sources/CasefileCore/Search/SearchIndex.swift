@@ -56,10 +56,11 @@ public final class SearchIndex {
         let (slots, scores) = evaluator.run()
         swap(&evaluator.scratch, &store.scratch)
         let kinds = store.slotKind
+        let ids = store.slotId
         let entries = store.slotEntry
         let top = Ranking.top(Array(slots.indices), limit: limit) { a, b in
-            Ranking.before(score: scores[a], kind: Int(kinds[Int(slots[a])]), id: entries[Int(slots[a])]?.id ?? "",
-                           score: scores[b], kind: Int(kinds[Int(slots[b])]), id: entries[Int(slots[b])]?.id ?? "")
+            Ranking.before(score: scores[a], kind: Int(kinds[Int(slots[a])]), id: ids[Int(slots[a])],
+                           score: scores[b], kind: Int(kinds[Int(slots[b])]), id: ids[Int(slots[b])])
         }.map { (slot: slots[$0], score: scores[$0]) }
         let builder = SnippetBuilder(atoms: evaluator.atoms.filter(\.isScored).map { atom in
             atom.parts.map { (offset: $0.offset, terms: Set($0.terms.map(\.term))) }

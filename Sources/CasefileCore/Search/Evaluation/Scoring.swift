@@ -29,12 +29,13 @@ enum Scoring {
 
     /// The number of phrase occurrences, weighted: `occurrences[i]` holds (position,
     /// weight) of the tokens matching part `i`, `offsets[i]` that part's place.
-    static func phraseFrequency(offsets: [Int32], occurrences: [[(position: Int32, weight: UInt8)]]) -> Int {
+    static func phraseFrequency(offsets: [Int32], occurrences: [[(position: Int32, weight: UInt8)]],
+                                parts: Int? = nil) -> Int {
         guard let first = occurrences.first, !first.isEmpty else { return 0 }
         var tf = 0
         for (position, weight) in first {
             var all = true
-            for part in 1..<occurrences.count {
+            for part in 1..<(parts ?? occurrences.count) {
                 let wanted = position + offsets[part]
                 if !occurrences[part].contains(where: { $0.position == wanted }) {
                     all = false

@@ -28,8 +28,13 @@ struct IndexEvaluator {
     /// The lists built so far, by atom.
     private var lists: [SlotList?]
     private var positions: [[(position: Int32, weight: UInt8)]] = []
-    /// Per atom, per part: a cursor into each matched term's postings.
-    private var cursors: [[[PostingCursor]]?]
+    /// Per atom: a cursor into each matched term's postings, part after part, and where
+    /// each part's cursors start (one more entry than parts).
+    private var cursors: [[PostingCursor]]
+    private var partStarts: [[Int]]
+    /// Per atom: its parts' offsets.
+    private let offsets: [[Int32]]
+    private let postings: PostingStore
 
     init(store: IndexStore, plan: QueryPlan, caseFile: CaseFile, scratch: QueryScratch) {
         self.store = store
@@ -37,7 +42,10 @@ struct IndexEvaluator {
         self.plan = plan
         atoms = store.resolve(plan)
         lists = Array(repeating: nil, count: atoms.count)
-        cursors = Array(repeating: nil, count: atoms.count)
+        cursors = Array(repeating: [], count: atoms.count)
+        partStarts = Array(repeating: [], count: atoms.count)
+        offsets = atoms.map { $0.parts.map(\.offset) }
+        postings = store.postings
         let langs = store.langs.strings
         filters = plan.filters.map { filter in
             switch filter {
@@ -117,7 +125,13 @@ struct IndexEvaluator {
                 total += cost
             }
             return total
-        case .predicate: return store.slotCount + 1  // a scan of every slot; words go first
+        case .predicate(let index):
+            // A scan of every slot: words go first, then the cheapest filters.
+            switch filters[index] {
+            case .author: return store.slotCount + 2
+            case .missingTranslation: return store.slotCount + 3
+            default: return store.slotCount + 1
+            }
         case .not: return nil
         }
     }
@@ -174,15 +188,12 @@ struct IndexEvaluator {
     /// The live slots passing `filter`, by one pass over its table.
     private func scan(_ filter: Filter) -> [Int32] {
         let kinds = store.slotKind
-        var live: [Int32] = []
-        live.reserveCapacity(store.liveCount)
-        for slot in 0..<kinds.count where kinds[slot] != IndexStore.dead { live.append(Int32(slot)) }
-        return select(live, filter, keep: true)
+        return select((0..<Int32(kinds.count)).lazy.filter { kinds[Int($0)] != IndexStore.dead }, filter, keep: true)
     }
 
     /// The slots of `list` that pass `filter` (or, with `keep` false, that fail it). One
     /// loop per kind of filter, so the test inside is a load and a compare.
-    private func select(_ list: [Int32], _ filter: Filter, keep: Bool) -> [Int32] {
+    private func select<S: Sequence>(_ list: S, _ filter: Filter, keep: Bool) -> [Int32] where S.Element == Int32 {
         switch filter {
         case .kind(let kind):
             let kinds = store.slotKind
@@ -199,8 +210,33 @@ struct IndexEvaluator {
         case .hasTranslation:
             let translations = store.slotTranslations
             return list.filter { (translations[Int($0)] > 0) == keep }
-        default:
-            return list.filter { check(filter, $0) == keep }
+        case .author(let table):
+            let authors = store.slotAuthor
+            let originals = store.slotOriginal
+            return list.filter { slot in
+                var author = authors[Int(slot)]
+                if author < 0 {
+                    let original = originals[Int(slot)]
+                    if original >= 0 { author = authors[Int(original)] }
+                }
+                return (author >= 0 && table[Int(author)]) == keep
+            }
+        case .missingTranslation(let workingLangs, let workingMask, _):
+            let kinds = store.slotKind
+            let langs = store.slotLang
+            let masks = store.slotTranslationLangs
+            let post = Kind.post.ordinal
+            let quote = Kind.quote.ordinal
+            return list.filter { slot in
+                let index = Int(slot)
+                let kind = kinds[index]
+                guard kind == post || kind == quote else { return !keep }
+                let lang = langs[index]
+                if lang >= 0 && workingLangs[Int(lang)] { return !keep }
+                let mask = masks[index]
+                if mask & (1 << 63) == 0 { return (mask & workingMask == 0) == keep }
+                return check(filter, slot) == keep
+            }
         }
     }
 
@@ -331,9 +367,8 @@ struct IndexEvaluator {
         if atom.isPhrase { return phraseFrequency(index, slot) }
         prepareCursors(index)
         var tf = 0
-        let postings = store.postings
         for (t, (_, quality)) in atom.parts[0].terms.enumerated() {
-            cursors[index]?[0][t].forEach(inSlot: slot, of: postings) { posting in
+            cursors[index][t].forEach(inSlot: slot, of: postings) { posting in
                 tf += Int((posting >> 28) & 0xF) * Int(quality)
             }
         }
@@ -341,28 +376,31 @@ struct IndexEvaluator {
     }
 
     private mutating func prepareCursors(_ index: Int) {
-        guard cursors[index] == nil else { return }
-        cursors[index] = atoms[index].parts.map { part in part.terms.map { PostingCursor($0.term, in: store.postings) } }
+        guard partStarts[index].isEmpty else { return }
+        var starts = [0]
+        for part in atoms[index].parts {
+            for (term, _) in part.terms { cursors[index].append(PostingCursor(term, in: postings)) }
+            starts.append(cursors[index].count)
+        }
+        partStarts[index] = starts
     }
 
+    /// How often the phrase of atom `index` occurs in `slot`, weighted. Called for
+    /// ascending slots, so the cursors only move forward.
     private mutating func phraseFrequency(_ index: Int, _ slot: Int32) -> Int {
-        let atom = atoms[index]
         prepareCursors(index)
-        if positions.count < atom.parts.count { positions = Array(repeating: [], count: atom.parts.count) }
-        let postings = store.postings
-        for (i, part) in atom.parts.enumerated() {
-            positions[i].removeAll(keepingCapacity: true)
-            for t in part.terms.indices {
-                cursors[index]?[i][t].forEach(inSlot: slot, of: postings) { posting in
-                    positions[i].append((Int32(posting & IndexStore.positionMask), UInt8((posting >> 28) & 0xF)))
+        let parts = partStarts[index].count - 1
+        if positions.count < parts { positions = Array(repeating: [], count: parts) }
+        for part in 0..<parts {
+            positions[part].removeAll(keepingCapacity: true)
+            for c in partStarts[index][part]..<partStarts[index][part + 1] {
+                cursors[index][c].forEach(inSlot: slot, of: postings) { posting in
+                    positions[part].append((Int32(posting & IndexStore.positionMask), UInt8((posting >> 28) & 0xF)))
                 }
             }
-            if positions[i].isEmpty {
-                // Later parts' cursors stay behind; they catch up on the next slot.
-                return 0
-            }
+            if positions[part].isEmpty { return 0 }  // later parts' cursors catch up next time
         }
-        return Scoring.phraseFrequency(offsets: atom.parts.map(\.offset), occurrences: Array(positions.prefix(atom.parts.count)))
+        return Scoring.phraseFrequency(offsets: offsets[index], occurrences: positions, parts: parts)
     }
 
     private func check(_ filter: Filter, _ slot: Int32) -> Bool {
@@ -376,7 +414,7 @@ struct IndexEvaluator {
         case .hasTranslation: return store.slotTranslations[index] > 0
         case .author(let table):
             var author = store.slotAuthor[index]
-            if author < 0, store.slotKind[index] == Kind.translation.ordinal {
+            if author < 0 {  // a translation: its original's author (slotOriginal is -1 for others)
                 let original = store.slotOriginal[index]
                 if original >= 0 { author = store.slotAuthor[Int(original)] }
             }

@@ -21,6 +21,8 @@ struct IndexStore: DocumentVisitor {
     private var lastSlotSeen: [Int32] = []
 
     var slotEntry: [Entry?] = []
+    /// Per slot: the entry's Id (ranking breaks ties by it without copying entries).
+    var slotId: [String] = []
     var slotKind: [UInt8] = []
     var slotLength: [Int32] = []
     var slotLang: [Int32] = []
@@ -78,6 +80,7 @@ struct IndexStore: DocumentVisitor {
         }
         slotTranslationLangs.reserveCapacity(expected)
         slotEntry.reserveCapacity(expected)
+        slotId.reserveCapacity(expected)
         slotKind.reserveCapacity(expected)
         idToSlot.reserveCapacity(expected)
         for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
@@ -108,6 +111,7 @@ struct IndexStore: DocumentVisitor {
         if let old = idToSlot.updateValue(slot, forKey: entry.id) { removeSlot(old) }
         let facts = FilterRules.Facts(entry)
         slotEntry.append(entry)
+        slotId.append(entry.id)
         slotKind.append(entry.kind.ordinal)
         slotLang.append(facts.lang.map { langs.id($0) } ?? -1)
         slotDay.append(facts.day)
