@@ -32,7 +32,7 @@ extension ScanRun {
             for p in atom.parts.indices {
                 var df = 0
                 var terms = Set<Int32>()
-                for t in 0..<Int32(dictionary.count) where quality(a, p, t) > 0 {
+                for t in relevantTerms where quality(a, p, t) > 0 {
                     df += Int(documentCount[Int(t)])
                     terms.insert(t)
                 }

@@ -13,6 +13,10 @@ public enum SearchScan {
 }
 
 /// The state of one scan.
+///
+/// Each distinct term is matched against every word of the query once, when first seen;
+/// tokens of terms that match nothing are then only counted, so the cost per token is a
+/// table lookup.
 struct ScanRun: DocumentVisitor {
     let plan: QueryPlan
     let caseFile: CaseFile
@@ -20,19 +24,35 @@ struct ScanRun: DocumentVisitor {
     var notesByEntry: [String: [Note]] = [:]
     var translationsOf: [String: [String: String]] = [:]
     var handleOwners: [String: Set<String>] = [:]
-    /// Per atom, per part: the match quality of each term id (0xFF: not yet asked).
-    var qualities: [[[UInt8]]]
-    /// Per term: documents containing it, and the last document that did.
+    /// Where each atom's parts start in a term's row of `qualities`.
+    let partStart: [Int]
+    /// The number of parts of all atoms together.
+    let partCount: Int
+    /// Per term, per part (row-major): the match quality.
+    var qualities: [UInt8] = []
+    /// Per term: whether it matches any part.
+    var isRelevant: [Bool] = []
+    /// The terms that match some part, in the order first seen.
+    var relevantTerms: [Int32] = []
+    /// Per term: documents containing it (kept for relevant terms only), and the last one.
     var documentCount: [Int32] = []
     var lastDocument: [Int32] = []
     var document: Int32 = 0
+    /// The relevant tokens of the document being walked.
     var tokens: [(term: Int32, position: Int32, weight: UInt8)] = []
     var touched: UInt64 = 0
 
     init(plan: QueryPlan, caseFile: CaseFile) {
         self.plan = plan
         self.caseFile = caseFile
-        qualities = plan.atoms.map { $0.parts.map { _ in [] } }
+        var starts: [Int] = []
+        var total = 0
+        for atom in plan.atoms {
+            starts.append(total)
+            total += atom.parts.count
+        }
+        partStart = starts
+        partCount = total
         for note in caseFile.notes.values { notesByEntry[note.key.on, default: []].append(note) }
         for id in notesByEntry.keys { notesByEntry[id]?.sort { $0.key < $1.key } }
         for entry in caseFile.entries.values {
@@ -53,10 +73,8 @@ struct ScanRun: DocumentVisitor {
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
         let term = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace).id
         let t = Int(term)
-        if t == documentCount.count {
-            documentCount.append(0)
-            lastDocument.append(-1)
-        }
+        if t == isRelevant.count { learn(term) }
+        guard isRelevant[t] else { return }
         if lastDocument[t] != document {
             lastDocument[t] = document
             documentCount[t] += 1
@@ -64,22 +82,35 @@ struct ScanRun: DocumentVisitor {
         tokens.append((term, token.position, weight))
     }
 
-    mutating func quality(_ atom: Int, _ part: Int, _ term: Int32) -> UInt8 {
-        let t = Int(term)
-        if qualities[atom][part].count <= t {
-            qualities[atom][part].append(contentsOf: repeatElement(0xFF, count: t + 1 - qualities[atom][part].count))
+    /// Matches a new term against every part of the query.
+    private mutating func learn(_ term: Int32) {
+        let info = dictionary.terms[Int(term)]
+        var relevant = false
+        for atom in plan.atoms {
+            for part in atom.parts {
+                let quality = part.pattern.quality(of: info)
+                qualities.append(quality)
+                relevant = relevant || quality > 0
+            }
         }
-        let known = qualities[atom][part][t]
-        if known != 0xFF { return known }
-        let value = plan.atoms[atom].parts[part].pattern.quality(of: dictionary.terms[t])
-        qualities[atom][part][t] = value
-        return value
+        isRelevant.append(relevant)
+        documentCount.append(0)
+        lastDocument.append(-1)
+        if relevant { relevantTerms.append(term) }
+    }
+
+    /// The match quality of `term` for part `part` of atom `atom`.
+    @inline(__always)
+    func quality(_ atom: Int, _ part: Int, _ term: Int32) -> UInt8 {
+        qualities[Int(term) * partCount + partStart[atom] + part]
     }
 
     /// The weighted frequency of each atom in the document just walked.
-    mutating func frequencies() -> [Int] {
+    func frequencies() -> [Int] {
         var result: [Int] = []
+        result.reserveCapacity(plan.atoms.count)
         for (a, atom) in plan.atoms.enumerated() {
+            if tokens.isEmpty { result.append(0); continue }
             if !atom.isPhrase {
                 var tf = 0
                 for token in tokens {
