@@ -18,7 +18,7 @@ struct IndexStore: DocumentVisitor {
     /// Per term: the last slot that counted it (`slot` while adding, `~slot` while
     /// removing). Starts at `Int32.min`, which is neither: -1 would be `~0`, and removing
     /// slot 0 would then count nothing.
-    private var lastSlotSeen: [Int32] = []
+    var lastSlotSeen: [Int32] = []
 
     var slotEntry: [Entry?] = []
     /// Per slot: the entry's Id (ranking breaks ties by it without copying entries).
@@ -34,7 +34,7 @@ struct IndexStore: DocumentVisitor {
     var slotTranslationLangs: [UInt64] = []
     /// Per slot of a translation: the slot of its original, or -1.
     var slotOriginal: [Int32] = []
-    private var slotPostings: [Int32] = []
+    var slotPostings: [Int32] = []
 
     var idToSlot: [String: Int32] = [:]
     var notesByEntry: [String: [Note]] = [:]
@@ -47,10 +47,10 @@ struct IndexStore: DocumentVisitor {
     /// Interned languages (lower case); few, so a short list searched from the end.
     var langs = SmallInterner()
 
-    private(set) var liveCount = 0
-    private(set) var totalLength = 0
-    private var livePostings = 0
-    private var deadPostings = 0
+    var liveCount = 0
+    var totalLength = 0
+    var livePostings = 0
+    var deadPostings = 0
 
     /// Scratch for queries, kept between them so that a query allocates nothing per slot.
     var scratch = QueryScratch()
@@ -58,52 +58,20 @@ struct IndexStore: DocumentVisitor {
     private var currentSlot: Int32 = 0
     private var removing = false
     /// While loading in bulk: every posting and its term, in slot order.
-    private var isBulk = false
-    private var bulkTerms: [Int32] = []
-    private var bulkPostings: [UInt64] = []
+    var isBulk = false
+    var bulkTerms: [Int32] = []
+    var bulkPostings: [UInt64] = []
     private var currentPostings: Int32 = 0
     private var scratchTokens: [Token] = []
     /// Keeps the loads of `prepare` from being optimised away.
     private var touched: UInt64 = 0
 
-    // MARK: Adding and removing slots
+    /// Dead postings below this many are never worth a compaction pass.
+    var compactionFloor = 50_000
+    /// How many compactions ran (for tests).
+    var compactions = 0
 
-    /// Indexes many entries at once (a freshly loaded case): postings are gathered flat and
-    /// sorted by term once, instead of being appended term by term.
-    mutating func addInBulk<S: Sequence>(_ entries: S, expected: Int) where S.Element == Entry {
-        isBulk = true
-        bulkTerms.reserveCapacity(expected * 16)
-        bulkPostings.reserveCapacity(expected * 16)
-        for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings,
-                      \.slotOriginal] {
-            self[keyPath: array].reserveCapacity(expected)
-        }
-        slotTranslationLangs.reserveCapacity(expected)
-        slotEntry.reserveCapacity(expected)
-        slotId.reserveCapacity(expected)
-        slotKind.reserveCapacity(expected)
-        idToSlot.reserveCapacity(expected)
-        for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
-        for entry in entries { add(entry) }
-        for i in keyIndexes.indices { keyIndexes[i].endBulk() }
-        isBulk = false
-        let terms = bulkTerms
-        let list = bulkPostings
-        bulkTerms = []
-        bulkPostings = []
-        // Links between originals and translations were left for now: one pass over the
-        // translations is cheaper than a lookup for every entry.
-        for original in translationsOf.keys { linkTranslations(of: original) }
-        postings.loadBulk(terms: terms, postings: list, termCount: dictionary.count)
-        for t in 0..<dictionary.count {
-            var last: UInt64 = .max
-            var count: Int32 = 0
-            postings.forEach(Int32(t)) { posting in
-                if posting >> 32 != last { count += 1; last = posting >> 32 }
-            }
-            documentFrequency[t] = count
-        }
-    }
+    // MARK: Adding and removing slots
 
     /// Indexes `entry` (with the notes on it) in a new slot.
     mutating func add(_ entry: Entry) {
@@ -137,25 +105,6 @@ struct IndexStore: DocumentVisitor {
         }
     }
 
-    /// Brings the original `id`'s translation count and languages, and its translations'
-    /// link back to it, up to date.
-    private mutating func linkTranslations(of id: String) {
-        let originalSlot = idToSlot[id] ?? -1
-        var mask: UInt64 = 0
-        let translations = translationsOf[id] ?? [:]
-        for (translation, lang) in translations {
-            let bit = langs.id(lang)
-            mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
-            if let slot = idToSlot[translation], slotEntry[Int(slot)]?.kind == .translation {
-                slotOriginal[Int(slot)] = originalSlot
-            }
-        }
-        if originalSlot >= 0 {
-            slotTranslations[Int(originalSlot)] = Int32(translations.count)
-            slotTranslationLangs[Int(originalSlot)] = mask
-        }
-    }
-
     /// Removes the entry `id` from the index, if it is there.
     mutating func remove(id: String) {
         guard let slot = idToSlot.removeValue(forKey: id) else { return }
@@ -163,7 +112,7 @@ struct IndexStore: DocumentVisitor {
     }
 
     /// Kills `slot` (its Id has already been unmapped or remapped).
-    private mutating func removeSlot(_ slot: Int32) {
+    mutating func removeSlot(_ slot: Int32) {
         guard let entry = slotEntry[Int(slot)] else { return }
         currentSlot = slot
         removing = true
@@ -183,7 +132,7 @@ struct IndexStore: DocumentVisitor {
     }
 
     @discardableResult
-    private mutating func walk(_ entry: Entry) -> Int {
+    mutating func walk(_ entry: Entry) -> Int {
         var tokens: [Token] = []
         swap(&tokens, &scratchTokens)
         defer { swap(&tokens, &scratchTokens) }
@@ -226,121 +175,10 @@ struct IndexStore: DocumentVisitor {
         }
     }
 
-    /// Keeps the translation and handle maps in step with an entry coming or going.
-    private mutating func noteRelations(of entry: Entry, adding: Bool) {
-        if entry.kind == .translation, let original = entry["Of"] {
-            if adding {
-                translationsOf[original, default: [:]][entry.id] = entry.lang?.lowercased() ?? ""
-            } else {
-                translationsOf[original]?[entry.id] = nil
-                if translationsOf[original]?.isEmpty == true { translationsOf[original] = nil }
-            }
-            if !isBulk { linkTranslations(of: original) }
-        }
-        if entry.kind == .person {
-            let id = entry.id.lowercased()
-            for handle in entry.handles {
-                let key = FilterRules.normalizedHandle(handle)
-                if adding {
-                    handleOwners[key, default: []].insert(id)
-                } else {
-                    handleOwners[key]?.remove(id)
-                    if handleOwners[key]?.isEmpty == true { handleOwners[key] = nil }
-                }
-            }
-        }
-    }
-
-    // MARK: Notes
-
-    /// Replaces the note `old` by `new` (either may be nil), re-indexing the entries they are on.
-    mutating func update(old: Note?, new: Note?) {
-        var affected: [String] = []
-        if let old { affected.append(old.key.on) }
-        if let new, !affected.contains(new.key.on) { affected.append(new.key.on) }
-        var entries: [Entry] = []
-        for id in affected {
-            if let slot = idToSlot[id], let entry = slotEntry[Int(slot)] {
-                entries.append(entry)
-                remove(id: id)
-            }
-        }
-        if let old {
-            notesByEntry[old.key.on]?.removeAll { $0.key == old.key }
-            if notesByEntry[old.key.on]?.isEmpty == true { notesByEntry[old.key.on] = nil }
-        }
-        if let new {
-            var list = notesByEntry[new.key.on] ?? []
-            list.removeAll { $0.key == new.key }
-            let position = list.firstIndex { new.key < $0.key } ?? list.count
-            list.insert(new, at: position)
-            notesByEntry[new.key.on] = list
-        }
-        for entry in entries { add(entry) }
-    }
-
-    // MARK: Compaction
-
-    /// Dead postings below this many are never worth a compaction pass.
-    var compactionFloor = 50_000
-
-    /// Drops dead postings once they outnumber live ones (and are worth the pass).
-    mutating func compactIfNeeded() {
-        guard deadPostings > compactionFloor && deadPostings > livePostings else { return }
-        let kinds = slotKind
-        postings.compact { kinds[$0] == Self.dead }
-        deadPostings = 0
-        compactions += 1
-    }
-
-    /// How many compactions ran (for tests).
-    private(set) var compactions = 0
-
     /// Whether slot `slot` holds a live entry.
     @inline(__always)
     func isLive(_ slot: Int32) -> Bool { slotKind[Int(slot)] != Self.dead }
 
     /// The number of slots ever made.
     var slotCount: Int { slotKind.count }
-}
-
-/// A handful of strings (languages) named by an integer, found by a linear search that
-/// beats hashing for a list this short.
-struct SmallInterner {
-    private(set) var strings: [String] = []
-
-    /// The id of `text`, assigning one if it is new.
-    mutating func id(_ text: String) -> Int32 {
-        if let index = strings.lastIndex(of: text) { return Int32(index) }
-        strings.append(text)
-        return Int32(strings.count - 1)
-    }
-}
-
-/// Small strings (authors) stored once and named by an integer.
-struct Interner {
-    private(set) var strings: [String] = []
-    private var ids: [String: Int32] = [:]
-
-    /// The id of `text`, if it has one.
-    func existing(_ text: String) -> Int32? { ids[text] }
-
-    /// The id of `text`, assigning one if it is new.
-    mutating func id(_ text: String) -> Int32 {
-        if let id = ids[text] { return id }
-        let id = Int32(strings.count)
-        ids[text] = id
-        strings.append(text)
-        return id
-    }
-}
-
-/// Per-slot scratch for queries: marks (a slot is marked when its mark equals `epoch`)
-/// and the term frequencies of the last one-word atom produced.
-struct QueryScratch {
-    var stamps: [UInt32] = []
-    var frequencies: [Int32] = []
-    var epoch: UInt32 = 0
-    /// One bit per slot, all clear between uses: set while gathering, read back in order.
-    var bits: [UInt64] = []
 }
