@@ -204,6 +204,27 @@ struct SearchIndexConsistencyTests {
         }
     }
 
+    @Test("a stale `old` does no harm: the index trusts its own copy")
+    func staleOld() throws {
+        var run = Run(seed: 11, prefill: 30)
+        let id = try #require(run.caseFile.entries.keys.sorted().first)
+        let current = try #require(run.caseFile[id])
+        var stale = current
+        stale.id = id
+        stale.fields = [Field("Name", "Совсем другое имя")]
+        var new = current
+        new.append("Tag", "renamed")
+        run.caseFile.put(new)
+        run.index.update(old: stale, new: new)
+        run.index.update(old: nil, new: new)  // told twice: still one entry
+        for text in ["tag:renamed", "Совсем", "Esimov OR Алматы"] {
+            let query = try SearchQuery.parse(text)
+            #expect(Self.describe(run.index.search(query, in: run.caseFile))
+                    == Self.describe(SearchScan.search(query, in: run.caseFile)), "\(text)")
+        }
+        #expect(run.index.count == run.caseFile.entries.count)
+    }
+
     @Test("a limited search returns the first hits of the full ranking")
     func limitIsAPrefix() throws {
         var run = Run(seed: 99)
