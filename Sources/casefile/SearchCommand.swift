@@ -72,9 +72,10 @@ struct SearchCommand: ParsableCommand {
         do {
             parsed = try SearchQuery.parse(text)
         } catch {
-            var message = "casefile: bad query: \(error.message)\n"
+            // The message and hint may quote the query: make them visible like any input.
+            var message = "casefile: bad query: \(Terminal.visible(error.message, keepNewlines: false))\n"
             for line in error.caretLines(query: text) { message += "  " + line + "\n" }
-            message += "  " + error.hint + "\n"
+            message += "  " + Terminal.visible(error.hint, keepNewlines: false) + "\n"
             FileHandleOutput.standardError.write(message)
             throw ExitCode(2)
         }

@@ -160,6 +160,10 @@ struct SearchCommandTests {
                   dates are YYYY-MM-DD, YYYY-MM or YYYY, for example 2014-02-04
 
                 """)
+            let hostile = try Self.run(["search", file, "esimov", "\u{1B}[—"])
+            #expect(hostile.status == 2)
+            #expect(!hostile.err.contains("\u{1B}"))
+            #expect(hostile.err.contains("'^[[—' has no letters or digits"))
             let missing = try Self.run(["search", file + ".nope", "esimov"])
             #expect(missing.status == 2)
             #expect(missing.err.contains("cannot read"))

@@ -1,5 +1,6 @@
 /// A query that cannot be read: what is wrong, where (a column and a width, in
-/// characters of the query text), and what to do instead.
+/// characters of the query text), and what to do instead. `message` and `hint` may quote
+/// the query: pass them through `Terminal.visible` before printing (`caretLines` does).
 public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong ("unbalanced quote").
     public let message: String
