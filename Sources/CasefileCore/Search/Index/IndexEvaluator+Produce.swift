@@ -80,14 +80,17 @@ extension IndexEvaluator {
         if !atom.isPhrase {
             result = wordList(atom.parts[0].terms)
         } else {
-            var rarest = 0
-            var fewest = Int.max
-            for (i, part) in atom.parts.enumerated() {
-                let count = part.terms.reduce(0) { $0 + store.postings.count($1.term) }
-                if count < fewest { fewest = count; rarest = i }
+            // The documents holding every word of the phrase, rarest word first; a word's
+            // list is only read when it is not much longer than the candidates so far
+            // (otherwise the phrase check skips past its postings with a cursor).
+            let costs = atom.parts.map { part in part.terms.reduce(0) { $0 + store.postings.count($1.term) } }
+            let order = atom.parts.indices.sorted { costs[$0] < costs[$1] }
+            var candidates = wordList(atom.parts[order[0]].terms).slots
+            for part in order.dropFirst() where costs[part] <= candidates.count * 4 {
+                candidates = SortedSlots.intersection(candidates, wordList(atom.parts[part].terms).slots)
             }
             result = SlotList()
-            for slot in wordList(atom.parts[rarest].terms).slots {
+            for slot in candidates {
                 let tf = phraseFrequency(index, slot)
                 if tf > 0 {
                     result.slots.append(slot)
