@@ -58,7 +58,7 @@ public final class SearchIndex {
         let kinds = store.slotKind
         let ids = store.slotId
         let entries = store.slotEntry
-        let top = Ranking.top(Array(slots.indices), limit: limit) { a, b in
+        let top = Ranking.top(scores: scores, limit: limit) { a, b in
             Ranking.before(score: scores[a], kind: Int(kinds[Int(slots[a])]), id: ids[Int(slots[a])],
                            score: scores[b], kind: Int(kinds[Int(slots[b])]), id: ids[Int(slots[b])])
         }.map { (slot: slots[$0], score: scores[$0]) }

@@ -20,6 +20,26 @@ enum Ranking {
         return best
     }
 
+    /// The indices of the best `limit` of `scores` under `before` (which must order by
+    /// score first), in order. Finds the k-th best score with a pass over plain numbers,
+    /// then ranks only the candidates at or above it: most never reach the comparator.
+    static func top(scores: [Double], limit: Int?, before: (Int, Int) -> Bool) -> [Int] {
+        guard let limit, scores.count > limit else { return Array(scores.indices).sorted(by: before) }
+        guard limit > 0 else { return [] }
+        var best: [Double] = []
+        best.reserveCapacity(limit + 1)
+        for score in scores {
+            if best.count == limit, let last = best.last, score <= last { continue }
+            var position = best.count
+            while position > 0 && best[position - 1] < score { position -= 1 }
+            best.insert(score, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        let threshold = best.last ?? 0
+        let candidates = scores.indices.filter { scores[$0] >= threshold }
+        return top(candidates, limit: limit, before: before)
+    }
+
     /// The order of hits: higher score first, then kind (people first), then Id bytes.
     @inline(__always)
     static func before(score a: Double, kind ka: Int, id ia: @autoclosure () -> String,
