@@ -78,6 +78,7 @@ struct SearchQueryParserTests {
         ("esimov …", "'…' has no letters or digits to search for", 8, 1),
         ("= esimov", "'=' must be followed by a word or \"phrase\"", 1, 1),
         ("author:@", "author: needs a handle or an Id", 8, 1),
+        ("by:…", "'…' has no letters or digits to search for", 4, 1),
     ]
 
     @Test("malformed queries point at the problem", arguments: invalid)
@@ -100,5 +101,33 @@ struct SearchQueryParserTests {
         let withControl = "a\u{1B}b kind:x"
         let second = try #require(throws: QueryError.self) { try SearchQuery.parse(withControl) }
         #expect(second.caretLines(query: withControl) == ["a^[b kind:x", "          ^"])
+    }
+}
+
+@Suite("Search query fuzzing")
+struct SearchQueryFuzzTests {
+    static let pieces = ["esimov", "Есим", "\"", "(", ")", "-", "*", "=", ":", "OR", " ", "  ", "kind:", "post", "date:",
+                         "2014-02", "..", "#", "@", "lang:", "ru", "tag:", "by:", "has:", "translation", "\u{1B}", "\n",
+                         "…", "'", "ң", "\u{301}", "😀", "author:", "x", "missing:", "ЖГИ"]
+
+    @Test("random queries either parse or fail with a column inside the query; searches never trap")
+    func fuzz() {
+        var rng = SplitMix64(seed: 42)
+        let caseFile = SearchFixtures.bloggers
+        let index = SearchIndex(caseFile: caseFile)
+        for _ in 0..<3000 {
+            let count = 1 + Int(rng.next() % 8)
+            let text = (0..<count).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined()
+            do {
+                let query = try SearchQuery.parse(text)
+                let indexed = index.search(query, in: caseFile, limit: 5)
+                let scanned = SearchScan.search(query, in: caseFile, limit: 5)
+                #expect(indexed.ids == scanned.ids, "\(text)")
+                _ = indexed.lines(width: 60) { "[\($0)]" }
+            } catch {
+                #expect(error.column >= 1 && error.column <= max(1, text.count + 1), "\(text): \(error)")
+                #expect(error.caretLines(query: text).count == 2)
+            }
+        }
     }
 }

@@ -110,7 +110,7 @@ struct ScanRun: DocumentVisitor {
         var result: [Int] = []
         result.reserveCapacity(plan.atoms.count)
         for (a, atom) in plan.atoms.enumerated() {
-            if tokens.isEmpty { result.append(0); continue }
+            if tokens.isEmpty || atom.parts.isEmpty { result.append(0); continue }
             if !atom.isPhrase {
                 var tf = 0
                 for token in tokens {

@@ -22,6 +22,7 @@ extension IndexEvaluator {
             return at < list.slots.count && list.slots[at] == slot ? Int(list.frequencies[at]) : 0
         }
         let atom = atoms[index]
+        if atom.parts.isEmpty { return 0 }
         if atom.isPhrase { return phraseFrequency(index, slot) }
         prepareCursors(index)
         var tf = 0

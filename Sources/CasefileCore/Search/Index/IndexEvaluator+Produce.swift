@@ -77,7 +77,9 @@ extension IndexEvaluator {
         if let built = lists[index] { return built }
         let atom = atoms[index]
         var result: SlotList
-        if !atom.isPhrase {
+        if atom.parts.isEmpty {
+            result = SlotList()  // nothing searchable in it: matches nothing
+        } else if !atom.isPhrase {
             result = wordList(atom.parts[0].terms)
         } else {
             // The documents holding every word of the phrase, rarest word first; a word's

@@ -21,6 +21,7 @@ extension QueryParser {
             throw QueryError("\(lowered): needs a value", column: start, length: name.count + 1,
                              hint: Self.example(lowered))
         }
+        if lowered == "by" { try requireSearchable(value, column: valueColumn, length: value.count) }
         return .filter(try Self.filter(lowered, value: value, column: valueColumn))
     }
 

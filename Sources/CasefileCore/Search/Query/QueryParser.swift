@@ -133,7 +133,7 @@ struct QueryParser {
     }
 
     /// Rejects text with nothing a search can find: no letter or digit in it.
-    private func requireSearchable(_ text: String, column: Int, length: Int) throws(QueryError) {
+    func requireSearchable(_ text: String, column: Int, length: Int) throws(QueryError) {
         var copy = text
         let hasToken = copy.withUTF8 { bytes in
             var tokens: [Token] = []
