@@ -39,7 +39,7 @@ enum ReplayBenchmark {
     }
 
     /// Runs the same commands again in a fresh notebook, timing each kind of command.
-    static func breakdown(_ lines: [CasefileCore.CommandLine], settings: Settings) {
+    static func breakdown(_ lines: [CasefileCore.ScriptCommand], settings: Settings) {
         let notebook = Notebook(output: NullOutput(), settings: settings)
         notebook.showsConfirmations = false
         var times: [(String, Int, Double)] = []
