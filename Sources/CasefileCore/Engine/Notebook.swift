@@ -58,6 +58,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
+    var searchIndexStorage: SearchIndex?
     var idCounterIndex: IdCounters?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
