@@ -15,7 +15,10 @@ enum ReplayBenchmark {
         let notebook = Notebook(output: NullOutput(), settings: settings)
         notebook.showsConfirmations = false
         notebook.journaling = false  // as `casefile run` does
-        do { try notebook.open(path: path) } catch { fatalError("cannot open \(path): \(error)") }
+        do { try notebook.open(path: path) } catch {
+            print("replay-bench: cannot open \(path): \(error)")
+            exit(1)
+        }
         let cpuBefore = cpuSeconds()
         let (report, running) = timed { notebook.runScript(text, name: "generated.cf") }
         let cpuRunning = cpuSeconds() - cpuBefore
