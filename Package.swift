@@ -56,5 +56,9 @@ let package = Package(
         .testTarget(name: "CasefileShellTests", dependencies: ["CasefileShell", "CasefileCore", "LineEditor", "CasefileTestSupport"]),
         .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
+        // The process the fault tests kill, starve of disk and lock out (fork server, file-size limit).
+        .executableTarget(name: "fault-helper", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        // Kill -9 during saves, full disk, read-only folder, one writer: bounded in time.
+        .testTarget(name: "FaultTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
     ]
 )

@@ -24,14 +24,14 @@ public enum ShellLauncher {
         var config = options.ignoresConfig ? ShellConfig() : ShellConfig.load(environment: environment)
         if options.noPager { config.pager = nil }
         let output = ShellOutput(colour: config.colour, pager: config.pager, environment: environment)
-        for problem in config.problems { output.diagnostic("config: " + problem) }
+        for problem in config.problems { output.diagnostic(Terminal.visible("config: " + problem)) }
         let settings = Settings.fromEnvironment(environment, configuredName: config.name)
         let notebook = Notebook(output: output, settings: settings)
         if let path {
             do {
                 let problems = try notebook.open(path: path)
                 for problem in problems.prefix(20) { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
-                if problems.count > 20 { output.diagnostic("warning: … and \(problems.count - 20) more (casefile check \(path))") }
+                if problems.count > 20 { output.diagnostic("warning: … and \(problems.count - 20) more (casefile check \(Terminal.visible(path, keepNewlines: false)))") }
             } catch {
                 output.diagnostic(Terminal.visible(error.description))
                 output.diagnostic("casefile: cannot open \(Terminal.visible(path)); fix the file (casefile check shows every problem)")

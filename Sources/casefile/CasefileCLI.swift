@@ -34,7 +34,8 @@ struct CasefileCLI: ParsableCommand {
             Glibc.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            // Argument errors echo what was typed (a file name, an option): escape it.
+            let message = Terminal.visible(fullMessage(for: error))
             if code == .success {
                 print(message)
             } else {

@@ -10,12 +10,13 @@ public enum ErrorRenderer {
     /// Renders `error` with the lines of its script already indexed, so that a replay
     /// reporting many errors (--keep-going) finds each line without rescanning the script.
     public static func render(_ error: CommandError, file: String?, lines: SourceLines) -> String {
-        if let rendered = error.rendered { return rendered }
+        if let rendered = error.rendered { return Terminal.visible(rendered) }
         var text = ""
         let line = error.word?.line ?? 1
         let column = error.word?.column ?? 1
-        if let file { text += "\(file):\(line):\(column): " }
-        text += "error: \(error.message)"
+        // The message and hint quote words from the user or the file: escape them too.
+        if let file { text += "\(Terminal.visible(file, keepNewlines: false)):\(line):\(column): " }
+        text += "error: \(Terminal.visible(error.message))"
         if let word = error.word, let sourceLine = lines.line(line) {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
@@ -35,7 +36,7 @@ public enum ErrorRenderer {
             let wanted = TextWidth.of(Terminal.visible(word.raw, keepNewlines: false))
             text += "\n \(gutter) | " + indent + String(repeating: "^", count: max(1, min(wanted, available)))
         }
-        if let hint = error.hint { text += "\n  hint: \(hint)" }
+        if let hint = error.hint { text += "\n  hint: \(Terminal.visible(hint))" }
         return text
     }
 

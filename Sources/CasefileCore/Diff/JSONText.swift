@@ -50,7 +50,12 @@ public indirect enum JSONText: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                // C1 controls and bidirectional overrides too: JSON printed on a terminal must
+                // not steer it, and the escaped form decodes to the same text.
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x2029).contains(value)
+                    || value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
+                    || (0x2066...0x2069).contains(value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

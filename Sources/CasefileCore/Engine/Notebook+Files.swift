@@ -12,11 +12,10 @@ extension Notebook {
         var info = stat()
         if stat(path, &info) != 0 && errno == ENOENT {
             replaceCase(CaseFile(), path: path, hash: nil)
-            pendingJournal = PendingJournal.find(for: path)
+            lookForPendingJournal()
             return []
         }
         let result: LoadResult
-        defer { pendingJournal = PendingJournal.find(for: path) }
         do {
             result = try CaseReader.load(path: path, validate: true)
         } catch let error as LoadError {
@@ -31,6 +30,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        lookForPendingJournal()
         return result.diagnostics
     }
 

@@ -2,19 +2,35 @@ import Foundation
 
 extension Notebook {
     /// Appends what the command just run did to the recovery journal, starting one if needed.
+    /// After a failed write (a full disk) the journal may be torn or miss a command, so the
+    /// next change writes a fresh journal holding every unsaved change at once, which
+    /// replaces the old one only when whole.
     func journalChange(command: String) {
         guard journaling, let path, let recorder = journalRecorder, !recorder.changes.isEmpty else { return }
         do {
-            if journal == nil {
-                journal = try Journal(casePath: path, baseHash: diskHash, revision: caseFile.header.revision,
-                                      started: settings.now())
+            if journal == nil || journalFailed {
+                let fresh = try Journal(casePath: path, baseHash: diskHash, revision: caseFile.header.revision,
+                                        started: settings.now())
+                if journalFailed {
+                    var whole = JournalRecorder()
+                    whole.changes = unsavedChanges
+                    whole.addedLogLines = sessionLog
+                    try fresh.append(command: "# every unsaved change, rewritten after the journal could not be written",
+                                     recorder: whole, at: settings.now())
+                } else {
+                    try fresh.append(command: command, recorder: recorder, at: settings.now())
+                }
+                journal = fresh
+                if journalFailed { output.diagnostic("note: the recovery journal is written again") }
+                journalFailed = false
+            } else {
+                try journal?.append(command: command, recorder: recorder, at: settings.now())
             }
-            try journal?.append(command: command, recorder: recorder, at: settings.now())
         } catch {
-            if !journalWarned {
-                journalWarned = true
-                output.diagnostic(Terminal.visible("warning: \(error.description); unsaved changes are only in memory"))
+            if !journalFailed {
+                output.diagnostic(Terminal.visible("warning: \(error.description); unsaved changes are only in memory until the journal can be written again"))
             }
+            journalFailed = true
         }
     }
 
@@ -22,6 +38,9 @@ extension Notebook {
     public func discardJournal() {
         journal?.remove()
         journal = nil
+        // A journal that never got whole (its first write failed) leaves only its temporary file.
+        if journalFailed, let path { unlink(Journal.path(for: path) + ".new") }
+        journalFailed = false
     }
 
     /// Flushes the journal to disk now (before exiting on a signal).
@@ -85,5 +104,52 @@ extension Notebook {
             }
         }
         self.pending?.log = pending.sessionLog
+    }
+}
+
+extension Notebook {
+    /// Looks for a journal an earlier session left beside the case (as `open` does). A
+    /// journal whose every change is already in the file holds nothing to recover - a
+    /// save killed after its rename, before it removed the journal, leaves one - and is
+    /// deleted, so the next session is not told about work that is not lost.
+    public func lookForPendingJournal() {
+        guard let path else {
+            pendingJournal = nil
+            return
+        }
+        pendingJournal = PendingJournal.find(for: path)
+        if let pending = pendingJournal, !journalMatchesFile(pending), pending.isContained(in: caseFile) {
+            unlink(pending.path)
+            pendingJournal = nil
+        }
+    }
+}
+
+extension PendingJournal {
+    /// Whether replaying the journal on `caseFile` would change nothing: each thing it
+    /// touches already has the value the journal ends with (the header apart from
+    /// Revision and Saved, which a save bumps).
+    public func isContained(in caseFile: CaseFile) -> Bool {
+        var entries: [String: Entry?] = [:]
+        var links: [LinkKey: Link?] = [:]
+        var notes: [NoteKey: Note?] = [:]
+        var header: CaseHeader?
+        for step in steps {
+            for change in step.changes {
+                switch change {
+                case let .entry(old, new): if let id = (new ?? old)?.id { entries[id] = .some(new) }
+                case let .link(old, new): if let key = (new ?? old)?.key { links[key] = .some(new) }
+                case let .note(old, new): if let key = (new ?? old)?.key { notes[key] = .some(new) }
+                case let .header(_, new): header = new
+                }
+            }
+        }
+        func content(_ header: CaseHeader) -> [Field] { header.fields.filter { $0.name != "Revision" && $0.name != "Saved" } }
+        if let header, content(header) != content(caseFile.header) || header.comments != caseFile.header.comments {
+            return false
+        }
+        return entries.allSatisfy { caseFile[$0.key] == $0.value }
+            && links.allSatisfy { caseFile.links[$0.key] == $0.value }
+            && notes.allSatisfy { caseFile.notes[$0.key] == $0.value }
     }
 }

@@ -20,7 +20,8 @@ public final class Notebook {
     public var journaling = true
     /// The journal of this session's unsaved changes.
     var journal: Journal?
-    var journalWarned = false
+    /// Whether the last journal write failed (the next change rewrites the journal whole).
+    var journalFailed = false
     /// What the running command did, for the journal.
     var journalRecorder: JournalRecorder?
     /// A journal left by an earlier session that did not save, found at open.
@@ -113,6 +114,13 @@ public final class Notebook {
         if let reason = readOnlyReason, command.changesCase || ["undo", "redo", "save", "recover"].contains(command.name) {
             throw CommandError("the case is read-only: \(reason)", at: line.words.first,
                                hint: "close the other casefile, then open this case again")
+        }
+        // Changing the case now would start a new journal over the one an earlier session
+        // left: that work would be lost. It must be recovered or dropped first.
+        if journaling, let earlier = pendingJournal, command.changesCase, command.name != "recover" {
+            throw CommandError("this case has unsaved work from a session that ended without saving (\(earlier.steps.count) command\(earlier.steps.count == 1 ? "" : "s"))",
+                               at: line.words.first,
+                               hint: "recover brings it back, recover --show lists it, recover --discard drops it")
         }
         let counterBefore = changeCounter
         if outermost {

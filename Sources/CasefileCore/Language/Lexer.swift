@@ -94,9 +94,21 @@ public struct Lexer {
         return result
     }
 
+    /// Where the command's source ends: trailing blanks and line ends are dropped, but not
+    /// one escaped by a backslash (`a\ `, a final `\` continuation), which belongs to the
+    /// command: the session log replays the source, and it must give the same words.
     private func trimmedEnd(_ start: Int) -> Int {
         var end = index
-        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 {
+            // A CRLF goes as one: a backslash before it continues the line.
+            let width = bytes[end - 1] == 0x0A && end - 2 >= start && bytes[end - 2] == 0x0D ? 2 : 1
+            var backslashes = 0
+            while end - width - 1 - backslashes >= start, bytes[end - width - 1 - backslashes] == UInt8(ascii: "\\") {
+                backslashes += 1
+            }
+            if backslashes % 2 == 1 { break }
+            end -= width
+        }
         return end
     }
 

@@ -45,6 +45,7 @@ public enum AtomicFile {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder == "." && !path.hasPrefix("./") ? "" : folder + "/") + ".\(name).tmp-\(getpid())"
+        removeStaleTemporaries(in: folder, name: name)
         // O_NOFOLLOW: a symbolic link planted at the temporary name is not written through.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path: givenPath, step: "create \(temporary)", errno: errno) }
@@ -69,6 +70,26 @@ public enum AtomicFile {
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
+        }
+    }
+
+    /// Deletes the temporary files of saves of `name` that were killed before their rename
+    /// (`.NAME.tmp-PID` whose process is gone): each is a whole copy of the case, and
+    /// nothing else would ever remove them.
+    static func removeStaleTemporaries(in folder: String, name: String) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let prefix = ".\(name).tmp-"
+        while let item = readdir(directory) {
+            let entry = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid() else {
+                continue
+            }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink((folder == "." ? "" : folder + "/") + entry)
+            }
         }
     }
 

@@ -24,10 +24,18 @@ public final class Journal: @unchecked Sendable {
         return (folder == "." && !casePath.hasPrefix("./") ? "" : folder + "/") + "." + name + ".journal"
     }
 
+    /// Where a new journal is written until its first record is whole (then renamed to
+    /// `path`), or nil once it is there. A journal already at `path` (the one `recover`
+    /// is replaying, or one a failed write tore) stays until the new one can replace it
+    /// whole: a kill at any moment leaves one or the other, never less.
+    private var temporaryPath: String?
+
     /// Starts a new journal for `casePath`, whose bytes on disk hash to `baseHash`.
     public init(casePath: String, baseHash: UInt64?, revision: Int, started: String) throws(StorageError) {
         path = Journal.path(for: casePath)
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+        let temporary = path + ".new"
+        temporaryPath = temporary
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path: path, step: "create journal", errno: errno) }
         var header: [UInt8] = []
         FieldEncoding.appendComment(" casefile recovery journal: unsaved commands for \(casePath)", to: &header)
@@ -40,7 +48,6 @@ public final class Journal: @unchecked Sendable {
         header.append(FieldEncoding.newline)
         FieldEncoding.append(name: "%rec", value: "Command", to: &header)
         try write(header)
-        syncNow()
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -58,7 +65,21 @@ public final class Journal: @unchecked Sendable {
         // The marker says the record is whole: a record torn by a crash has none.
         FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
         try write(record)
-        scheduleSync()
+        if let temporary = temporaryPath {
+            // The first record: make it durable, then put the journal in its place.
+            syncNow()
+            guard rename(temporary, path) == 0 else {
+                throw .cannotWrite(path: path, step: "rename journal", errno: errno)
+            }
+            temporaryPath = nil
+            let folder = open(AtomicFile.parentFolder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
+        } else {
+            scheduleSync()
+        }
     }
 
     /// Flushes now (on quit, SIGTERM, SIGHUP).
@@ -76,7 +97,9 @@ public final class Journal: @unchecked Sendable {
         if fd >= 0 { close(fd) }
         fd = -1
         lock.unlock()
-        unlink(path)
+        // A journal never renamed into place is only its temporary file; the one at `path`
+        // (an earlier session's) is not this journal's to remove.
+        unlink(temporaryPath ?? path)
     }
 
     private func write(_ bytes: [UInt8]) throws(StorageError) {

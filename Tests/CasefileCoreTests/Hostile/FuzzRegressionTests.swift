@@ -1,0 +1,65 @@
+import CasefileCore
+import CasefileTestSupport
+import Foundation
+import Testing
+
+/// Every input the fuzzers (scripts/fuzz.sh) ever crashed on, and their seeds, replayed
+/// with the same properties the fuzz targets check (Fuzz/ReaderFuzz.swift, Fuzz/LexerFuzz.swift).
+@Suite struct FuzzRegressionTests {
+    static let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz").path
+
+    /// The files in Fuzz/Regressions/TARGET and Fuzz/Seeds/TARGET.
+    static func inputs(_ target: String) -> [String] {
+        ["Regressions", "Seeds"].flatMap { kind -> [String] in
+            let folder = "\(fuzzFolder)/\(kind)/\(target)"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+        }
+    }
+
+    @Test func thereAreRegressionInputs() {
+        #expect(!Self.inputs("reader").isEmpty)
+        #expect(!Self.inputs("lexer").isEmpty)
+    }
+
+    @Test(arguments: inputs("reader"))
+    func readerInput(_ path: String) throws {
+        let bytes = try FileBytes.read(path)
+        let loaded = try? bytes.withUnsafeBufferPointer { try CaseReader.read(bytes: $0, file: "fuzz", validate: true) }
+        guard let loaded else { return }  // refused with diagnostics: fine, it did not trap
+        let written = CaseWriter.bytes(of: loaded.caseFile)
+        let again = try written.withUnsafeBufferPointer { try CaseReader.read(bytes: $0, file: "rewritten", validate: true) }
+        #expect(CaseWriter.bytes(of: again.caseFile) == written, "writing is not stable for \(path)")
+    }
+
+    @Test(arguments: inputs("lexer"))
+    func lexerInput(_ path: String) throws {
+        let text = String(decoding: try FileBytes.read(path), as: UTF8.self)
+        let result = Lexer.lex(text)
+        let lineCount = text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        for command in result.commands {
+            for word in command.words {
+                #expect(word.line >= 1 && word.line <= lineCount && word.column >= 1, "\(word)")
+            }
+            let again = Lexer.lex(command.source)
+            #expect(again.commands.map { $0.words.map(\.text) } == [command.words.map(\.text)],
+                    "source \(command.source.debugDescription) does not lex back to its words")
+            #expect(again.errors.isEmpty)
+        }
+        let quoted = Lexer.lex("x " + Quoting.word(text))
+        #expect(quoted.commands.map { $0.words.map(\.text) } == [["x", text]])
+    }
+
+    @Test func aCommandEndingInAnEscapedBlankKeepsItInItsSource() {
+        // Found by the lexer fuzzer: the source (what the session log replays) lost the blank.
+        for text in ["tag a b\\ ", "tag a b\\ \n", "tag a \\\n", "tag a b\\\\ \n", "tag a b\\\r\n"] {
+            let command = Lexer.lex(text).commands.first
+            let again = command.map { Lexer.lex($0.source) }
+            #expect(again?.commands.first?.words.map(\.text) == command?.words.map(\.text), "\(text.debugDescription)")
+            #expect(again?.isIncomplete == false)
+        }
+        #expect(Lexer.lex("tag a b\\ ").commands.first?.words.last?.text == "b ")
+        #expect(Lexer.lex("tag a b\\\\ \n").commands.first?.source == "tag a b\\\\")
+    }
+}
