@@ -48,6 +48,8 @@ let package = Package(
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
         // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
         .executableTarget(name: "diff-bench", dependencies: ["CasefileCore"]),
+        // Search benchmarks: index build, warm queries, scans (release builds only).
+        .executableTarget(name: "search-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),

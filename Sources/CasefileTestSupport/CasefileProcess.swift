@@ -20,7 +20,7 @@ public enum CasefileProcess {
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             starts.append(URL(fileURLWithPath: exe))
         }
-        starts.append(Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+        starts.append(Bundle.main.executableURL ?? URL(fileURLWithPath: Swift.CommandLine.arguments[0]))
         for start in starts {
             var folder = start.resolvingSymlinksInPath().deletingLastPathComponent()
             for _ in 0..<4 {

@@ -59,9 +59,11 @@ struct ScriptReplay {
         defer { output.flush() }
         let notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
         notebook.showsConfirmations = verbose
-        // A replay saves once at the end or not at all, and the script can simply be run
-        // again: a recovery journal would cost a write per command and protect nothing.
-        notebook.journaling = false
+        // A script file is its own journal: if the replay is killed, running it again gives
+        // the same case, so journaling it would only cost a write per command. Commands
+        // read from standard input cannot be read again: those are journaled, and a killed
+        // replay is recovered like a killed shell.
+        notebook.journaling = scripts.contains("-")
         notebook.keepsFile = true
         do {
             let problems = try notebook.open(path: file)

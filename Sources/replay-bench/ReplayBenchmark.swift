@@ -15,7 +15,10 @@ enum ReplayBenchmark {
         let notebook = Notebook(output: NullOutput(), settings: settings)
         notebook.showsConfirmations = false
         notebook.journaling = false  // as `casefile run` does
-        do { try notebook.open(path: path) } catch { fatalError("cannot open \(path): \(error)") }
+        do { try notebook.open(path: path) } catch {
+            print("replay-bench: cannot open \(path): \(error)")
+            exit(1)
+        }
         let cpuBefore = cpuSeconds()
         let (report, running) = timed { notebook.runScript(text, name: "generated.cf") }
         let cpuRunning = cpuSeconds() - cpuBefore
@@ -39,7 +42,7 @@ enum ReplayBenchmark {
     }
 
     /// Runs the same commands again in a fresh notebook, timing each kind of command.
-    static func breakdown(_ lines: [CasefileCore.CommandLine], settings: Settings) {
+    static func breakdown(_ lines: [CasefileCore.ScriptCommand], settings: Settings) {
         let notebook = Notebook(output: NullOutput(), settings: settings)
         notebook.showsConfirmations = false
         var times: [(String, Int, Double)] = []

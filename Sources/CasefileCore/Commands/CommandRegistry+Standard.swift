@@ -6,7 +6,7 @@ extension CommandRegistry {
         LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
-        ShowCommand.self, ListCommand.self, HelpCommand.self,
+        ShowCommand.self, ListCommand.self, SearchShellCommand.self, HelpCommand.self,
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
         NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,

@@ -27,7 +27,7 @@ public struct CommandRegistry: Sendable {
     public func command(named name: String) -> (any ShellCommand.Type)? { byName[name] }
 
     /// The command a line calls and how many words its name takes.
-    public func resolve(_ line: CommandLine) throws(CommandError) -> ResolvedCommand {
+    public func resolve(_ line: ScriptCommand) throws(CommandError) -> ResolvedCommand {
         guard let first = line.words.first else { throw CommandError("an empty command") }
         if line.words.count > 1, !line.words[1].isQuoted, families.contains(first.text),
            let found = command(named: first.text + " " + line.words[1].text) {

@@ -2,7 +2,7 @@
 /// checked against the command's declaration.
 public struct Invocation: Sendable {
     /// The command line as written.
-    public var line: CommandLine
+    public var line: ScriptCommand
     /// The words naming the command (one or two).
     public var nameWords: [Word]
     /// Positional words, in order.
@@ -15,7 +15,7 @@ public struct Invocation: Sendable {
     public var assignments: [(field: String, value: String, word: Word)]
 
     /// Sorts `words` (after the name) for `command`.
-    public init(line: CommandLine, nameCount: Int, command: any ShellCommand.Type) throws(CommandError) {
+    public init(line: ScriptCommand, nameCount: Int, command: any ShellCommand.Type) throws(CommandError) {
         self.line = line
         nameWords = Array(line.words.prefix(nameCount))
         positionals = []

@@ -70,6 +70,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change, in: caseFile)
         handleIndex?.caseDidChange(change, in: caseFile)
         nameIndex?.caseDidChange(change, in: caseFile)
+        updateSearchIndex(change)
         idCounterIndex?.caseDidChange(change, in: caseFile)
         for observer in observers { observer.caseDidChange(change, in: caseFile) }
     }

@@ -59,6 +59,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
+    var searchIndexStorage: SearchIndex?
     var idCounterIndex: IdCounters?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
@@ -105,7 +106,7 @@ public final class Notebook {
     }
 
     /// Runs one command line. On error the case is left exactly as it was.
-    public func execute(_ line: CommandLine) throws(CommandError) {
+    public func execute(_ line: ScriptCommand) throws(CommandError) {
         let resolved = try registry.resolve(line)
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)

@@ -8,7 +8,7 @@ public struct Lexer {
     /// What lexing produced.
     public struct Result: Sendable {
         /// The complete commands, in order.
-        public var commands: [CommandLine] = []
+        public var commands: [ScriptCommand] = []
         /// Problems found (unterminated quotes or here-documents at the end of the text).
         public var errors: [LanguageError] = []
         /// Whether the text ends inside a quote, here-document or continued line: an
@@ -91,7 +91,7 @@ public struct Lexer {
                     }
                 }
                 let source = String(decoding: bytes[start..<trimmedEnd(start)], as: UTF8.self)
-                if !words.isEmpty { result.commands.append(CommandLine(words: words, line: startLine, source: source)) }
+                if !words.isEmpty { result.commands.append(ScriptCommand(words: words, line: startLine, source: source)) }
             case .incomplete(let error):
                 result.isIncomplete = true
                 result.awaiting = awaitedQuote.map(Awaited.quote)

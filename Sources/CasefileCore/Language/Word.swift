@@ -48,7 +48,7 @@ public struct Word: Hashable, Sendable {
 }
 
 /// One command: its words, where it starts, and its source text.
-public struct CommandLine: Hashable, Sendable {
+public struct ScriptCommand: Hashable, Sendable {
     /// The words; the first is the command name.
     public var words: [Word]
     /// 1-based line where the command starts.

@@ -46,7 +46,7 @@ enum RandomCases {
         if random.chance(0.3) { caseFile.header.set("Lang", random.pick(["en", "ru", "kk"])) }
         if random.chance(0.3) { caseFile.header.comments = ["hand comment " + word(&random)] }
         for _ in 0..<size { caseFile.put(makeEntry(&random, in: caseFile)) }
-        let ids = Array(caseFile.entries.keys)
+        let ids = caseFile.entries.keys.sorted()
         guard !ids.isEmpty else { return caseFile }
         for _ in 0..<random.int(0...size) { caseFile.put(makeLink(&random, ids: ids)) }
         for _ in 0..<random.int(0...(size / 2)) { caseFile.put(makeNote(&random, ids: ids)) }
@@ -70,7 +70,7 @@ enum RandomCases {
         let kind = kind ?? random.pick(Kind.identified)
         let id = freshId(&random, in: caseFile)
         var fields: [Field] = []
-        let other = caseFile.entries.keys.first ?? "someone"
+        let other = caseFile.entries.keys.min() ?? "someone"
         switch kind {
         case .person:
             fields.append(Field("Name", text(&random)))

@@ -6,7 +6,7 @@ private func words(_ text: String) -> [[String]] {
     Lexer.lex(text).commands.map { $0.words.map(\.text) }
 }
 
-private func positions(_ command: CommandLine) -> [String] {
+private func positions(_ command: ScriptCommand) -> [String] {
     command.words.map { "\($0.text)@\($0.line):\($0.column)" }
 }
 

@@ -16,7 +16,7 @@ enum ReviewCLI {
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             folders.append((exe as NSString).deletingLastPathComponent)
         }
-        folders.append((CommandLine.arguments[0] as NSString).deletingLastPathComponent)
+        folders.append((Swift.CommandLine.arguments[0] as NSString).deletingLastPathComponent)
         for folder in folders {
             var current = folder
             for _ in 0..<4 {

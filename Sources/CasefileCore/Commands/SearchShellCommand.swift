@@ -1,0 +1,52 @@
+/// `search QUERY…`: finds entries across scripts and spellings, ranked.
+struct SearchShellCommand: ShellCommand {
+    static let name = "search"
+    static let aliases = ["find", "/"]
+    static let group = CommandGroup.viewing
+    static let usage = "search QUERY… [--limit N] [--exact]"
+    static let summary = "Search across scripts and spellings: words, \"phrases\", OR, -exclude, prefix*, filters."
+    static let help = """
+        All words must match; esimov finds Есимов, Есимова, Есимову and Yesimov, Kazakhstan
+        finds Қазақстан, and one typo is forgiven in words of six letters or more.
+          "exact phrase"        words next to each other
+          a OR b   ( … )        either; grouping
+          -word  -kind:quote    exclude
+          Есим*                 prefix
+          #Алматы  @extremkz    hashtag, mention (or handle)
+          ="Путин"  --exact     that spelling only
+          kind:post lang:ru author:@extremkz tag:detained by:"Global Voices"
+          date:2014-02-01..2014-02-10  has:translation  missing:translation
+        Hits are ranked (names and handles above text), one line each, with the matched
+        words marked; a hit in a translation names its original and the other way round.
+        """
+    static let example = "search esimov kind:post lang:ru"
+    static let arguments = [ArgumentSpec("QUERY", .query, repeating: true)]
+    static let flags = [FlagSpec(["--limit", "-n"], value: .number), FlagSpec(["--exact"])]
+
+    static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
+        // The query language has its own quoting: give it the words as they were typed.
+        let text = call.positionals.map(\.raw).joined(separator: " ")
+        var limit = 50
+        if let word = call.flags["--limit"] {
+            guard let number = Int(word.text), number > 0 else {
+                throw CommandError("--limit takes a positive number", at: word)
+            }
+            limit = number
+        }
+        let query: SearchQuery
+        do {
+            query = try SearchQuery.parse(text)
+        } catch {
+            var message = "error: \(Terminal.visible(error.message, keepNewlines: false))"
+            for line in error.caretLines(query: text) { message += "\n  " + line }
+            message += "\n  hint: " + Terminal.visible(error.hint, keepNewlines: false)
+            throw CommandError(rendered: message)
+        }
+        let results = notebook.searchIndex.search(query, in: notebook.caseFile, limit: limit, exact: call.has("--exact"))
+        let colour = notebook.output.usesColour
+        for line in results.lines(width: notebook.output.width, highlight: { colour ? "\u{1B}[1;33m" + $0 + "\u{1B}[0m" : $0 }) {
+            notebook.output.line(line)
+        }
+        notebook.say(results.total == 0 ? "no hits" : results.summary)
+    }
+}

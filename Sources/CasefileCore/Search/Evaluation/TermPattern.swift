@@ -1,0 +1,106 @@
+/// One analysed query word and the rule that says which terms it finds, and how well.
+///
+/// This predicate is the single definition of a match. The index only uses its key
+/// tables to find candidates quickly, then asks the predicate; the brute-force scan
+/// asks it of every distinct term. So the two cannot disagree about what matches.
+struct TermPattern: Sendable {
+    /// Match qualities, multiplied into a hit's term frequency.
+    enum Quality {
+        /// The same normal form.
+        static let exact: UInt8 = 4
+        /// The same folding key: another script or romanisation of the same word.
+        static let folded: UInt8 = 3
+        /// The same stem: another inflection.
+        static let inflected: UInt8 = 2
+        /// One typo apart.
+        static let typo: UInt8 = 1
+    }
+
+    /// Shortest word (in letters) that may have a typo forgiven.
+    static let typoMinimumLength = 6
+    /// Shortest key a typo may be forgiven in (on both sides).
+    static let typoMinimumKey = 5
+
+    /// The analysed word.
+    let info: TermInfo
+    /// Whether it is a prefix (`Есим*`).
+    let isPrefix: Bool
+    /// Whether folding is off (`=word` or `--exact`).
+    let isExact: Bool
+
+    /// Whether typos are forgiven for this word: six letters or more, a word (not a tag),
+    /// not digits, not exact. A typo is forgiven only against words *in the same script*:
+    /// across scripts the folding rules must agree, or "Masimov" would find "Максимов".
+    var allowsTypo: Bool {
+        !isExact && !isPrefix && info.namespace == .word && info.script != .number
+            && info.length >= Self.typoMinimumLength
+    }
+
+    /// How well `term` matches: 0 for not at all, else a `Quality`.
+    func quality(of term: TermInfo) -> UInt8 {
+        guard term.namespace == info.namespace else { return 0 }
+        if isPrefix {
+            if term.surface.hasPrefix(info.surface) { return Quality.exact }
+            if isExact { return 0 }
+            for prefix in info.fullKeys {
+                for key in term.fullKeys where key.hasPrefix(prefix) { return Quality.folded }
+            }
+            return 0
+        }
+        if term.surface == info.surface { return Quality.exact }
+        if isExact { return 0 }
+        if Self.intersect(info.fullKeys, term.fullKeys) { return Quality.folded }
+        if Self.intersect(info.allKeys, term.allKeys) { return Quality.inflected }
+        if allowsTypo && term.script == info.script {
+            for a in info.fullKeys where a.utf8.count >= Self.typoMinimumKey {
+                for b in term.fullKeys where b.utf8.count >= Self.typoMinimumKey {
+                    if EditDistance.atMostOne(a, b) { return Quality.typo }
+                }
+            }
+        }
+        return 0
+    }
+
+    static func intersect(_ a: [String], _ b: [String]) -> Bool {
+        for x in a where b.contains(x) { return true }
+        return false
+    }
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment), bounded at 1.
+enum EditDistance {
+    /// Whether `a` and `b` are at most one insertion, deletion, substitution or
+    /// transposition of neighbours apart. Compares UTF-8 bytes (keys are ASCII).
+    static func atMostOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        if abs(x.count - y.count) > 1 { return false }
+        var i = 0
+        while i < x.count && i < y.count && x[i] == y[i] { i += 1 }
+        if i == x.count && i == y.count { return true }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }  // substitution
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        }
+        if x.count > y.count { return x[(i + 1)...] == y[i...] }
+        return x[i...] == y[(i + 1)...]
+    }
+
+    /// Calls `body` with the hash of `key` and of every string one deletion away from it
+    /// (the symmetric-deletion neighbourhood: two strings within distance one share a
+    /// member of theirs). Hashes only: nothing is allocated per deletion.
+    static func forEachDeletionHash(of key: String, _ body: (UInt64) -> Void) {
+        var key = key
+        key.withUTF8 { bytes in
+            body(HashMultimap.hash(bytes))
+            for skip in bytes.indices {
+                if skip > 0 && bytes[skip] == bytes[skip - 1] { continue }  // same string as the last
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for index in bytes.indices where index != skip {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+                }
+                body(hash)
+            }
+        }
+    }
+}

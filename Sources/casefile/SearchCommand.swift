@@ -1,0 +1,122 @@
+import ArgumentParser
+import CasefileCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `casefile search FILE QUERY...`: one-shot search of a case file.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search a case file: words in any script, phrases, prefixes, filters.",
+        discussion: """
+            Words match across scripts and spellings: esimov finds Есимов, Есимова, Есимову, \
+            Yesimov; Kazakhstan finds Қазақстан; a typo is forgiven in words of six letters or more \
+            (in the script typed). All words must match.
+
+              "exact phrase"        words next to each other
+              a OR b   ( … )        either; grouping
+              -word  -kind:quote    exclude
+              Есим*                 prefix
+              #Алматы  @extremkz    hashtag, mention (or handle)
+              ="Путин"              that spelling only (as --exact, for one word)
+              kind:post lang:ru author:@extremkz tag:detained by:"Global Voices"
+              date:2014-02-01..2014-02-10  date:2014-02  date:..2014-02-10
+              has:translation  missing:translation
+
+            One line per hit, best first: kind, Id, language, original (←) or translations (→), \
+            and a snippet with the matched words marked. The count goes to standard error.
+
+            Exit status (as grep): 0 something found, 1 nothing found, 2 a bad query, \
+            a file that cannot be read, or misuse of the command line.
+            """
+    )
+
+    /// How matched words are marked.
+    enum Highlight: String, ExpressibleByArgument, CaseIterable {
+        case auto, color, brackets, none
+    }
+
+    @Option(help: "Show at most N hits (the count still covers all of them).")
+    var limit: Int?
+
+    @Flag(help: "Turn folding off: words match as typed, case aside (no transliteration, inflection or typos).")
+    var exact = false
+
+    @Option(help: "Mark matched words: auto (colour on a terminal, nothing otherwise), color, brackets, none.")
+    var highlight: Highlight = .auto
+
+    @Option(help: "Line width (default: the terminal's, else $COLUMNS, else 120).")
+    var width: Int?
+
+    @Flag(help: .private)
+    var useIndex = false
+
+    @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
+    var file: String
+
+    @Argument(parsing: .allUnrecognized, help: "The query (see above); words starting with '-' exclude.")
+    var query: [String] = []
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+        if query.allSatisfy({ $0 == "--" }) { throw ValidationError("give a query after the file, e.g. casefile search \(file) esimov") }
+    }
+
+    func run() throws {
+        var words = query
+        if let terminator = words.firstIndex(of: "--") { words.remove(at: terminator) }  // `--` ends options
+        let text = words.joined(separator: " ")
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(text)
+        } catch {
+            // The message and hint may quote the query: make them visible like any input.
+            var message = "casefile: bad query: \(Terminal.visible(error.message, keepNewlines: false))\n"
+            for line in error.caretLines(query: text) { message += "  " + line + "\n" }
+            message += "  " + Terminal.visible(error.hint, keepNewlines: false) + "\n"
+            FileHandleOutput.standardError.write(message)
+            throw ExitCode(2)
+        }
+        let caseFile: CaseFile
+        do {
+            caseFile = try CaseReader.load(path: file).caseFile
+        } catch let error as LoadError {
+            FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
+            throw ExitCode(2)
+        }
+        let results = useIndex
+            ? SearchIndex(caseFile: caseFile).search(parsed, in: caseFile, limit: limit, exact: exact)
+            : SearchScan.search(parsed, in: caseFile, limit: limit, exact: exact)
+        let mark = marker()
+        var output = ""
+        for line in results.lines(width: lineWidth(), highlight: mark) { output += line + "\n" }
+        FileHandleOutput(fd: 1).write(output)
+        FileHandleOutput.standardError.write(results.summary + "\n")
+        // Exit without freeing a possibly huge model: the process ends anyway.
+        Glibc.exit(results.total > 0 ? 0 : 1)
+    }
+
+    private func marker() -> (String) -> String {
+        var mode = highlight
+        if mode == .auto {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "dumb"
+            let colour = isatty(1) == 1 && getenv("NO_COLOR") == nil && term != "dumb"
+            mode = colour ? .color : .none
+        }
+        switch mode {
+        case .color: return { "\u{1B}[1;31m" + $0 + "\u{1B}[0m" }
+        case .brackets: return { "[" + $0 + "]" }
+        default: return { $0 }
+        }
+    }
+
+    private func lineWidth() -> Int {
+        if let width { return width }
+        var size = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 { return Int(size.ws_col) }
+        if let columns = getenv("COLUMNS"), let value = Int(String(cString: columns)), value >= 20 { return value }
+        return 120
+    }
+}
