@@ -81,3 +81,29 @@ public enum FaultSchedule {
         }
     }
 }
+
+extension FaultSchedule {
+    /// A fingerprint of what the schedule changes in `notebook`: the entries, links and
+    /// notes it touches in revisions 2 to `lastRevision`, the counts of entries, links and
+    /// notes, and the session log. Two notebooks at the same point of the schedule (one
+    /// that ran it, one that recovered a journal of it) have the same fingerprint.
+    public static func fingerprint(_ notebook: Notebook, entries: Int, lastRevision: Int) -> String {
+        let caseFile = notebook.caseFile
+        var text = "\(caseFile.entries.count) \(caseFile.links.count) \(caseFile.notes.count)\n"
+        for revision in 2...max(2, lastRevision) {
+            let target = FaultCase.personId((revision * 7919) % FaultCase.people(entries))
+            for id in ["fault-\(revision)", "fault-post-\(revision)", target] {
+                text += "\(id): \(caseFile[id].map { String(describing: $0) } ?? "none")\n"
+            }
+        }
+        for link in caseFile.links.values.filter({ $0.key.from.hasPrefix("fault-") }).sorted(by: { $0.key < $1.key }) {
+            text += "\(link)\n"
+        }
+        for note in caseFile.notes.values.filter({ $0.key.on.hasPrefix("fault-post-") }).sorted(by: { $0.key < $1.key }) {
+            text += "\(note)\n"
+        }
+        text += notebook.sessionLog.joined(separator: "\n")
+        var bytes = Array(text.utf8)
+        return String(bytes.withUnsafeMutableBufferPointer { ContentHash.of(UnsafeBufferPointer($0)) }, radix: 16)
+    }
+}

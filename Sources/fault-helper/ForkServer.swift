@@ -109,6 +109,7 @@ struct FaultChild {
             let report = notebook.runScript("recover", name: "child")
             if let error = report.errors.first { Report.line("recover-error " + Report.oneLine(error)); _exit(4) }
             Report.line("recovered \(pending.steps.count)")
+            Report.line("state \(fingerprint)")
         } else {
             Report.line("no-pending")
         }
@@ -123,6 +124,8 @@ struct FaultChild {
             let report = notebook.runScript(FaultSchedule.command(index, entries: entries), name: "schedule")
             if let error = report.errors.first { Report.line("command-error \(index) " + Report.oneLine(error)); _exit(5) }
             Report.line("ran \(index) \(Report.milliseconds() - began)")
+            // The kill-free run says where it stands after each command, for judging recoveries.
+            if candidates != nil { Report.line("state-after \(index) \(fingerprint)") }
             if FaultSchedule.endsRevision(index) { save(FaultSchedule.revision(of: index)) }
         }
         if candidates != nil {
@@ -134,6 +137,11 @@ struct FaultChild {
         let server = getppid()
         while getppid() == server { usleep(100_000) }
         _exit(0)
+    }
+
+    /// What the schedule has changed so far (see FaultSchedule.fingerprint).
+    private var fingerprint: String {
+        FaultSchedule.fingerprint(notebook, entries: entries, lastRevision: FaultSchedule.revision(of: end))
     }
 
     private func save(_ revision: Int) {

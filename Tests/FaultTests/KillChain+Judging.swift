@@ -25,6 +25,14 @@ extension KillChain {
             if let recovered = lines.first(where: { $0.hasPrefix("recovered") }) {
                 guard recovered == "recovered \(journalCommands.count)" else { throw ChainFailure("trial \(trial): \(recovered)") }
                 count("journals recovered")
+                // The replayed journal gives exactly the state the kill-free run had after the
+                // last command the journal holds.
+                if let state = lines.first(where: { $0.hasPrefix("state ") }) {
+                    guard let expected = states[next - 1], state == "state \(expected)" else {
+                        throw ChainFailure("trial \(trial): recovered to \(state), but the kill-free run had \(states[next - 1] ?? "?") after command \(next - 1)")
+                    }
+                    count("recoveries equal to the kill-free state")
+                }
             }
         }
         if let error = lines.first(where: { $0.contains("error") }) { throw ChainFailure("trial \(trial): \(error)") }

@@ -19,14 +19,17 @@ import Glibc
 ///   so no reported command may be missing; fdatasync only matters for power loss;
 /// - no temporary file of a save is left once a later save has completed;
 /// - the next process takes over the dead one's lock, recovers exactly that journal (or
-///   drops it without asking when a save that finished its rename made it stale), and its
-///   own saves must again match the kill-free outputs, so a recovery that brought back
-///   the wrong thing is caught at the next save.
+///   drops it without asking when a save that finished its rename made it stale) to the
+///   state the kill-free run had after the last command the journal holds (a fingerprint
+///   of every record the schedule touches, the counts and the session log), and its own
+///   saves must again match the kill-free outputs byte for byte.
 struct KillChain {
     let casePath: String
     let candidates: [Int: [UInt8]]
     /// Their content hashes, as a journal's Base names the file it started from.
     let hashes: [Int: UInt64]
+    /// The kill-free run's fingerprint after each command (FaultSchedule.fingerprint).
+    let states: [Int: String]
     let entries: Int
     /// Revisions the server has open (a trial can start from these).
     let revisions: Int
@@ -49,9 +52,10 @@ struct KillChain {
     /// Where the kills landed, and other counts for the closing report.
     var tally: [String: Int] = [:]
 
-    init(casePath: String, candidates: [Int: [UInt8]], entries: Int, revisions: Int) {
+    init(casePath: String, candidates: [Int: [UInt8]], states: [Int: String], entries: Int, revisions: Int) {
         self.casePath = casePath
         self.candidates = candidates
+        self.states = states
         hashes = candidates.mapValues { bytes in bytes.withUnsafeBufferPointer { ContentHash.of($0) } }
         self.entries = entries
         self.revisions = revisions

@@ -62,7 +62,13 @@ import Glibc
         // A child from revision 1 runs two saves and some commands. A third of the kills fall
         // anywhere in that, a third anywhere in a save, a third once the save's temporary file
         // exists (writing, fsync, rename, removing the journal).
-        var chain = KillChain(casePath: casePath, candidates: candidates, entries: entries, revisions: Self.revisions)
+        var states: [Int: String] = [:]
+        for line in clean {
+            let words = line.split(separator: " ").map(String.init)
+            if words.count == 3, words[0] == "state-after", let index = Int(words[1]) { states[index] = words[2] }
+        }
+        var chain = KillChain(casePath: casePath, candidates: candidates, states: states, entries: entries,
+                              revisions: Self.revisions)
         try chain.reset()
         for trial in 0..<trials {
             let aim = KillChain.Aim.allCases[trial % KillChain.Aim.allCases.count]
