@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
         // The process the fault tests kill, starve of disk and lock out (fork server, file-size limit).
         .executableTarget(name: "fault-helper", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        // How each step grows with a 100k-line here-document or a 10 MB field (nothing quadratic).
+        .executableTarget(name: "hostile-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor"]),
         // Kill -9 during saves, full disk, read-only folder, one writer: bounded in time.
         .testTarget(name: "FaultTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
     ]

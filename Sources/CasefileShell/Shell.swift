@@ -38,6 +38,9 @@ public final class Shell {
     /// Runs until quit or end of input; returns the exit status.
     public func run() -> Int32 {
         var buffer = ""
+        // While a here-document or a quote is open, only a line holding its tag or quote can
+        // end it: lexing the whole buffer again for every other line made a long paste quadratic.
+        var awaiting: Awaited?
         while !notebook.wantsToQuit {
             output.flush()
             var current = prompt
@@ -45,7 +48,13 @@ public final class Shell {
             switch reader.readLine(prompt: current) {
             case .line(let line):
                 buffer += buffer.isEmpty ? line : "\n" + line
-                if Lexer.lex(buffer).isIncomplete { continue }
+                if let awaited = awaiting, !awaited.mayEnd(line) { continue }
+                let lexed = Lexer.lex(buffer)
+                if lexed.isIncomplete {
+                    awaiting = lexed.awaiting
+                    continue
+                }
+                awaiting = nil
                 let text = buffer
                 buffer = ""
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -55,9 +64,11 @@ public final class Shell {
                 Signals.exitIfTerminationRequested()
             case .interrupted:
                 buffer = ""
+                awaiting = nil
             case .endOfInput:
                 if !buffer.isEmpty {
                     buffer = ""
+                    awaiting = nil
                     output.diagnostic("(the unfinished command was dropped)")
                 }
                 if confirmLeaving() { notebook.wantsToQuit = true }

@@ -17,7 +17,7 @@ import Glibc
     /// A long note: its journal record needs fresh pages, which a full disk cannot give.
     static let longNote = String(repeating: "Заметка о задержании. ", count: 600)
 
-    @Test(.enabled(if: FaultMounts.canMount, "needs root to mount a small tmpfs; FileSizeLimitTests covers a full disk without root"))
+    @Test(.enabled(if: FaultMounts.canMount, "needs root to mount a small tmpfs; aFileSizeLimitDuringSave covers a full disk without it"))
     func aFullDiskDuringSave() throws {
         let folder = try TemporaryFolder()
         let disk = folder.file("disk")

@@ -45,28 +45,33 @@ public enum TextWidth {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var used = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                var wordWidth = of(word)
+            for piece in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                // A word longer than a line is cut from a Substring, its width kept by
+                // subtraction: cutting a String and measuring the rest each time was
+                // quadratic (minutes for a 10 MB value without spaces).
+                var word = piece
+                var wordWidth = 0
+                for character in word { wordWidth += of(character) }
                 if used > 0 && used + 1 + wordWidth > width {
                     lines.append(line)
                     line = ""
                     used = 0
                 }
                 while wordWidth > width {
-                    var head = ""
+                    var headEnd = word.startIndex
                     var headWidth = 0
-                    for character in word {
-                        if headWidth + of(character) > width - used { break }
-                        head.append(character)
-                        headWidth += of(character)
+                    while headEnd < word.endIndex {
+                        let characterWidth = of(word[headEnd])
+                        if headWidth + characterWidth > width - used { break }
+                        headWidth += characterWidth
+                        headEnd = word.index(after: headEnd)
                     }
-                    if head.isEmpty { break }
-                    lines.append(line + head)
+                    if headEnd == word.startIndex { break }
+                    lines.append(line + word[..<headEnd])
                     line = ""
                     used = 0
-                    word.removeFirst(head.count)
-                    wordWidth = of(word)
+                    word = word[headEnd...]
+                    wordWidth -= headWidth
                 }
                 if used > 0 {
                     line += " "

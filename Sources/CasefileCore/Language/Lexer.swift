@@ -14,6 +14,10 @@ public struct Lexer {
         /// Whether the text ends inside a quote, here-document or continued line: an
         /// interactive reader should ask for another line.
         public var isIncomplete = false
+        /// When the text ends inside a here-document or a quoted string, what a later line
+        /// must hold to end it: a reader gathering lines need not lex them all again for
+        /// every line that cannot (a long paste stays linear).
+        public var awaiting: Awaited?
     }
 
     private let bytes: [UInt8]
@@ -21,6 +25,8 @@ public struct Lexer {
     private var line = 1
     private var lineStart = 0
     private let firstLine: Int
+    /// The quote left open at the end of the text, if any.
+    private var awaitedQuote: String?
 
     /// Lexes `text`; its first line is numbered `firstLine`.
     public static func lex(_ text: String, firstLine: Int = 1) -> Result {
@@ -77,8 +83,9 @@ public struct Lexer {
                 if !heredocs.isEmpty {
                     switch readHeredocs(heredocs, into: &words) {
                     case .ok: break
-                    case .incomplete(let error):
+                    case .incomplete(let error, let tag):
                         result.isIncomplete = true
+                        result.awaiting = .tagLine(tag)
                         result.errors.append(error)
                         return result
                     }
@@ -87,6 +94,7 @@ public struct Lexer {
                 if !words.isEmpty { result.commands.append(ScriptCommand(words: words, line: startLine, source: source)) }
             case .incomplete(let error):
                 result.isIncomplete = true
+                result.awaiting = awaitedQuote.map(Awaited.quote)
                 result.errors.append(error)
                 return result
             }
@@ -251,6 +259,7 @@ public struct Lexer {
                 if !closed {
                     let name = byte == UInt8(ascii: "'") ? "single" : "double"
                     let mark = byte == UInt8(ascii: "'") ? "'" : "\""
+                    awaitedQuote = mark
                     return .failure(LanguageError("unterminated \(name) quote", line: quoteLine, column: quoteColumn,
                                                   hint: "close it with \(mark)"))
                 }
@@ -266,7 +275,7 @@ public struct Lexer {
 
     private enum HeredocOutcome {
         case ok
-        case incomplete(LanguageError)
+        case incomplete(LanguageError, tag: String)
     }
 
     /// Reads the bodies of the here-documents opened on the command's line, in order.
@@ -291,7 +300,7 @@ public struct Lexer {
             if !closed {
                 return .incomplete(LanguageError("here-document \(heredoc.word.raw) is not closed",
                                                  at: heredoc.word,
-                                                 hint: "end it with a line holding only \(heredoc.tag)"))
+                                                 hint: "end it with a line holding only \(heredoc.tag)"), tag: heredoc.tag)
             }
             words[heredoc.wordIndex].text = body.joined(separator: "\n")
         }
@@ -311,6 +320,26 @@ public struct Lexer {
         index += max(1, lineEnd(at: index))
         line += 1
         lineStart = index
+    }
+}
+
+/// What an incomplete command waits for.
+public enum Awaited: Sendable, Equatable {
+    /// A line holding only this here-document tag (blanks around it allowed).
+    case tagLine(String)
+    /// A line with this closing quote.
+    case quote(String)
+
+    /// Whether `line`, added to the text, may complete it; when not, lexing again is pointless.
+    public func mayEnd(_ line: String) -> Bool {
+        switch self {
+        case .tagLine(let tag):
+            // The same test as the lexer's for the closing line.
+            let text = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            return text.trimmingCharacters(in: " \t") == tag
+        case .quote(let mark):
+            return line.contains(mark)
+        }
     }
 }
 
