@@ -64,23 +64,41 @@ public final class ShellOutput: OutputSink {
 /// Runs a pager on some text and waits for it.
 enum Pager {
     /// Pipes `text` to `/bin/sh -c command`; false when the pager could not start.
+    /// Spawned directly, in the shell's own process group: a pager in a group of its own
+    /// is not in the terminal's foreground and cannot read keys (less quits at once).
     static func show(_ text: String, command: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
         var environment = ProcessInfo.processInfo.environment
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-        environment["LESSCHARSET"] = environment["LESSCHARSET"] ?? "utf-8"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do { try process.run() } catch { return false }
+        if environment["LESSCHARSET"] == nil { environment["LESSCHARSET"] = "utf-8" }
+        let arguments = ["sh", "-c", command]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, &envp)
+        close(pipeEnds[0])
+        guard status == 0 else {
+            close(pipeEnds[1])
+            return false
+        }
         let previous = signal(SIGPIPE, SIG_IGN)
-        try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        RawOutput.write(text, to: pipeEnds[1])
+        close(pipeEnds[1])
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
         signal(SIGPIPE, previous)
-        return process.terminationStatus != 127
+        // 127: the shell could not find the pager.
+        return (exitStatus >> 8) & 0xFF != 127
     }
 }
 

@@ -9,7 +9,7 @@ final class ShellSession {
 
     /// Starts the shell on `caseText` (or the example dossier), waiting for its first prompt.
     init(caseText: String? = nil, name: String = "kb.rec", extra: [String: String] = [:], folder: TemporaryFolder? = nil,
-         firstPrompt: String? = nil) throws {
+         firstPrompt: String? = nil, pager: Bool = false, rows: UInt16 = 40) throws {
         let folder = try folder ?? TemporaryFolder()
         self.folder = folder
         casePath = folder.file(name)
@@ -22,7 +22,8 @@ final class ShellSession {
                            "XDG_STATE_HOME": folder.file("state")]
         environment.merge(extra) { _, new in new }
         terminal = try PseudoTerminal(executable: try BuiltProducts.path(of: "casefile"),
-                                      arguments: ["--no-pager", casePath], environment: environment, columns: 100, rows: 40)
+                                      arguments: (pager ? [] : ["--no-pager"]) + [casePath], environment: environment,
+                                      columns: 100, rows: rows)
         try terminal.waitFor(firstPrompt ?? "kb 31> ")
     }
 

@@ -83,6 +83,21 @@ import Testing
         #expect(saved.contains("Text: Первая строка\n+ вторая\n"))
     }
 
+    @Test func longOutputGoesThroughThePager() throws {
+        let shell = try ShellSession(extra: ["PATH": "/usr/bin:/bin", "LESS": "FRX"], pager: true, rows: 12)
+        try shell.terminal.send("help\r")
+        try shell.terminal.waitFor("Adding entries")
+        // less's prompt alone on the last row: the rest of the help waits for a key.
+        try shell.terminal.waitForScreen("less's ':' prompt on the last row") { screen in
+            screen.lines.last?.trimmingCharacters(in: .whitespaces).hasSuffix(":") == true
+        }
+        #expect(!shell.terminal.plainOutput.contains("Type help COMMAND"))
+        try shell.terminal.send("q")
+        try shell.terminal.waitFor("kb 31> ")
+        let short = try shell.enter("list source", until: "kb 31> ")
+        #expect(short.contains("1 entry"))
+    }
+
     @Test func historyIsWrittenAfterEachLine() throws {
         let shell = try ShellSession()
         try shell.enter("show esimov", until: "kb 31> ")
