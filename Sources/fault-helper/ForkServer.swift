@@ -103,6 +103,7 @@ struct FaultChild {
         }
         Report.line("lock ok")
         notebook.lookForPendingJournal()
+        var recoveredJournal = false
         if let pending = notebook.pendingJournal {
             Report.line("pending \(pending.steps.count) \(notebook.journalMatchesFile(pending) ? "matches" : "differs")")
             Report.line("recovering")
@@ -110,10 +111,17 @@ struct FaultChild {
             if let error = report.errors.first { Report.line("recover-error " + Report.oneLine(error)); _exit(4) }
             Report.line("recovered \(pending.steps.count)")
             Report.line("state \(fingerprint)")
+            recoveredJournal = true
         } else {
             Report.line("no-pending")
         }
         Report.line("ready")
+        // recover is one undo step (one undo takes the whole recovery back), so a schedule
+        // whose next command is undo cannot go on as the killed process would have.
+        if recoveredJournal, FaultSchedule.command(start, entries: entries) == "undo" {
+            Report.line("stopped before undo")
+            idle()
+        }
         // The recovered journal may hold a whole revision whose save the kill stopped: save it now.
         if start > 0, FaultSchedule.endsRevision(start - 1), notebook.hasUnsavedChanges {
             save(FaultSchedule.revision(of: start - 1))
@@ -132,8 +140,13 @@ struct FaultChild {
             lock.release()
             _exit(0)
         }
+        idle()
+    }
+
+    /// Says so, then waits for the kill; if the server goes first (a test that stopped
+    /// early), goes too.
+    private func idle() -> Never {
         Report.line("idle")
-        // Wait for the kill; if the server goes first (a test that stopped early), go too.
         let server = getppid()
         while getppid() == server { usleep(100_000) }
         _exit(0)

@@ -139,7 +139,11 @@ struct KillChain {
         tally["milliseconds judging", default: 0] += Int(Date().timeIntervalSince(judging) * 1000)
         count("aimed \(aim)")
         currentAim = nil
-        if revision > revisions || next >= end { try reset() }
+        // recover is one undo step by design, so after a recovery the schedule's undo would
+        // take more back than the killed process's did: the child stops there, and the
+        // chain starts again from revision 1.
+        if lines.contains("stopped before undo") { count("recoveries followed by undo (chain restarted)") }
+        if revision > revisions || next >= end || lines.contains("stopped before undo") { try reset() }
     }
 
     /// Temporary files beside the case, by the process that made them.
