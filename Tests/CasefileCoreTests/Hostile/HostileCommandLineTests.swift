@@ -36,6 +36,9 @@ import Glibc
             ["check", evilName], ["log", evilName], ["diff", path, evilName], ["fmt", evilName],
             ["run", evilName, "-"], ["run", path, evilName], ["\(HostileText.payload)"], ["--\(HostileText.payload)"],
             ["check", "--\(HostileText.payload)"],
+            ["search", path, "mallory"], ["search", path, "post"], ["search", path, "mal\(HostileText.payload)"],
+            ["search", path, "(\(HostileText.payload)"], ["search", path, "date:\(HostileText.payload)"],
+            ["search", evilName, "x"],
         ]
         for arguments in runs {
             let text = try casefile(arguments, stdin: "show nobody\(HostileText.payload)\n")

@@ -43,6 +43,8 @@ import Testing
         "show mallory", "show mallory-2014-02-04", "show \"mal\(HostileText.payload)\"", "show @mal\(HostileText.payload)",
         "list", "list person", "list post", "list tag=tag\(HostileText.payload)", "untranslated", "untranslated en",
         "log", "log -v", "history", "help", "help show",
+        "search mallory", "search post second", "search note", "search knows", "search \"mal\(HostileText.payload)\"",
+        "search x\(HostileText.clearScreen)", "search tag:tag\(HostileText.payload)", "search Mallory -kind:post",
     ])
     func viewingCommands(_ command: String) throws {
         let (notebook, output, _) = try open()
@@ -60,6 +62,8 @@ import Testing
         let post = everything(notebook, output, "show mallory-2014-02-04")
         #expect(post.contains("post " + HostileText.shown))
         #expect(post.contains("second " + HostileText.shown))
+        let found = everything(notebook, output, "search mallory")
+        #expect(found.contains(HostileText.shown))
         let list = everything(notebook, output, "list")
         #expect(list.contains("mal" + HostileText.shown) || list.contains("mal^[[2J"))
     }
@@ -73,6 +77,9 @@ import Testing
         "\(HostileText.payload)command",
         "show mallory \"extra\(HostileText.payload)\"",
         "help \"\(HostileText.payload)\"",
+        "search (unbalanced\(HostileText.payload)",
+        "search date:\(HostileText.payload)",
+        "search kind:\(HostileText.payload)",
         "add person \"unterminated \(HostileText.payload)",
         "add post mallory 2014-02-04 <<END\nbody \(HostileText.payload)\n",
         "source \"/nonexistent/\(HostileText.payload).cf\"",
