@@ -13,12 +13,11 @@ public final class SearchIndex {
     }
 
     /// Indexes `caseFile`, compacting dead postings once there are more than
-    /// `compactionFloor` of them (tests set it low to exercise compaction).
-    init(caseFile: CaseFile, compactionFloor: Int) {
+    /// `compactionFloor` of them (tests set it low to exercise compaction), in `bulkParts`
+    /// parts (default: one per core for a large case; tests split small ones too).
+    init(caseFile: CaseFile, compactionFloor: Int, bulkParts: Int? = nil) {
         store.compactionFloor = compactionFloor
-        for note in caseFile.notes.values { store.notesByEntry[note.key.on, default: []].append(note) }
-        for id in store.notesByEntry.keys { store.notesByEntry[id]?.sort { $0.key < $1.key } }
-        store.addInBulk(caseFile.entries.values, expected: caseFile.entries.count)
+        store.addInBulk(caseFile, parts: bulkParts)
     }
 
     /// The number of entries indexed.
@@ -71,7 +70,7 @@ public final class SearchIndex {
             let snippet = builder.snippet(entry, notes: store.notesByEntry[entry.id] ?? []) { bytes, token in
                 dictionary.existingTerm(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace)
             }
-            let translations = (store.translationsOf[entry.id] ?? [:]).keys.sorted(by: ByteOrder.less)
+            let translations = store.translationsOf[entry.id].ids.sorted(by: ByteOrder.less)
             return SearchHit(id: entry.id, kind: entry.kind, score: item.score, lang: entry.lang, snippet: snippet,
                              original: entry.kind == .translation ? entry["Of"] : nil, translations: translations)
         }

@@ -41,7 +41,8 @@ struct SearchIndexConsistencyTests {
                 let entry = newEntry()
                 caseFile.put(entry)
             }
-            index = SearchIndex(caseFile: caseFile, compactionFloor: 20)
+            // In three parts, as a large case is indexed by several threads.
+            index = SearchIndex(caseFile: caseFile, compactionFloor: 20, bulkParts: 3)
         }
 
         mutating func pick<T>(_ list: [T]) -> T { list[Int(rng.next() % UInt64(list.count))] }
@@ -156,7 +157,7 @@ struct SearchIndexConsistencyTests {
     }
 
     static func check(_ run: inout Run, queries: Int) throws {
-        let fresh = SearchIndex(caseFile: run.caseFile)
+        let fresh = SearchIndex(caseFile: run.caseFile, compactionFloor: 50_000, bulkParts: 1 + Int(run.rng.next() % 4))
         #expect(run.index.count == run.caseFile.entries.count)
         for _ in 0..<queries {
             let text = run.randomQuery()

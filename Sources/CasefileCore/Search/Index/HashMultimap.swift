@@ -129,7 +129,8 @@ enum RadixSort {
     }
 
     static func sort(_ list: inout [UInt64]) {
-        guard list.count > 1 else { return }
+        // Four passes over 65,536 counters cost more than a comparison sort of a short list.
+        guard list.count > 16_384 else { list.sort(); return }
         var buffer = [UInt64](repeating: 0, count: list.count)
         var counts = [Int](repeating: 0, count: 1 << 16)
         for pass in 0..<4 {

@@ -80,7 +80,7 @@ extension IndexEvaluator {
             // Translations in languages past the bit table: ask the map.
             guard let entry = store.slotEntry[index] else { return false }
             return FilterRules.missesTranslation(kind: entry.kind, lang: entry.lang?.lowercased(),
-                                                 translationLangs: Array((store.translationsOf[entry.id] ?? [:]).values),
+                                                 translationLangs: store.translationsOf[entry.id].langs,
                                                  working: working)
         }
     }

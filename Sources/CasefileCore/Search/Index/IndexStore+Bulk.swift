@@ -1,38 +1,145 @@
+import Foundation
+
 extension IndexStore {
-    /// Indexes many entries at once (a freshly loaded case): postings are gathered flat and
-    /// sorted by term once, instead of being appended term by term.
-    mutating func addInBulk<S: Sequence>(_ entries: S, expected: Int) where S.Element == Entry {
-        isBulk = true
-        bulkTerms.reserveCapacity(expected * 16)
-        bulkPostings.reserveCapacity(expected * 16)
-        for array in [\IndexStore.slotLength, \.slotLang, \.slotDay, \.slotAuthor, \.slotTranslations, \.slotPostings,
-                      \.slotOriginal] {
-            self[keyPath: array].reserveCapacity(expected)
+    /// Indexes a whole case at once (a freshly loaded one, or the first search of a
+    /// session): entries in file order, cut into one part per core. Each part tokenises
+    /// against a token table of its own; the parts' distinct tokens are then merged and
+    /// analysed once each (in parallel too), and their postings sorted by term in one
+    /// counting sort instead of being appended term by term.
+    mutating func addInBulk(_ caseFile: CaseFile, parts: Int? = nil) {
+        for note in caseFile.notes.values { notesByEntry[note.key.on, default: []].append(note) }
+        for id in notesByEntry.keys { notesByEntry[id]?.sort { $0.key < $1.key } }
+        let source = BulkSource(caseFile, notesByEntry: notesByEntry)
+        let slotCount = source.count
+        let partCount = max(1, parts ?? Parallel.parts(for: slotCount, minimum: 25_000))
+        let columns = SlotColumns(count: slotCount)
+        var shards = Parallel.map(partCount) { part -> BulkShard in
+            let range = Parallel.range(part, of: partCount, count: slotCount)
+            var shard = BulkShard(slotCount: range.count)
+            shard.index(range, of: source, into: columns)
+            return shard
         }
-        slotTranslationLangs.reserveCapacity(expected)
-        slotEntry.reserveCapacity(expected)
-        slotId.reserveCapacity(expected)
-        slotKind.reserveCapacity(expected)
-        idToSlot.reserveCapacity(expected)
-        for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
-        for entry in entries { add(entry) }
-        for i in keyIndexes.indices { keyIndexes[i].endBulk() }
-        isBulk = false
-        let terms = bulkTerms
-        let list = bulkPostings
-        bulkTerms = []
-        bulkPostings = []
-        // Links between originals and translations were left for now: one pass over the
-        // translations is cheaper than a lookup for every entry.
-        for original in translationsOf.keys { linkTranslations(of: original) }
-        postings.loadBulk(terms: terms, postings: list, termCount: dictionary.count)
-        for t in 0..<dictionary.count {
-            var last: UInt64 = .max
-            var count: Int32 = 0
-            postings.forEach(Int32(t)) { posting in
-                if posting >> 32 != last { count += 1; last = posting >> 32 }
+        var merged = MergedTokens(shards: &shards)
+        // Analysing is the costly part of a new token: once per distinct spelling.
+        let tokens = merged.tokens
+        let analysisParts = Parallel.parts(for: tokens.count, minimum: 5_000)
+        let analysed = Parallel.map(analysisParts) { part in
+            Parallel.range(part, of: analysisParts, count: tokens.count).map { index in
+                tokens.withToken(index) { TermAnalyzer.analyze($0, namespace: $1) }
             }
-            documentFrequency[t] = count
         }
+        // The vocabulary and the per-slot tables share nothing: build them side by side.
+        let (vocabulary, _) = Parallel.both({ Vocabulary(analysed) }, {
+            finishSlots(columns, shards: shards, partCount: partCount)
+        })
+        dictionary = vocabulary.dictionary
+        keyIndexes = vocabulary.keyIndexes
+        merged.table.remapTerms(vocabulary.termOfToken)
+        dictionary.install(merged.table)
+
+        let termCount = dictionary.count
+        postings.reserveTerms(termCount)
+        let parts = shards.indices.map { k in
+            (terms: shards[k].terms, postings: shards[k].postings,
+             termOf: merged.localToMerged[k].map { vocabulary.termOfToken[Int($0)] })
+        }
+        for k in shards.indices { shards[k].dropPostings() }
+        documentFrequency = postings.loadBulk(parts: parts, termCount: termCount)
+        lastSlotSeen = [Int32](repeating: Int32.min, count: termCount)
+    }
+
+    /// Moves the shards' per-slot tables into the index, maps Ids to slots, and links
+    /// translations with their originals.
+    private mutating func finishSlots(_ columns: SlotColumns, shards: [BulkShard], partCount: Int) {
+        for (k, shard) in shards.enumerated() {
+            columns.renumber(Parallel.range(k, of: partCount, count: columns.count),
+                             langs: shard.langs.strings.map { langs.id($0) },
+                             authors: shard.authors.strings.map { strings.id($0) })
+        }
+        columns.finish(into: &self)
+        let slotCount = columns.count
+        slotTranslations = [Int32](repeating: 0, count: slotCount)
+        slotTranslationLangs = [UInt64](repeating: 0, count: slotCount)
+        slotOriginal = [Int32](repeating: -1, count: slotCount)
+        idToSlot = IdSlots(capacity: slotCount)
+        for slot in 0..<slotCount where slotKind[slot] != Self.dead {
+            idToSlot.set(slotId[slot], to: Int32(slot), ids: slotId)
+            livePostings += Int(slotPostings[slot])
+        }
+        for shard in shards {
+            liveCount += shard.liveCount
+            totalLength += shard.totalLength
+        }
+        isBulk = true
+        for shard in shards {
+            for slot in shard.people {
+                if let entry = slotEntry[Int(slot)] { noteRelations(of: entry, adding: true) }
+            }
+            for slot in shard.translations {
+                guard let entry = slotEntry[Int(slot)] else { continue }
+                noteRelations(of: entry, adding: true)
+                guard let original = entry["Of"] else { continue }
+                // What `linkTranslations` works out per original, counted per translation.
+                let originalSlot = idToSlot.slot(of: original, ids: slotId) ?? -1
+                slotOriginal[Int(slot)] = originalSlot
+                if originalSlot >= 0 {
+                    let bit = langs.id(entry.lang?.lowercased() ?? "")
+                    slotTranslations[Int(originalSlot)] += 1
+                    slotTranslationLangs[Int(originalSlot)] |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
+                }
+            }
+        }
+        isBulk = false
+    }
+}
+
+/// The distinct tokens of all shards of a bulk build, numbered once: the first shard's
+/// table grows into the merged one.
+struct MergedTokens {
+    var table: RawTokenTable
+    private(set) var tokens: TokenList
+    /// Per shard: its local token ids' merged ids.
+    private(set) var localToMerged: [[Int32]]
+
+    init(shards: inout [BulkShard]) {
+        table = shards[0].takeTable()
+        tokens = shards[0].tokens
+        localToMerged = [Array(0..<Int32(tokens.count))]
+        for shard in shards.dropFirst() {
+            var map = [Int32](repeating: 0, count: shard.tokens.count)
+            for local in 0..<shard.tokens.count {
+                map[local] = shard.tokens.withToken(local) { bytes, namespace in
+                    let key = ByteHash.key(bytes, 0, bytes.count)
+                    if let found = table.find(key, namespace, bytes, 0, bytes.count) { return found }
+                    let id = Int32(tokens.count)
+                    tokens.append(bytes, 0, bytes.count, namespace)
+                    table.insert(key, namespace, bytes, 0, bytes.count, term: id)
+                    return id
+                }
+            }
+            localToMerged.append(map)
+        }
+    }
+}
+
+/// The terms of a bulk build: analysed tokens that normalise alike ("Есимов", "ЕСИМОВ")
+/// share one term; each new term's keys go to the key indexes.
+struct Vocabulary {
+    var dictionary = TermDictionary()
+    var keyIndexes: [KeyIndex] = Namespace.allCases.map { KeyIndex(typos: $0 == .word) }
+    /// Per merged token: its term.
+    var termOfToken: [Int32] = []
+
+    init(_ analysed: [[TermInfo]]) {
+        termOfToken.reserveCapacity(analysed.reduce(0) { $0 + $1.count })
+        for i in keyIndexes.indices { keyIndexes[i].beginBulk() }
+        for infos in analysed {
+            for info in infos {
+                let (term, isNew) = dictionary.adopt(info)
+                if isNew { keyIndexes[Int(info.namespace.rawValue)].add(term: term, info: info) }
+                termOfToken.append(term)
+            }
+        }
+        for i in keyIndexes.indices { keyIndexes[i].endBulk() }
     }
 }

@@ -2,13 +2,13 @@ extension IndexStore {
     /// Brings the original `id`'s translation count and languages, and its translations'
     /// link back to it, up to date.
     mutating func linkTranslations(of id: String) {
-        let originalSlot = idToSlot[id] ?? -1
+        let originalSlot = idToSlot.slot(of: id, ids: slotId) ?? -1
         var mask: UInt64 = 0
-        let translations = translationsOf[id] ?? [:]
-        for (translation, lang) in translations {
+        let translations = translationsOf[id]
+        for (translation, lang) in zip(translations.ids, translations.langs) {
             let bit = langs.id(lang)
             mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
-            if let slot = idToSlot[translation], slotEntry[Int(slot)]?.kind == .translation {
+            if let slot = idToSlot.slot(of: translation, ids: slotId), slotEntry[Int(slot)]?.kind == .translation {
                 slotOriginal[Int(slot)] = originalSlot
             }
         }
@@ -22,10 +22,9 @@ extension IndexStore {
     mutating func noteRelations(of entry: Entry, adding: Bool) {
         if entry.kind == .translation, let original = entry["Of"] {
             if adding {
-                translationsOf[original, default: [:]][entry.id] = entry.lang?.lowercased() ?? ""
+                translationsOf.add(entry.id, lang: entry.lang?.lowercased() ?? "", of: original)
             } else {
-                translationsOf[original]?[entry.id] = nil
-                if translationsOf[original]?.isEmpty == true { translationsOf[original] = nil }
+                translationsOf.remove(entry.id, of: original)
             }
             if !isBulk { linkTranslations(of: original) }
         }
@@ -52,7 +51,7 @@ extension IndexStore {
         if let new, !affected.contains(new.key.on) { affected.append(new.key.on) }
         var entries: [Entry] = []
         for id in affected {
-            if let slot = idToSlot[id], let entry = slotEntry[Int(slot)] {
+            if let slot = idToSlot.slot(of: id, ids: slotId), let entry = slotEntry[Int(slot)] {
                 entries.append(entry)
                 remove(id: id)
             }

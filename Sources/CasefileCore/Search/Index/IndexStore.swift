@@ -36,10 +36,10 @@ struct IndexStore: DocumentVisitor {
     var slotOriginal: [Int32] = []
     var slotPostings: [Int32] = []
 
-    var idToSlot: [String: Int32] = [:]
+    var idToSlot = IdSlots()
     var notesByEntry: [String: [Note]] = [:]
     /// Original Id → (translation Id → its Lang, lower-cased).
-    var translationsOf: [String: [String: String]] = [:]
+    var translationsOf = TranslationMap()
     /// "@handle" → the Ids (lower-cased) of the people with that handle.
     var handleOwners: [String: Set<String>] = [:]
     /// Interned authors (lower case).
@@ -57,10 +57,8 @@ struct IndexStore: DocumentVisitor {
 
     private var currentSlot: Int32 = 0
     private var removing = false
-    /// While loading in bulk: every posting and its term, in slot order.
+    /// While a bulk build notes relations (it links translations once, at the end).
     var isBulk = false
-    var bulkTerms: [Int32] = []
-    var bulkPostings: [UInt64] = []
     private var currentPostings: Int32 = 0
     private var scratchTokens: [Token] = []
     /// Keeps the loads of `prepare` from being optimised away.
@@ -76,10 +74,13 @@ struct IndexStore: DocumentVisitor {
     /// Indexes `entry` (with the notes on it) in a new slot.
     mutating func add(_ entry: Entry) {
         let slot = Int32(slotEntry.count)
-        if let old = idToSlot.updateValue(slot, forKey: entry.id) { removeSlot(old) }
+        // The old version goes while its Id still names it (so removing it keeps its
+        // translations, which are about to be linked to the new slot).
+        if let old = idToSlot.slot(of: entry.id, ids: slotId) { removeSlot(old) }
         let facts = FilterRules.Facts(entry)
         slotEntry.append(entry)
         slotId.append(entry.id)
+        idToSlot.set(entry.id, to: slot, ids: slotId)
         slotKind.append(entry.kind.byteOrdinal)
         slotLang.append(facts.lang.map { langs.id($0) } ?? -1)
         slotDay.append(facts.day)
@@ -97,17 +98,15 @@ struct IndexStore: DocumentVisitor {
         totalLength += length
         livePostings += Int(currentPostings)
         noteRelations(of: entry, adding: true)
-        if !isBulk {
-            if entry.kind == .translation, let original = entry["Of"], let originalSlot = idToSlot[original] {
-                slotOriginal[Int(slot)] = originalSlot
-            }
-            if translationsOf[entry.id] != nil { linkTranslations(of: entry.id) }
+        if entry.kind == .translation, let original = entry["Of"], let originalSlot = idToSlot.slot(of: original, ids: slotId) {
+            slotOriginal[Int(slot)] = originalSlot
         }
+        if translationsOf.hasTranslations(entry.id) { linkTranslations(of: entry.id) }
     }
 
     /// Removes the entry `id` from the index, if it is there.
     mutating func remove(id: String) {
-        guard let slot = idToSlot.removeValue(forKey: id) else { return }
+        guard let slot = idToSlot.remove(id, ids: slotId) else { return }
         removeSlot(slot)
     }
 
@@ -128,7 +127,7 @@ struct IndexStore: DocumentVisitor {
         noteRelations(of: entry, adding: false)
         // An original going away unlinks its translations (when it is being replaced,
         // `add` links them to the new slot instead).
-        if idToSlot[entry.id] == nil && translationsOf[entry.id] != nil { linkTranslations(of: entry.id) }
+        if idToSlot.slot(of: entry.id, ids: slotId) == nil && translationsOf.hasTranslations(entry.id) { linkTranslations(of: entry.id) }
     }
 
     @discardableResult
@@ -144,7 +143,7 @@ struct IndexStore: DocumentVisitor {
         touched ^= dictionary.touch(bytes, tokens)
     }
 
-    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
+    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, prepared: Int, weight: UInt8) {
         let (term, isNew) = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace)
         let t = Int(term)
         if isNew {
@@ -163,11 +162,6 @@ struct IndexStore: DocumentVisitor {
         let posting = UInt64(UInt32(bitPattern: currentSlot)) << 32 | UInt64(weight) << 28
             | (UInt64(UInt32(bitPattern: token.position)) & Self.positionMask)
         currentPostings += 1
-        if isBulk {
-            bulkTerms.append(term)
-            bulkPostings.append(posting)
-            return
-        }
         postings.append(term, posting)
         if lastSlotSeen[t] != currentSlot {
             lastSlotSeen[t] = currentSlot

@@ -14,17 +14,17 @@ struct SmallInterner {
 /// Small strings (authors) stored once and named by an integer.
 struct Interner {
     private(set) var strings: [String] = []
-    private var ids: [String: Int32] = [:]
+    private var table = StringKeyTable()
 
     /// The id of `text`, if it has one.
-    func existing(_ text: String) -> Int32? { ids[text] }
+    func existing(_ text: String) -> Int32? { table.find(text) { strings[Int($0)] == text } }
 
     /// The id of `text`, assigning one if it is new.
     mutating func id(_ text: String) -> Int32 {
-        if let id = ids[text] { return id }
+        if let id = existing(text) { return id }
         let id = Int32(strings.count)
-        ids[text] = id
         strings.append(text)
+        table.set(text, id) { _ in false }
         return id
     }
 }

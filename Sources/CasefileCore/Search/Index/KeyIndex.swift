@@ -3,7 +3,7 @@
 /// (symmetric deletions). Everything found here is only a candidate: `TermPattern`
 /// decides.
 struct KeyIndex {
-    private(set) var ids: [String: Int32] = [:]
+    private var ids = StringKeyTable()
     private(set) var keys: [String] = []
     private var firstTerm: [Int32] = []
     private var termOfNode: [Int32] = []
@@ -64,11 +64,11 @@ struct KeyIndex {
     /// (once, however many terms share it).
     private mutating func keyID(for key: String, full: Bool) -> Int32 {
         let id: Int32
-        if let existing = ids[key] {
+        if let existing = ids.find(key, matches: { keys[Int($0)] == key }) {
             id = existing
         } else {
             id = Int32(keys.count)
-            ids[key] = id
+            ids.set(key, id) { _ in false }
             keys.append(key)
             firstTerm.append(-1)
             isPrefixed.append(false)
@@ -92,7 +92,7 @@ struct KeyIndex {
 
     /// Calls `body` with each term carrying `key`.
     func forEachTerm(withKey key: String, _ body: (Int32) -> Void) {
-        if let id = ids[key] { forEachTerm(ofKey: id, body) }
+        if let id = ids.find(key, matches: { keys[Int($0)] == key }) { forEachTerm(ofKey: id, body) }
     }
 
     /// Calls `body` with each key starting with `prefix` that is some term's full key.

@@ -34,26 +34,65 @@ struct PostingStore {
         delta[Int(term)].append(posting)
     }
 
-    /// Replaces everything by the bulk postings `postings[i]` of term `terms[i]`, given in
-    /// slot order, for `termCount` terms (a stable counting sort by term).
-    mutating func loadBulk(terms: [Int32], postings: [UInt64], termCount: Int) {
+    /// Replaces everything by the postings of a bulk build, given in parts: part `k`'s
+    /// `postings[i]` belongs to term `termOf[terms[i]]`; within a part, and from one part
+    /// to the next, postings come in slot order. A stable counting sort by term, each
+    /// part filled by its own thread. Returns each term's document frequency.
+    mutating func loadBulk(parts: [(terms: [Int32], postings: [UInt64], termOf: [Int32])],
+                           termCount: Int) -> [Int32] {
+        // Where each part's postings of each term go: the term's start, plus what the
+        // parts before it hold of that term.
+        let counts = Parallel.map(parts.count) { k -> [Int32] in
+            var counts = [Int32](repeating: 0, count: termCount)
+            let termOf = parts[k].termOf
+            counts.withUnsafeMutableBufferPointer { counts in
+                for local in parts[k].terms { counts[Int(termOf[Int(local)])] += 1 }
+            }
+            return counts
+        }
         var start = [Int32](repeating: 0, count: termCount + 1)
-        for term in terms { start[Int(term) + 1] += 1 }
-        for t in 0..<termCount { start[t + 1] += start[t] }
-        var fill = start
-        var flat = [UInt64](repeating: 0, count: postings.count)
-        flat.withUnsafeMutableBufferPointer { out in
-            fill.withUnsafeMutableBufferPointer { cursor in
-                for i in terms.indices {
-                    let t = Int(terms[i])
-                    out[Int(cursor[t])] = postings[i]
-                    cursor[t] += 1
+        var cursors = counts
+        for t in 0..<termCount {
+            var position = start[t]
+            for k in parts.indices {
+                cursors[k][t] = position
+                position += counts[k][t]
+            }
+            start[t + 1] = position
+        }
+        let total = Int(start[termCount])
+        baseStart = start
+        base = Array(unsafeUninitializedCapacity: total) { buffer, made in
+            let flat = buffer
+            _ = Parallel.map(parts.count) { k -> Int in
+                var cursor = cursors[k]
+                let termOf = parts[k].termOf
+                let postings = parts[k].postings
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    for (i, local) in parts[k].terms.enumerated() {
+                        let t = Int(termOf[Int(local)])
+                        flat.initializeElement(at: Int(cursor[t]), to: postings[i])
+                        cursor[t] += 1
+                    }
                 }
+                return 0
+            }
+            made = total
+        }
+        delta = Array(repeating: [], count: termCount)
+        var frequency = [Int32](repeating: 0, count: termCount)
+        base.withUnsafeBufferPointer { list in
+            for t in 0..<termCount {
+                var last: UInt64 = .max
+                var count: Int32 = 0
+                for i in Int(start[t])..<Int(start[t + 1]) where list[i] >> 32 != last {
+                    count += 1
+                    last = list[i] >> 32
+                }
+                frequency[t] = count
             }
         }
-        baseStart = start
-        base = flat
-        delta = Array(repeating: [], count: termCount)
+        return frequency
     }
 
     /// Calls `body` with every posting of `term`, in slot order.

@@ -10,79 +10,83 @@ import Darwin
 /// through memory elsewhere. Longer tokens keep their bytes in an arena.
 struct RawTokenTable {
     private struct Slot {
-        var hash: UInt64 = 0
+        /// The token's hash with its namespace in bits 1–3 and bit 0 set (0: empty).
+        var tag: UInt64 = 0
         var word0: UInt64 = 0
         var word1: UInt64 = 0
-        /// Length in bytes (0: empty), then the term id in the upper half.
+        /// Length in bytes, then the term id in the upper half.
         var lengthAndTerm: UInt64 = 0
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 1 << 12)
+    private var slots: [Slot]
     private var arena: [UInt8] = []
     private(set) var count = 0
 
     /// The inline capacity; longer tokens are compared in the arena.
     static let inline = 16
 
-    /// A token's hash and its first 16 bytes as two words, computed in one pass.
-    @inline(__always)
-    static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                    _ namespace: Namespace) -> (hash: UInt64, word0: UInt64, word1: UInt64) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(namespace.rawValue) &* 0x100_0000_01b3)
-        var word0: UInt64 = 0
-        var word1: UInt64 = 0
-        var index = start
-        while index < end {
-            let byte = UInt64(bytes[index])
-            hash = (hash ^ byte) &* 0x100_0000_01b3
-            let offset = index - start
-            if offset < 8 { word0 |= byte << (8 * UInt64(offset)) } else if offset < 16 { word1 |= byte << (8 * UInt64(offset - 8)) }
-            index += 1
-        }
-        return (hash | 1, word0, word1)  // never 0, so 0 can mean empty
+    /// An empty table with room for about `capacity` tokens before it grows.
+    init(capacity: Int = 2048) {
+        var size = 1 << 12
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
     }
 
-    /// Touches the slots where `tokens` of `bytes` will be looked up, all at once, so that
-    /// their cache misses overlap instead of coming one after the other (memory-level
-    /// parallelism: a lookup's cost is one miss to main memory, the table being far
-    /// larger than the caches). Returns a value only so the loads are not optimised away.
+    @inline(__always)
+    private static func tag(_ key: ByteHash.Key, _ namespace: Namespace) -> UInt64 {
+        key.hash & ~0xF | UInt64(namespace.rawValue) << 1 | 1
+    }
+
+    @inline(__always)
+    private static func home(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash >> 20) & mask
+    }
+
+    /// Loads the slot where `key` will be looked up, so that the cache misses of a run of
+    /// lookups overlap instead of coming one after the other (memory-level parallelism:
+    /// the table is far larger than the caches). Returns a value only so that the load
+    /// is not optimised away.
+    @inline(__always)
+    func touch(_ key: ByteHash.Key) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Self.home(key.hash, $0.count - 1)].lengthAndTerm }
+    }
+
+    /// Touches the slots of all `tokens` of `bytes` (see `touch(_:)`).
     func touch(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> UInt64 {
-        let mask = slots.count - 1
-        return slots.withUnsafeBufferPointer { table in
-            var sink: UInt64 = 0
-            for token in tokens {
-                let start = Int(token.bodyStart)
-                let end = Int(token.end)
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (UInt64(token.namespace.rawValue) &* 0x100_0000_01b3)
-                var index = start
-                while index < end {
-                    hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
-                    index += 1
-                }
-                hash |= 1
-                sink ^= table[Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask].lengthAndTerm
-            }
-            return sink
-        }
+        var sink: UInt64 = 0
+        for token in tokens { sink ^= touch(ByteHash.key(bytes, Int(token.bodyStart), Int(token.end))) }
+        return sink
     }
 
     /// The term of the token, if it was seen before.
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ namespace: Namespace) -> Int32? {
-        let key = Self.key(bytes, start, end, namespace)
-        let (slot, found) = position(key, bytes, start, end)
+        find(ByteHash.key(bytes, start, end), namespace, bytes, start, end)
+    }
+
+    /// The term of the token whose key is `key`, if it was seen before.
+    @inline(__always)
+    func find(_ key: ByteHash.Key, _ namespace: Namespace, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int,
+              _ end: Int) -> Int32? {
+        let (slot, found) = position(key, namespace, bytes, start, end)
         return found ? Int32(truncatingIfNeeded: slots[slot].lengthAndTerm >> 32) : nil
     }
 
     /// Remembers a token not yet in the table.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ namespace: Namespace,
                          term id: Int32) {
-        let key = Self.key(bytes, start, end, namespace)
-        let (slot, found) = position(key, bytes, start, end)
+        insert(ByteHash.key(bytes, start, end), namespace, bytes, start, end, term: id)
+    }
+
+    /// Remembers a token not yet in the table, by its key.
+    mutating func insert(_ key: ByteHash.Key, _ namespace: Namespace, _ bytes: UnsafeBufferPointer<UInt8>,
+                         _ start: Int, _ end: Int, term id: Int32) {
+        let (slot, found) = position(key, namespace, bytes, start, end)
         if found { return }
         let length = end - start
-        var stored = Slot(hash: key.hash, word0: key.word0, word1: key.word1,
-                          lengthAndTerm: UInt64(length) | UInt64(UInt32(bitPattern: id)) << 32)
+        var stored = Slot(tag: Self.tag(key, namespace), word0: key.word0, word1: key.word1,
+                          lengthAndTerm: UInt64(UInt32(truncatingIfNeeded: length))
+                              | UInt64(UInt32(bitPattern: id)) << 32)
         if length > Self.inline {
             stored.word0 = UInt64(arena.count)
             arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -92,20 +96,32 @@ struct RawTokenTable {
         if count * 2 > slots.count { grow() }
     }
 
+    /// Replaces every stored term id `t` by `map[t]`.
+    mutating func remapTerms(_ map: [Int32]) {
+        slots.withUnsafeMutableBufferPointer { table in
+            for index in table.indices where table[index].tag != 0 {
+                let old = Int(table[index].lengthAndTerm >> 32)
+                table[index].lengthAndTerm = table[index].lengthAndTerm & 0xFFFF_FFFF
+                    | UInt64(UInt32(bitPattern: map[old])) << 32
+            }
+        }
+    }
+
     @inline(__always)
-    private func position(_ key: (hash: UInt64, word0: UInt64, word1: UInt64), _ bytes: UnsafeBufferPointer<UInt8>,
+    private func position(_ key: ByteHash.Key, _ namespace: Namespace, _ bytes: UnsafeBufferPointer<UInt8>,
                           _ start: Int, _ end: Int) -> (Int, Bool) {
-        let length = UInt64(end - start)
-        let mask = slots.count - 1
+        let length = UInt64(UInt32(truncatingIfNeeded: end - start))
+        let tag = Self.tag(key, namespace)
         return slots.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 29)) & mask
+            let mask = table.count - 1
+            var slot = Self.home(key.hash, mask)
             while true {
                 let candidate = table[slot]
-                if candidate.lengthAndTerm == 0 { return (slot, false) }
-                if candidate.hash == key.hash && candidate.lengthAndTerm & 0xFFFF_FFFF == length {
+                if candidate.tag == 0 { return (slot, false) }
+                if candidate.tag == tag && candidate.lengthAndTerm & 0xFFFF_FFFF == length {
                     if length <= UInt64(Self.inline) {
                         if candidate.word0 == key.word0 && candidate.word1 == key.word1 { return (slot, true) }
-                    } else if sameBytes(Int(candidate.word0), bytes, start, Int(length)) {
+                    } else if sameBytes(Int(candidate.word0), bytes, start, end - start) {
                         return (slot, true)
                     }
                 }
@@ -126,10 +142,12 @@ struct RawTokenTable {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for slot in old where slot.lengthAndTerm != 0 {
-            var index = Int(truncatingIfNeeded: slot.hash ^ (slot.hash >> 29)) & mask
-            while slots[index].lengthAndTerm != 0 { index = (index + 1) & mask }
-            slots[index] = slot
+        slots.withUnsafeMutableBufferPointer { table in
+            for slot in old where slot.tag != 0 {
+                var index = Self.home(slot.tag, mask)
+                while table[index].tag != 0 { index = (index + 1) & mask }
+                table[index] = slot
+            }
         }
     }
 }

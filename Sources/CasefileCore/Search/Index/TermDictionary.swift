@@ -7,7 +7,7 @@ struct TermDictionary {
     /// Every term, by id.
     private(set) var terms: [TermInfo] = []
     /// Term ids by namespace and surface.
-    private(set) var bySurface: [[String: Int32]] = Array(repeating: [:], count: Namespace.count)
+    private var bySurface = [StringKeyTable](repeating: StringKeyTable(), count: Namespace.count)
     private var raw = RawTokenTable()
 
     /// An empty dictionary.
@@ -25,24 +25,36 @@ struct TermDictionary {
         let info = TermAnalyzer.analyze(UnsafeBufferPointer(rebasing: bytes[start..<end]), namespace: namespace)
         var isNew = false
         let id: Int32
-        if let existing = bySurface[Int(namespace.rawValue)][info.surface] {
+        if let existing = lookup(surface: info.surface, namespace: namespace) {
             id = existing
         } else {
             id = Int32(terms.count)
             terms.append(info)
-            bySurface[Int(namespace.rawValue)][info.surface] = id
+            bySurface[Int(namespace.rawValue)].set(info.surface, id) { _ in false }
             isNew = true
         }
         raw.insert(bytes, start, end, namespace, term: id)
         return (id, isNew)
     }
 
+    /// The term of an analysed token (bulk build): the one with its surface, or a new one.
+    mutating func adopt(_ info: TermInfo) -> (id: Int32, isNew: Bool) {
+        if let existing = lookup(surface: info.surface, namespace: info.namespace) { return (existing, false) }
+        let id = Int32(terms.count)
+        terms.append(info)
+        bySurface[Int(info.namespace.rawValue)].set(info.surface, id) { _ in false }
+        return (id, true)
+    }
+
+    /// Takes the raw token table of a bulk build, whose ids must already be term ids.
+    mutating func install(_ table: RawTokenTable) { raw = table }
+
     /// Starts loading the table slots of `tokens` (see `RawTokenTable.touch`).
     func touch(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> UInt64 { raw.touch(bytes, tokens) }
 
     /// The term with this surface in `namespace`, if any.
     func lookup(surface: String, namespace: Namespace) -> Int32? {
-        bySurface[Int(namespace.rawValue)][surface]
+        bySurface[Int(namespace.rawValue)].find(surface) { terms[Int($0)].surface == surface }
     }
 
     /// The term of a token already seen, without analysing or remembering anything.

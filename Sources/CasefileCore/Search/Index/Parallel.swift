@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+
+/// Work split over the machine's cores, for bulk jobs whose parts share nothing they
+/// write. On one core, or for small jobs, everything runs on the calling thread.
+enum Parallel {
+    /// How many threads a job may use: the active cores, at most 8.
+    static var width: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// How many parts to cut `count` items into, so that no part has fewer than
+    /// `minimum` of them (threads cost more than they save on small jobs).
+    static func parts(for count: Int, minimum: Int) -> Int {
+        max(1, min(width, count / max(1, minimum)))
+    }
+
+    /// Part `index` of `0..<count` cut into `parts` nearly equal ranges.
+    static func range(_ index: Int, of parts: Int, count: Int) -> Range<Int> {
+        (count * index / parts)..<(count * (index + 1) / parts)
+    }
+
+    /// `body(0) … body(parts - 1)`, run at the same time, in order in the result.
+    static func map<T>(_ parts: Int, _ body: (Int) -> T) -> [T] {
+        guard parts > 1 else { return parts == 1 ? [body(0)] : [] }
+        let results = UnsafeMutableBufferPointer<T>.allocate(capacity: parts)
+        defer { results.deallocate() }
+        withoutActuallyEscaping(body) { body in
+            // Each part writes only its own result, and whatever its body was given to
+            // write alone: what Sendable checking cannot see, this type promises.
+            let shared = Unchecked((body, results))
+            DispatchQueue.concurrentPerform(iterations: parts) { index in
+                let (body, results) = shared.value
+                results.initializeElement(at: index, to: body(index))
+            }
+        }
+        return Array(unsafeUninitializedCapacity: parts) { buffer, made in
+            _ = buffer.moveInitialize(fromContentsOf: results)
+            made = parts
+        }
+    }
+}
+
+/// A value handed to other threads by a caller that guarantees they use it safely.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+extension Parallel {
+    /// `a()` and `b()` run at the same time (one after the other on one core).
+    static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        guard width > 1 else { return (a(), b()) }
+        let first = UnsafeMutablePointer<A>.allocate(capacity: 1)
+        let second = UnsafeMutablePointer<B>.allocate(capacity: 1)
+        defer {
+            first.deallocate()
+            second.deallocate()
+        }
+        withoutActuallyEscaping(a) { a in
+            withoutActuallyEscaping(b) { b in
+                let shared = Unchecked((a, b, first, second))
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    let (a, b, first, second) = shared.value
+                    if index == 0 { first.initialize(to: a()) } else { second.initialize(to: b()) }
+                }
+            }
+        }
+        return (first.move(), second.move())
+    }
+}
