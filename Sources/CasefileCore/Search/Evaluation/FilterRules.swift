@@ -12,14 +12,45 @@ enum FilterRules {
         var original: String?
 
         init(_ entry: Entry) {
-            lang = entry.lang?.lowercased()
-            day = DateRange.day(of: entry["Date"] ?? entry["Published"] ?? "")
-            switch entry.kind {
-            case .post: author = entry["Author"]?.lowercased()
-            case .quote: author = entry["Speaker"]?.lowercased()
-            default: author = nil
+            let raw = RawFacts(entry)
+            lang = raw.lang?.lowercased()
+            day = raw.day
+            author = raw.author?.lowercased()
+            original = raw.original
+        }
+    }
+
+    /// `Facts` before lower-casing: a bulk build lower-cases each distinct author and
+    /// language once rather than once per entry.
+    struct RawFacts: Sendable {
+        var lang: String?
+        var day: Int32
+        var author: String?
+        var original: String?
+
+        init(_ entry: Entry) {
+            // One pass over the fields (this runs for every entry indexed); the first
+            // value of each field counts, as `entry[name]` would give it.
+            var lang: String?
+            var date: String?
+            var published: String?
+            var author: String?
+            var original: String?
+            let authorField: SearchField = entry.kind == .post ? .author : entry.kind == .quote ? .speaker : .other
+            for field in entry.fields {
+                switch SearchField(field.name) {
+                case .lang: if lang == nil { lang = field.value }
+                case .date: if date == nil { date = field.value }
+                case .published: if published == nil { published = field.value }
+                case .of: if original == nil && entry.kind == .translation { original = field.value }
+                case let name where name == authorField && name != .other: if author == nil { author = field.value }
+                default: break
+                }
             }
-            original = entry.kind == .translation ? entry["Of"] : nil
+            self.lang = lang
+            day = DateRange.day(of: date ?? published ?? "")
+            self.author = author
+            self.original = original
         }
     }
 

@@ -8,7 +8,7 @@ struct BulkShard: DocumentVisitor {
     private(set) var terms: [Int32] = []
     /// …and the posting itself (`slot << 32 | weight << 28 | position`).
     private(set) var postings: [UInt64] = []
-    /// Languages and authors by local id.
+    /// Languages and authors by local id, as written (lower-cased when merged).
     private(set) var langs = SmallInterner()
     private(set) var authors = Interner()
     /// Slots of people (for handles) and of translations (for originals), in order.
@@ -40,7 +40,7 @@ struct BulkShard: DocumentVisitor {
                 columns.setDead(index)
                 return
             }
-            let facts = FilterRules.Facts(entry)
+            let facts = FilterRules.RawFacts(entry)
             slotPostings = 0
             let notes = source.notes(on: entry.id)
             let length = SearchDocument.walk(entry, notes: notes, tokens: &scratch, visitor: &self)

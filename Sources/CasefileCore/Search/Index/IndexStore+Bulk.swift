@@ -53,8 +53,8 @@ extension IndexStore {
     private mutating func finishSlots(_ columns: SlotColumns, shards: [BulkShard], partCount: Int) {
         for (k, shard) in shards.enumerated() {
             columns.renumber(Parallel.range(k, of: partCount, count: columns.count),
-                             langs: shard.langs.strings.map { langs.id($0) },
-                             authors: shard.authors.strings.map { strings.id($0) })
+                             langs: shard.langs.strings.map { langs.id($0.lowercased()) },
+                             authors: shard.authors.strings.map { strings.id($0.lowercased()) })
         }
         columns.finish(into: &self)
         let slotCount = columns.count

@@ -53,22 +53,26 @@ struct DateRange: Sendable, Equatable, CustomStringConvertible {
     /// A date value of an entry (`2014-02-04`, `2014-02`, `2014`, a date-time) as
     /// `yyyymmdd`, unknown parts 0; 0 when it is not a date.
     static func day(of text: String) -> Int32 {
-        let utf8 = Array(text.utf8.prefix(10))
-        func digits(_ range: Range<Int>) -> Int32? {
-            guard range.upperBound <= utf8.count else { return nil }
-            var value: Int32 = 0
-            for byte in utf8[range] {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int32(byte - 0x30)
+        // Bytes in place: this runs for every dated entry of a case being indexed.
+        var text = text
+        return text.withUTF8 { utf8 in
+            func digits(_ range: Range<Int>) -> Int32? {
+                guard range.upperBound <= utf8.count else { return nil }
+                var value: Int32 = 0
+                for index in range {
+                    let byte = utf8[index]
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    value = value * 10 + Int32(byte - 0x30)
+                }
+                return value
             }
-            return value
+            guard let year = digits(0..<4) else { return 0 }
+            var result = year * 10000
+            if utf8.count >= 7, utf8[4] == 0x2D, let month = digits(5..<7) {
+                result += month * 100
+                if utf8.count >= 10, utf8[7] == 0x2D, let day = digits(8..<10) { result += day }
+            }
+            return result
         }
-        guard let year = digits(0..<4) else { return 0 }
-        var result = year * 10000
-        if utf8.count >= 7, utf8[4] == 0x2D, let month = digits(5..<7) {
-            result += month * 100
-            if utf8.count >= 10, utf8[7] == 0x2D, let day = digits(8..<10) { result += day }
-        }
-        return result
     }
 }

@@ -45,22 +45,23 @@ enum SearchDocument {
     /// (A switch, not a dictionary: this runs for every field of a million entries.)
     @inline(__always)
     static func part(_ name: String, of kind: Kind) -> Part? {
-        if name == "Tag" { return Part(weight: 4, mode: .tag) }
+        let field = SearchField(name)
+        if field == .tag { return Part(weight: 4, mode: .tag) }
         switch kind {
         case .person:
-            switch name {
-            case "Name", "Alias": return Part(weight: nameWeight, mode: .text)
-            case "Handle": return Part(weight: nameWeight, mode: .handle)
-            case "Role": return Part(weight: 3, mode: .text)
+            switch field {
+            case .name, .alias: return Part(weight: nameWeight, mode: .text)
+            case .handle: return Part(weight: nameWeight, mode: .handle)
+            case .role: return Part(weight: 3, mode: .text)
             default: return nil
             }
         case .source:
-            return name == "Title" ? Part(weight: nameWeight, mode: .text) : nil
+            return field == .title ? Part(weight: nameWeight, mode: .text) : nil
         case .translation:
-            if name == "By" { return Part(weight: textWeight, mode: .by) }
-            return name == "Text" ? Part(weight: textWeight, mode: .text) : nil
+            if field == .by { return Part(weight: textWeight, mode: .by) }
+            return field == .text ? Part(weight: textWeight, mode: .text) : nil
         default:
-            return name == "Text" ? Part(weight: textWeight, mode: .text) : nil
+            return field == .text ? Part(weight: textWeight, mode: .text) : nil
         }
     }
 
