@@ -76,6 +76,7 @@ case "run":
     guard let index else { exit(1) }
     print(String(format: "index build: %.2f s wall, %.2f s cpu, %d terms, %d postings, +%.0f MB resident (%.0f MB in all)",
                  seconds(built), cpu, index.termCount, index.postingCount, residentMB() - rssBefore, residentMB()))
+    print(index.buildPhases.map { String(format: "%@ %.3f s", $0.name, $0.seconds) }.joined(separator: ", "))
     if repeats == 0 { exit(0) }
     var samples: [Double] = []
     var perQuery: [(String, Double, Int)] = []

@@ -26,6 +26,9 @@ public final class SearchIndex {
     /// The number of distinct terms seen (words, hashtags, mentions, tags…).
     public var termCount: Int { store.dictionary.count }
 
+    /// The steps of building the index and the seconds each took (for benchmarks).
+    public var buildPhases: [(name: String, seconds: Double)] { store.buildPhases }
+
     /// The number of postings held (word occurrences, dead ones not yet compacted included).
     public var postingCount: Int { store.postings.totalCount }
 

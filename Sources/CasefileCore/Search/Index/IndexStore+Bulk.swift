@@ -7,6 +7,7 @@ extension IndexStore {
     /// analysed once each (in parallel too), and their postings sorted by term in one
     /// counting sort instead of being appended term by term.
     mutating func addInBulk(_ caseFile: CaseFile, parts: Int? = nil) {
+        var phases = BuildPhases()
         for note in caseFile.notes.values { notesByEntry[note.key.on, default: []].append(note) }
         for id in notesByEntry.keys { notesByEntry[id]?.sort { $0.key < $1.key } }
         let source = BulkSource(caseFile, notesByEntry: notesByEntry)
@@ -19,7 +20,9 @@ extension IndexStore {
             shard.index(range, of: source, into: columns)
             return shard
         }
+        phases.end("tokenise \(partCount) parts")
         var merged = MergedTokens(shards: &shards)
+        phases.end("merge tokens")
         // Analysing is the costly part of a new token: once per distinct spelling.
         let tokens = merged.tokens
         let analysisParts = Parallel.parts(for: tokens.count, minimum: 5_000)
@@ -28,10 +31,12 @@ extension IndexStore {
                 tokens.withToken(index) { TermAnalyzer.analyze($0, namespace: $1) }
             }
         }
+        phases.end("analyse")
         // The vocabulary and the per-slot tables share nothing: build them side by side.
         let (vocabulary, _) = Parallel.both({ Vocabulary(analysed) }, {
             finishSlots(columns, shards: shards, partCount: partCount)
         })
+        phases.end("terms, keys || slots")
         dictionary = vocabulary.dictionary
         keyIndexes = vocabulary.keyIndexes
         merged.table.remapTerms(vocabulary.termOfToken)
@@ -46,6 +51,8 @@ extension IndexStore {
         for k in shards.indices { shards[k].dropPostings() }
         documentFrequency = postings.loadBulk(parts: parts, termCount: termCount)
         lastSlotSeen = [Int32](repeating: Int32.min, count: termCount)
+        phases.end("postings")
+        buildPhases = phases.list
     }
 
     /// Moves the shards' per-slot tables into the index, maps Ids to slots, and links
@@ -141,5 +148,21 @@ struct Vocabulary {
             }
         }
         for i in keyIndexes.indices { keyIndexes[i].endBulk() }
+    }
+}
+
+/// How long each step of a bulk build took (wall clock), for benchmarks.
+struct BuildPhases {
+    private let clock = ContinuousClock()
+    private var mark: ContinuousClock.Instant
+    private(set) var list: [(name: String, seconds: Double)] = []
+
+    init() { mark = clock.now }
+
+    mutating func end(_ name: String) {
+        let now = clock.now
+        let elapsed = now - mark
+        list.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        mark = now
     }
 }

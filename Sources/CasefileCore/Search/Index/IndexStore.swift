@@ -64,6 +64,9 @@ struct IndexStore: DocumentVisitor {
     /// Keeps the loads of `prepare` from being optimised away.
     private var touched: UInt64 = 0
 
+    /// The steps of the last bulk build and their times, for benchmarks.
+    var buildPhases: [(name: String, seconds: Double)] = []
+
     /// Dead postings below this many are never worth a compaction pass.
     var compactionFloor = 50_000
     /// How many compactions ran (for tests).

@@ -80,19 +80,21 @@ struct PostingStore {
             made = total
         }
         delta = Array(repeating: [], count: termCount)
-        var frequency = [Int32](repeating: 0, count: termCount)
-        base.withUnsafeBufferPointer { list in
-            for t in 0..<termCount {
-                var last: UInt64 = .max
-                var count: Int32 = 0
-                for i in Int(start[t])..<Int(start[t + 1]) where list[i] >> 32 != last {
-                    count += 1
-                    last = list[i] >> 32
+        let bulk = base
+        let frequencyParts = Parallel.parts(for: termCount, minimum: 20_000)
+        return Parallel.map(frequencyParts) { part in
+            bulk.withUnsafeBufferPointer { list in
+                Parallel.range(part, of: frequencyParts, count: termCount).map { t in
+                    var last: UInt64 = .max
+                    var count: Int32 = 0
+                    for i in Int(start[t])..<Int(start[t + 1]) where list[i] >> 32 != last {
+                        count += 1
+                        last = list[i] >> 32
+                    }
+                    return count
                 }
-                frequency[t] = count
             }
-        }
-        return frequency
+        }.flatMap { $0 }
     }
 
     /// Calls `body` with every posting of `term`, in slot order.
