@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasefileCore
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,6 +33,16 @@ struct SearchCommand: ParsableCommand {
             """
     )
 
+    /// How the file is searched; both give the same output (a test checks).
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        /// The index on several cores (its build runs in parallel), the scan on one.
+        case auto
+        /// Build the search index, then query it.
+        case index
+        /// Walk every entry once, analysing only what the query needs.
+        case scan
+    }
+
     /// How matched words are marked.
     enum Highlight: String, ExpressibleByArgument, CaseIterable {
         case auto, color, brackets, none
@@ -49,8 +60,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Line width (default: the terminal's, else $COLUMNS, else 120).")
     var width: Int?
 
-    @Flag(help: .private)
-    var useIndex = false
+    @Option(help: .private)
+    var method: Method = .auto
 
     @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
     var file: String
@@ -86,6 +97,7 @@ struct SearchCommand: ParsableCommand {
             FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
             throw ExitCode(2)
         }
+        let useIndex = method == .index || (method == .auto && ProcessInfo.processInfo.activeProcessorCount > 1)
         let results = useIndex
             ? SearchIndex(caseFile: caseFile).search(parsed, in: caseFile, limit: limit, exact: exact)
             : SearchScan.search(parsed, in: caseFile, limit: limit, exact: exact)

@@ -108,8 +108,8 @@ struct SearchCommandTests {
     func indexAndScanAgree() throws {
         try Self.withCase { file in
             for query in [["esimov"], ["Есимов", "-kind:person"], ["lang:ru"], ["\"на ланче\""], ["Есим*", "OR", "aitelenov"]] {
-                let scanned = try Self.run(["search", file, "--highlight", "brackets"] + query)
-                let indexed = try Self.run(["search", file, "--highlight", "brackets", "--use-index"] + query)
+                let scanned = try Self.run(["search", file, "--highlight", "brackets", "--method", "scan"] + query)
+                let indexed = try Self.run(["search", file, "--highlight", "brackets", "--method", "index"] + query)
                 #expect(scanned.status == 0)
                 #expect(scanned.out == indexed.out)
                 #expect(scanned.err == indexed.err)
