@@ -21,7 +21,7 @@ struct AddQuoteCommand: ShellCommand {
         let text = notebook.cleanText(call.required(1).text)
         guard !text.isEmpty else { throw CommandError("a quote needs text", at: call.required(1)) }
         let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.quote(speaker: speaker.id, in: notebook.caseFile, counters: notebook.idCounters)
+            ?? IdGenerator.quote(speaker: speaker.id, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var quote = Entry(kind: .quote, id: id, fields: [Field("Speaker", speaker.id), Field("Text", text)])
         if let word = call.options["from"]?.first { quote.set("Post", try notebook.resolve(word, as: [.post]).id) }
         if let word = call.options["date"]?.first { quote.set("Date", try notebook.isoDate(word)) }

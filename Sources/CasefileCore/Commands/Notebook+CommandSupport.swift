@@ -29,7 +29,7 @@ extension Notebook {
     /// A user-given Id, checked for form and for being free. `hint` says what to do when it is taken.
     func newId(_ word: Word, hint: String = "choose another id=, or leave it out to have one made") throws(CommandError) -> String {
         if let problem = IdGenerator.problem(with: word.text) { throw CommandError(problem, at: word) }
-        if let existing = caseFile[word.text] {
+        if let existing = caseFile.entries[word.text] {
             throw CommandError("the Id '\(word.text)' is taken by a \(existing.kind.word)", at: word, hint: hint)
         }
         return word.text

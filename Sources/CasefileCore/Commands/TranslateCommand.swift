@@ -28,7 +28,7 @@ struct TranslateCommand: ShellCommand {
         let text = notebook.cleanText(call.required(2).text)
         guard !text.isEmpty else { throw CommandError("a translation needs text", at: call.required(2)) }
         let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile, counters: notebook.idCounters)
+            ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var translation = Entry(kind: .translation, id: id,
                                 fields: [Field("Of", original.id), Field("Lang", lang), Field("Text", text)])
         if let by = call.option("by") { translation.set("By", by) }

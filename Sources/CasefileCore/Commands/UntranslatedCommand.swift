@@ -14,10 +14,10 @@ struct UntranslatedCommand: ShellCommand {
         var count = 0
         for kind in [Kind.post, .quote] {
             for id in notebook.caseFile.orderedIds(of: kind) {
-                guard let entry = notebook.caseFile[id] else { continue }
+                guard let entry = notebook.caseFile.entries[id] else { continue }
                 if let own = entry.lang, LanguageTag.primary(own) == target { continue }
                 let translated = notebook.referencesTo(id).contains { reference in
-                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile[other],
+                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile.entries[other],
                           let otherLang = translation.lang else { return false }
                     return LanguageTag.primary(otherLang) == target
                 }

@@ -135,8 +135,7 @@ extension Notebook {
 
     /// The header as it was at the last save (or when the case was opened or created).
     var headerAtLastSave: CaseHeader {
-        if case let .header(old)? = baseline[.header] { return old }
-        return caseFile.header
+        baseline.header ?? caseFile.header
     }
 
     /// Every command of this session that changed the case, replayable against the case

@@ -54,7 +54,7 @@ public final class Notebook {
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
     /// For each thing changed since the last save, its value at the last save.
-    var baseline: [ChangeKey: SavedValue] = [:]
+    var baseline = Baseline()
     var observers: [CaseObserver] = []
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
@@ -124,7 +124,8 @@ public final class Notebook {
         }
         let counterBefore = changeCounter
         if outermost {
-            journalRecorder = JournalRecorder()
+            // Without a journal (a script file replayed by `casefile run`) nothing reads it.
+            journalRecorder = journaling ? JournalRecorder() : nil
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
         }

@@ -3,7 +3,10 @@
 /// merged at save time. Sorting a million strings costs over a second; merging costs a scan.
 public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
     private var base: [Key] = []
-    private var added: Set<Key> = []
+    /// The keys added since, in the order added. A key removed and put back is listed again,
+    /// and one may also be in `base`: the merge drops the repeats. A list, not a set: an
+    /// append costs no hashing, and every command of a replay adds something.
+    private var added: [Key] = []
 
     /// An empty order.
     public init() {}
@@ -23,7 +26,7 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
     init(sorted keys: [Key]) { base = keys }
 
     /// Notes that `key` was added (or may have been re-added) since load.
-    public mutating func noteAdded(_ key: Key) { added.insert(key) }
+    public mutating func noteAdded(_ key: Key) { added.append(key) }
 
     /// How many additions are kept apart before they are merged into the sorted keys:
     /// lookups scan them, merging costs a pass over all keys. An eighth of the keys (at
@@ -32,7 +35,8 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
     /// case thousands of adds never trigger a merge.
     var mergeThreshold: Int { max(4096, base.count / 8) }
 
-    /// Merges the keys added since load into the sorted keys once there are many of them.
+    /// Merges the keys added since load into the sorted keys once there are many of them
+    /// (which also bounds the list when the same keys are removed and added again and again).
     mutating func compactIfLarge(by less: (Key, Key) -> Bool) {
         guard added.count >= mergeThreshold else { return }
         base = candidates(by: less)
@@ -55,14 +59,26 @@ public struct CanonicalOrder<Key: Hashable & Sendable>: Sendable {
         result.reserveCapacity(base.count + fresh.count)
         var i = 0
         var j = 0
+        // `base` is strictly ascending, so a repeat is a fresh key equal to the one before
+        // it, or a loaded key equal to a fresh one just taken.
+        var lastWasFresh = false
         while i < base.count || j < fresh.count {
             if j == fresh.count || (i < base.count && less(base[i], fresh[j])) {
-                let key = base[i]
+                if lastWasFresh, let last = result.last, !less(last, base[i]) {
+                    i += 1
+                    continue
+                }
+                result.append(base[i])
                 i += 1
-                if !added.contains(key) { result.append(key) }
+                lastWasFresh = false
             } else {
+                if let last = result.last, !less(last, fresh[j]) {
+                    j += 1
+                    continue
+                }
                 result.append(fresh[j])
                 j += 1
+                lastWasFresh = true
             }
         }
         return result

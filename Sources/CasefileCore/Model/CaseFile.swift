@@ -24,7 +24,8 @@ public struct CaseFile: Sendable {
     /// Comments after the last record.
     public var trailingComments: [String] = []
 
-    var entryOrder: [Kind: CanonicalOrder<String>] = [:]
+    /// The Ids of each kind in canonical order, by kind ordinal.
+    var entryOrder = [CanonicalOrder<String>](repeating: CanonicalOrder(), count: Kind.allCases.count)
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
     /// Entries per kind, by kind ordinal.
@@ -57,17 +58,14 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ entry: Entry) -> Entry? {
         let old = entries.updateValue(entry, forKey: entry.id)
+        let ordinal = entry.kind.ordinal
         if let old {
-            if old.kind != entry.kind {
-                counts[old.kind.ordinal] -= 1
-                counts[entry.kind.ordinal] += 1
-                entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
-            }
-        } else {
-            counts[entry.kind.ordinal] += 1
-            entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
+            guard old.kind != entry.kind else { return old }
+            counts[old.kind.ordinal] -= 1
         }
-        entryOrder[entry.kind]?.compactIfLarge(by: ByteOrder.less)
+        counts[ordinal] += 1
+        entryOrder[ordinal].noteAdded(entry.id)
+        entryOrder[ordinal].compactIfLarge(by: ByteOrder.less)
         return old
     }
 
@@ -76,8 +74,7 @@ public struct CaseFile: Sendable {
     public func ids(withPrefix prefix: String, kinds: [Kind] = [], limit: Int = 50) -> [String] {
         var found: [String] = []
         for kind in kinds.isEmpty ? Kind.identified : kinds {
-            guard let order = entryOrder[kind] else { continue }
-            for id in order.keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
+            for id in entryOrder[kind.ordinal].keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
                 found.append(id)
             }
         }
@@ -97,7 +94,10 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ link: Link) -> Link? {
         let old = links.updateValue(link, forKey: link.key)
-        if old == nil { linkOrder.noteAdded(link.key) }
+        if old == nil {
+            linkOrder.noteAdded(link.key)
+            linkOrder.compactIfLarge(by: <)
+        }
         return old
     }
 
@@ -109,7 +109,10 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ note: Note) -> Note? {
         let old = notes.updateValue(note, forKey: note.key)
-        if old == nil { noteOrder.noteAdded(note.key) }
+        if old == nil {
+            noteOrder.noteAdded(note.key)
+            noteOrder.compactIfLarge(by: <)
+        }
         return old
     }
 
@@ -119,14 +122,13 @@ public struct CaseFile: Sendable {
 
     /// The Ids of `kind`, in canonical (byte) order.
     public func orderedIds(of kind: Kind) -> [String] {
-        let order = entryOrder[kind] ?? CanonicalOrder()
-        return order.ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
+        entryOrder[kind.ordinal].ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
     }
 
     /// Ids of `kind` in canonical order, possibly including some removed since load (the
     /// writer looks each up anyway).
     func idCandidates(of kind: Kind) -> [String] {
-        (entryOrder[kind] ?? CanonicalOrder()).candidates(by: ByteOrder.less)
+        entryOrder[kind.ordinal].candidates(by: ByteOrder.less)
     }
 
     /// Link keys in canonical order, possibly including some removed since load.
@@ -183,7 +185,7 @@ public struct CaseFile: Sendable {
     mutating func adoptLoadOrder(ids: [[String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
         for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
             let list = ids[kind.ordinal]
-            entryOrder[kind] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
+            entryOrder[kind.ordinal] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
                 : CanonicalOrder(loaded: list, by: ByteOrder.less)
         }
         linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
