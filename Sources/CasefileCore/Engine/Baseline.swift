@@ -11,6 +11,9 @@ struct Baseline {
     private(set) var notes: [NoteKey: Note?] = [:]
     /// The header at the last save, when it has changed since.
     private(set) var header: CaseHeader?
+    /// The things listed, counted by kind as added, changed or removed, kept as the tables
+    /// change: a save's summary then needs no pass over them.
+    private(set) var tally = ChangeSummary.Tally()
 
     /// Whether nothing differs from the last save.
     var isEmpty: Bool { entries.isEmpty && links.isEmpty && notes.isEmpty && header == nil }
@@ -20,31 +23,44 @@ struct Baseline {
 
     /// Notes that entry `id` was `saved` at the last save and is `now` now.
     mutating func remember(entry id: String, saved: Entry?, now: Entry?) {
-        Self.settle(&entries[id], saved: saved, now: now)
+        let step = Self.settle(&entries[id], saved: saved, now: now)
+        if step.wasListed { tally.uncount(saved?.kind ?? step.original?.kind ?? .person, step.original != nil, saved != nil) }
+        if step.isListed { tally.count(now?.kind ?? step.original?.kind ?? .person, step.original != nil, now != nil) }
     }
 
     /// Notes that the link `key` was `saved` at the last save and is `now` now.
     mutating func remember(link key: LinkKey, saved: Link?, now: Link?) {
-        Self.settle(&links[key], saved: saved, now: now)
+        let step = Self.settle(&links[key], saved: saved, now: now)
+        if step.wasListed { tally.uncount(.link, step.original != nil, saved != nil) }
+        if step.isListed { tally.count(.link, step.original != nil, now != nil) }
     }
 
     /// Notes that the note `key` was `saved` at the last save and is `now` now.
     mutating func remember(note key: NoteKey, saved: Note?, now: Note?) {
-        Self.settle(&notes[key], saved: saved, now: now)
+        let step = Self.settle(&notes[key], saved: saved, now: now)
+        if step.wasListed { tally.uncount(.note, step.original != nil, saved != nil) }
+        if step.isListed { tally.count(.note, step.original != nil, now != nil) }
     }
 
     /// Notes that the header was `saved` at the last save and is `now` now.
     mutating func remember(header saved: CaseHeader, now: CaseHeader) {
         Self.settle(&header, saved: saved, now: now)
+        tally.header = header != nil
     }
 
     /// Updates one slot of a table in place: the first change of a thing records its saved
     /// value (unless it changed nothing), a change back to the saved value forgets it.
-    private static func settle<Value: Equatable>(_ slot: inout Value?, saved: Value, now: Value) {
+    /// Returns the value at the last save, and whether the thing was listed before and is
+    /// after. A listed thing always differs from its saved value, so whether it counts as
+    /// added, changed or removed follows from which of the two values exist.
+    @discardableResult
+    private static func settle<Value: Equatable>(_ slot: inout Value?, saved: Value,
+                                                 now: Value) -> (original: Value, wasListed: Bool, isListed: Bool) {
         if let original = slot {
             if original == now { slot = nil }
-        } else if saved != now {
-            slot = saved
+            return (original, true, slot != nil)
         }
+        if saved != now { slot = saved }
+        return (saved, false, slot != nil)
     }
 }
