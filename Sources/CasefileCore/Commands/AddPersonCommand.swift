@@ -17,6 +17,7 @@ struct AddPersonCommand: ShellCommand {
         OptionSpec("url", .word), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .person
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let nameWord = call.required(0)

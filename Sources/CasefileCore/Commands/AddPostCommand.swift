@@ -21,6 +21,7 @@ struct AddPostCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .post
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let authorWord = call.required(0)

@@ -15,6 +15,7 @@ struct AddQuoteCommand: ShellCommand {
         OptionSpec("id", .newId), OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .quote
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let speaker = try notebook.resolve(call.required(0), as: [.person])

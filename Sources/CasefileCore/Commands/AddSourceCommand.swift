@@ -15,6 +15,7 @@ struct AddSourceCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true),
     ]
     static let changesCase = true
+    static let adds: Kind? = .source
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let title = notebook.cleanText(call.required(0).text).trimmingCharacters(in: " \t")

@@ -14,6 +14,7 @@ struct AnnotateCommand: ShellCommand {
     static let arguments = [ArgumentSpec("ID", .entry), ArgumentSpec("TEXT", .text)]
     static let options = [OptionSpec("by", .text), OptionSpec("at", .date)]
     static let changesCase = true
+    static let adds: Kind? = .note
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let entry = try notebook.resolve(call.required(0))

@@ -16,6 +16,7 @@ struct TranslateCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .translation
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let original = try notebook.resolve(call.required(0), as: [.post, .quote, .translation])

@@ -18,6 +18,13 @@ struct Baseline {
     /// Whether nothing differs from the last save.
     var isEmpty: Bool { entries.isEmpty && links.isEmpty && notes.isEmpty && header == nil }
 
+    /// Makes room for this many more things of each table (before a long replay).
+    mutating func reserveCapacity(entries entryCount: Int, links linkCount: Int, notes noteCount: Int) {
+        entries.reserveCapacity(entries.count + entryCount)
+        links.reserveCapacity(links.count + linkCount)
+        notes.reserveCapacity(notes.count + noteCount)
+    }
+
     /// Forgets everything (after a save, or when the case is replaced).
     mutating func removeAll() { self = Baseline() }
 

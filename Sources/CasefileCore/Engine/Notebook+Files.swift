@@ -47,6 +47,7 @@ extension Notebook {
         sessionLog.removeAll()
         savedSessionLog.removeAll()
         resetIndexes()
+        if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
     }
 

@@ -61,6 +61,9 @@ public final class Notebook {
     var nameIndex: NameIndex?
     var searchIndexStorage: SearchIndex?
     var idCounterIndex: IdCounters?
+    /// The room the running script's additions need, kept while it runs so that a `new`
+    /// or `open` in it sizes the new case too.
+    var scriptRoom: Room?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 

@@ -65,7 +65,7 @@ public struct CaseFile: Sendable {
         }
         counts[ordinal] += 1
         entryOrder[ordinal].noteAdded(entry.id)
-        entryOrder[ordinal].compactIfLarge(by: ByteOrder.less)
+        entryOrder[ordinal].compactIfLarge()
         return old
     }
 
@@ -96,7 +96,7 @@ public struct CaseFile: Sendable {
         let old = links.updateValue(link, forKey: link.key)
         if old == nil {
             linkOrder.noteAdded(link.key)
-            linkOrder.compactIfLarge(by: <)
+            linkOrder.compactIfRepeated(present: links.count)
         }
         return old
     }
@@ -111,7 +111,7 @@ public struct CaseFile: Sendable {
         let old = notes.updateValue(note, forKey: note.key)
         if old == nil {
             noteOrder.noteAdded(note.key)
-            noteOrder.compactIfLarge(by: <)
+            noteOrder.compactIfRepeated(present: notes.count)
         }
         return old
     }
@@ -122,29 +122,29 @@ public struct CaseFile: Sendable {
 
     /// The Ids of `kind`, in canonical (byte) order.
     public func orderedIds(of kind: Kind) -> [String] {
-        entryOrder[kind.ordinal].ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
+        entryOrder[kind.ordinal].ordered { entries[$0]?.kind == kind }
     }
 
     /// Ids of `kind` in canonical order, possibly including some removed since load (the
     /// writer looks each up anyway).
     func idCandidates(of kind: Kind) -> [String] {
-        entryOrder[kind.ordinal].candidates(by: ByteOrder.less)
+        entryOrder[kind.ordinal].candidates()
     }
 
     /// Link keys in canonical order, possibly including some removed since load.
-    func linkCandidates() -> [LinkKey] { linkOrder.candidates(by: <) }
+    func linkCandidates() -> [LinkKey] { linkOrder.candidates() }
 
     /// Note keys in canonical order, possibly including some removed since load.
-    func noteCandidates() -> [NoteKey] { noteOrder.candidates(by: <) }
+    func noteCandidates() -> [NoteKey] { noteOrder.candidates() }
 
     /// The links in canonical order.
     public func orderedLinks() -> [LinkKey] {
-        linkOrder.ordered(by: <) { links[$0] != nil }
+        linkOrder.ordered { links[$0] != nil }
     }
 
     /// The notes in canonical order.
     public func orderedNotes() -> [NoteKey] {
-        noteOrder.ordered(by: <) { notes[$0] != nil }
+        noteOrder.ordered { notes[$0] != nil }
     }
 
     /// Inserts a link read from a file; returns an existing link with the same key instead.
@@ -186,9 +186,9 @@ public struct CaseFile: Sendable {
         for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
             let list = ids[kind.ordinal]
             entryOrder[kind.ordinal] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
-                : CanonicalOrder(loaded: list, by: ByteOrder.less)
+                : CanonicalOrder(loaded: list)
         }
-        linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
-        noteOrder = CanonicalOrder(loaded: noteKeys, by: <)
+        linkOrder = CanonicalOrder(loaded: linkKeys)
+        noteOrder = CanonicalOrder(loaded: noteKeys)
     }
 }

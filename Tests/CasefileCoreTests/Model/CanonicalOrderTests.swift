@@ -11,7 +11,7 @@ struct CanonicalOrderTests {
         var links: Set<LinkKey> = []
         var notes: Set<NoteKey> = []
         // Over 4,096 additions, so the recent keys are merged into the sorted ones more than once.
-        for step in 0..<12_000 {
+        for step in 0..<20_000 {
             let link = LinkKey(from: "p\(random.int(0...300))", rel: "mentions", to: "Есимов\(random.int(0...20))")
             let note = NoteKey(on: "p\(random.int(0...300))", at: "", by: "", text: "n\(random.int(0...30))")
             if random.chance(0.3) {
