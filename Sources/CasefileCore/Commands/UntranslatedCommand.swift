@@ -28,5 +28,16 @@ struct UntranslatedCommand: ShellCommand {
         }
         notebook.say(count == 0 ? "every post and quote has a translation into \(lang)"
                                 : "\(count) without a translation into \(lang)")
+        // A translation `unpair` left behind may be the missing one: said, so it is not forgotten.
+        let unpaired = notebook.caseFile.orderedIds(of: .translation).filter { id in
+            guard let translation = notebook.caseFile.entries[id], translation["Of"] == nil,
+                  let own = translation.lang else { return false }
+            return LanguageTag.primary(own) == target
+        }
+        if !unpaired.isEmpty {
+            let shown = unpaired.prefix(8).joined(separator: ", ") + (unpaired.count > 8 ? ", …" : "")
+            notebook.say("\(unpaired.count) translation\(unpaired.count == 1 ? "" : "s") into \(lang) not paired with "
+                         + "an original: \(shown) (pair TRANSLATION ORIGINAL)")
+        }
     }
 }
