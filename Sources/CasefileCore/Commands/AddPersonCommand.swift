@@ -23,7 +23,7 @@ struct AddPersonCommand: ShellCommand {
         let nameWord = call.required(0)
         let name = notebook.cleanText(nameWord.text).trimmingCharacters(in: " \t")
         guard !name.isEmpty else { throw CommandError("a person needs a name", at: nameWord) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.person(name: name, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var person = Entry(kind: .person, id: id, fields: [Field("Name", name)])
         for word in call.options["handle"] ?? [] {

@@ -30,7 +30,7 @@ struct AddPostCommand: ShellCommand {
         let text = notebook.cleanText(call.required(2).text)
         guard !text.isEmpty else { throw CommandError("a post needs text", at: call.required(2)) }
         let handle = authorWord.text.hasPrefix("@") ? authorWord.text : (author.handles.first ?? author.id)
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.post(handleOrAuthor: handle, date: date, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var post = Entry(kind: .post, id: id, fields: [Field("Author", author.id), Field("Date", date), Field("Text", text)])
         if let platform = call.option("platform") { post.set("Platform", platform) }

@@ -22,7 +22,7 @@ struct AnnotateCommand: ShellCommand {
         guard !text.isEmpty else { throw CommandError("a note needs text", at: call.required(1)) }
         let by = call.option("by") ?? notebook.settings.userName
         var at = notebook.settings.now()
-        if let word = call.options["at"]?.first {
+        if let word = call.options.first("at") {
             guard ISODate.isValid(word.text) else {
                 throw CommandError("'\(word.text)' is not an ISO date-time", at: word, hint: "write 2014-02-05T12:00:00Z")
             }

@@ -53,7 +53,7 @@ public struct Invocation: Sendable {
             if let option = word.option {
                 let key = option.key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? option.key.lowercased() : option.key
                 if let spec = command.options.first(where: { $0.key == key }) {
-                    if !spec.isRepeatable, options[spec.key] != nil {
+                    if !spec.isRepeatable, options.first(spec.key) != nil {
                         throw CommandError("\(spec.key)= is given twice", at: word, hint: "give it once")
                     }
                     var valueWord = word
@@ -114,7 +114,7 @@ public struct Invocation: Sendable {
     public func text(_ index: Int) -> String { word(index)?.text ?? "" }
 
     /// The value of option `key`.
-    public func option(_ key: String) -> String? { options[key]?.first?.text }
+    public func option(_ key: String) -> String? { options.first(key)?.text }
 
     /// Every value of a repeatable option.
     public func optionValues(_ key: String) -> [String] { options[key]?.map(\.text) ?? [] }
@@ -126,31 +126,26 @@ public struct Invocation: Sendable {
     public func flagValue(_ flag: String) -> String? { flags[flag]?.text }
 }
 
-/// The `key=value` options of one command line: a few keys, looked up by comparing them
-/// (no hashing, no table to allocate for every command a replay runs).
+/// The `key=value` options of one command line: a few words, each with its key, looked
+/// up by comparing keys (no table to allocate and hash into for every command of a replay).
 public struct OptionValues: Sendable {
-    private var keys: [String] = []
-    private var words: [[Word]] = []
+    private var given: [(key: String, word: Word)] = []
 
     /// No options.
     public init() {}
 
     /// The value words given for `key`, in order, or nil when it was not given.
     public subscript(key: String) -> [Word]? {
-        guard let index = keys.firstIndex(of: key) else { return nil }
-        return words[index]
+        let words = given.compactMap { $0.key == key ? $0.word : nil }
+        return words.isEmpty ? nil : words
     }
+
+    /// The first value word given for `key`.
+    public func first(_ key: String) -> Word? { given.first { $0.key == key }?.word }
 
     /// Whether no option was given.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { given.isEmpty }
 
     /// Adds a value word for `key`.
-    mutating func append(_ word: Word, for key: String) {
-        if let index = keys.firstIndex(of: key) {
-            words[index].append(word)
-        } else {
-            keys.append(key)
-            words.append([word])
-        }
-    }
+    mutating func append(_ word: Word, for key: String) { given.append((key, word)) }
 }

@@ -28,7 +28,7 @@ struct TranslateCommand: ShellCommand {
         }
         let text = notebook.cleanText(call.required(2).text)
         guard !text.isEmpty else { throw CommandError("a translation needs text", at: call.required(2)) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var translation = Entry(kind: .translation, id: id,
                                 fields: [Field("Of", original.id), Field("Lang", lang), Field("Text", text)])
@@ -40,7 +40,7 @@ struct TranslateCommand: ShellCommand {
     }
 
     static func status(_ call: Invocation) throws(CommandError) -> String {
-        guard let word = call.options["status"]?.first else { return "draft" }
+        guard let word = call.options.first("status") else { return "draft" }
         guard CaseValidator.statuses.contains(word.text) else {
             throw CommandError("'\(word.text)' is not a status", at: word,
                                hint: "use one of: " + CaseValidator.statuses.joined(separator: ", "))

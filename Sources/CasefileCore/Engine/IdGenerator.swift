@@ -92,11 +92,14 @@ enum IdGenerator {
         if id.isEmpty { return "an Id cannot be empty" }
         if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
         if id.hasPrefix("-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
-        for scalar in id.unicodeScalars {
-            if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
-                return "an Id uses ASCII letters, digits and - . _ only"
+        // Bytes: every character refused or named is ASCII, and any other character starts
+        // with a byte of 0x80 or more.
+        for byte in id.utf8 {
+            if byte <= 0x20 || byte >= 0x7F { return "an Id uses ASCII letters, digits and - . _ only" }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "#")
+                || byte == UInt8(ascii: "\\") {
+                return "an Id cannot contain \(UnicodeScalar(byte))"
             }
-            if "\"'=#\\".unicodeScalars.contains(scalar) { return "an Id cannot contain \(scalar)" }
         }
         return nil
     }

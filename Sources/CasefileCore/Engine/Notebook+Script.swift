@@ -70,8 +70,18 @@ extension Notebook {
     func room(for commands: [ScriptCommand]) -> Room? {
         guard commands.count >= 1000 else { return nil }
         var counts = [Int](repeating: 0, count: Kind.allCases.count)
+        // A script repeats a few commands many times: each name is resolved once.
+        var byName: [String: Kind?] = [:]
+        var byTwoWords: [String: [String: Kind?]] = [:]
         for line in commands {
-            if let kind = (try? registry.resolve(line))?.command.adds { counts[kind.ordinal] += 1 }
+            guard let first = line.words.first?.text else { continue }
+            let second = line.words.count > 1 ? line.words[1].text : ""
+            var adds: Kind?? = byName[first] ?? byTwoWords[first]?[second]
+            if adds == nil, let resolved = try? registry.resolve(line) {
+                adds = .some(resolved.command.adds)
+                if resolved.nameCount == 1 { byName[first] = adds } else { byTwoWords[first, default: [:]][second] = adds }
+            }
+            if let kind = adds ?? nil { counts[kind.ordinal] += 1 }
         }
         let room = Room(entries: Kind.identified.reduce(0) { $0 + counts[$1.ordinal] },
                         links: counts[Kind.link.ordinal], notes: counts[Kind.note.ordinal])
