@@ -28,46 +28,48 @@ struct Baseline {
     /// Forgets everything (after a save, or when the case is replaced).
     mutating func removeAll() { self = Baseline() }
 
-    /// Notes that entry `id` was `saved` at the last save and is `now` now.
-    mutating func remember(entry id: String, saved: Entry?, now: Entry?) {
-        let step = Self.settle(&entries[id], saved: saved, now: now)
-        if step.wasListed { tally.uncount(saved?.kind ?? step.original?.kind ?? .person, step.original != nil, saved != nil) }
+    /// Notes that entry `id` changed from `before` (its value at the last save, unless it
+    /// changed since) to `now`.
+    mutating func remember(entry id: String, before: Entry?, now: Entry?) {
+        let step = Self.settle(&entries[id], before: before, now: now)
+        if step.wasListed { tally.uncount(before?.kind ?? step.original?.kind ?? .person, step.original != nil, before != nil) }
         if step.isListed { tally.count(now?.kind ?? step.original?.kind ?? .person, step.original != nil, now != nil) }
     }
 
-    /// Notes that the link `key` was `saved` at the last save and is `now` now.
-    mutating func remember(link key: LinkKey, saved: Link?, now: Link?) {
-        let step = Self.settle(&links[key], saved: saved, now: now)
-        if step.wasListed { tally.uncount(.link, step.original != nil, saved != nil) }
+    /// Notes that the link `key` changed from `before` to `now`.
+    mutating func remember(link key: LinkKey, before: Link?, now: Link?) {
+        let step = Self.settle(&links[key], before: before, now: now)
+        if step.wasListed { tally.uncount(.link, step.original != nil, before != nil) }
         if step.isListed { tally.count(.link, step.original != nil, now != nil) }
     }
 
-    /// Notes that the note `key` was `saved` at the last save and is `now` now.
-    mutating func remember(note key: NoteKey, saved: Note?, now: Note?) {
-        let step = Self.settle(&notes[key], saved: saved, now: now)
-        if step.wasListed { tally.uncount(.note, step.original != nil, saved != nil) }
+    /// Notes that the note `key` changed from `before` to `now`.
+    mutating func remember(note key: NoteKey, before: Note?, now: Note?) {
+        let step = Self.settle(&notes[key], before: before, now: now)
+        if step.wasListed { tally.uncount(.note, step.original != nil, before != nil) }
         if step.isListed { tally.count(.note, step.original != nil, now != nil) }
     }
 
-    /// Notes that the header was `saved` at the last save and is `now` now.
-    mutating func remember(header saved: CaseHeader, now: CaseHeader) {
-        Self.settle(&header, saved: saved, now: now)
+    /// Notes that the header changed from `before` to `now`.
+    mutating func remember(header before: CaseHeader, now: CaseHeader) {
+        Self.settle(&header, before: before, now: now)
         tally.header = header != nil
     }
 
-    /// Updates one slot of a table in place: the first change of a thing records its saved
-    /// value (unless it changed nothing), a change back to the saved value forgets it.
-    /// Returns the value at the last save, and whether the thing was listed before and is
-    /// after. A listed thing always differs from its saved value, so whether it counts as
-    /// added, changed or removed follows from which of the two values exist.
+    /// Updates one slot of a table in place: the first change of a thing since the save
+    /// records the value it had (`before`), unless the change changed nothing; a change back
+    /// to the recorded value forgets it. Returns the value at the last save, and whether the
+    /// thing was listed before and is after. A listed thing always differs from its saved
+    /// value, so whether it counts as added, changed or removed follows from which of the
+    /// two values exist.
     @discardableResult
-    private static func settle<Value: Equatable>(_ slot: inout Value?, saved: Value,
+    private static func settle<Value: Equatable>(_ slot: inout Value?, before: Value,
                                                  now: Value) -> (original: Value, wasListed: Bool, isListed: Bool) {
         if let original = slot {
             if original == now { slot = nil }
             return (original, true, slot != nil)
         }
-        if saved != now { slot = saved }
-        return (saved, false, slot != nil)
+        if before != now { slot = before }
+        return (before, false, slot != nil)
     }
 }

@@ -85,24 +85,24 @@ extension Notebook {
         switch change {
         case let .entry(old, new):
             if let old, let new, old.id != new.id {
-                baseline.remember(entry: old.id, saved: old, now: nil)
-                baseline.remember(entry: new.id, saved: caseFile.entries[new.id], now: new)
+                baseline.remember(entry: old.id, before: old, now: nil)
+                baseline.remember(entry: new.id, before: caseFile.entries[new.id], now: new)
             } else if let id = new?.id ?? old?.id {
-                baseline.remember(entry: id, saved: old, now: new)
+                baseline.remember(entry: id, before: old, now: new)
             }
         case let .link(old, new):
             if let old, let new, old.key != new.key {
-                baseline.remember(link: old.key, saved: old, now: nil)
-                baseline.remember(link: new.key, saved: caseFile.links[new.key], now: new)
+                baseline.remember(link: old.key, before: old, now: nil)
+                baseline.remember(link: new.key, before: caseFile.links[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                baseline.remember(link: key, saved: old, now: new)
+                baseline.remember(link: key, before: old, now: new)
             }
         case let .note(old, new):
             if let old, let new, old.key != new.key {
-                baseline.remember(note: old.key, saved: old, now: nil)
-                baseline.remember(note: new.key, saved: caseFile.notes[new.key], now: new)
+                baseline.remember(note: old.key, before: old, now: nil)
+                baseline.remember(note: new.key, before: caseFile.notes[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                baseline.remember(note: key, saved: old, now: new)
+                baseline.remember(note: key, before: old, now: new)
             }
         case let .header(old, new):
             baseline.remember(header: old, now: new)
