@@ -14,12 +14,15 @@ public struct RandomCase {
         /// Whether to add what a user adds by hand: unknown fields, comments, foreign record
         /// types, extra descriptor lines.
         public var handEdits: Bool
+        /// Whether some translations are left without an original (no `Of`), as `unpair` leaves them.
+        public var unpairedTranslations: Bool
 
         /// Creates options.
-        public init(entries: Int = 20, longValues: Bool = true, handEdits: Bool = true) {
+        public init(entries: Int = 20, longValues: Bool = true, handEdits: Bool = true, unpairedTranslations: Bool = false) {
             self.entries = entries
             self.longValues = longValues
             self.handEdits = handEdits
+            self.unpairedTranslations = unpairedTranslations
         }
     }
 
@@ -228,6 +231,8 @@ public struct RandomCase {
         translations.append(id)
         langOf[id] = lang
         var fields = [Field("Of", original), Field("Lang", lang)]
+        // Asked only with the option, so the cases of every seed stay as they were without it.
+        if options.unpairedTranslations, rng.chance(0.3) { fields.removeFirst() }
         if rng.chance(0.6) { fields.append(Field("By", RandomText.name(&rng))) }
         if rng.chance(0.6) { fields.append(Field("Status", rng.pick(["draft", "reviewed", "final"]))) }
         provenance(into: &fields)

@@ -40,7 +40,7 @@ struct SyntheticPair {
             switch kind {
             case "Person": descriptor = "\n%rec: Person\n%key: Id\n%mandatory: Name\n"
             case "Post": descriptor = "\n%rec: Post\n%key: Id\n%mandatory: Author Text\n"
-            default: descriptor = "\n%rec: Translation\n%key: Id\n%mandatory: Of Lang Text\n"
+            default: descriptor = "\n%rec: Translation\n%key: Id\n%mandatory: Lang Text\n"
             }
             old.add(descriptor)
             new.add(descriptor)

@@ -23,8 +23,8 @@ enum ReplayBenchmark {
         let (report, running) = timed { notebook.runScript(text, name: "generated.cf") }
         let cpuRunning = cpuSeconds() - cpuBefore
         if let error = report.errors.first { print("   ERROR: \(error)") }
-        let (_, summarising) = timed { _ = ChangeSummary(notebook.unsavedChanges).text }
-        print("   of the save, the change summary (ChangeSummary of the unsaved changes) takes \(s(summarising))")
+        let (_, summarising) = timed { _ = notebook.unsavedSummary.text }
+        print("   of the save, the change summary (unsavedSummary) takes \(s(summarising))")
         let cpuBeforeSave = cpuSeconds()
         let (_, saving) = timed {
             do { try notebook.save(message: "replay-bench") } catch { print("   ERROR saving: \(error)") }

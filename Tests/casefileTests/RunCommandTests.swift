@@ -25,6 +25,45 @@ struct RunCommandTests {
         #expect(text.contains("Command: add post @extremkz 2014-02-04 \"Завтра\" lang=ru\n"))
     }
 
+    @Test("a replay that unpairs a translation saves it without Of: check, recfix and diff accept it; a later run pairs it")
+    func unpairedTranslation() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        let build = try folder.write("build.cf", """
+            add person "Nurali Aitelenov" handle=@extremkz
+            add post @extremkz 2014-02-04 "Завтра" lang=ru
+            translate extremkz-2014-02-04 en "Tomorrow"
+            unpair extremkz-2014-02-04.en
+            """)
+        let run = try CasefileProcess.run(["run", path, build], environment: fixedEnvironment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let unpaired = try folder.read("case.rec")
+        #expect(unpaired.contains("""
+            %rec: Translation
+            %key: Id
+            %mandatory: Lang Text
+
+            Id: extremkz-2014-02-04.en
+            Lang: en
+            Status: draft
+            Text: Tomorrow
+
+            """))
+        #expect(unpaired.contains("Command: unpair extremkz-2014-02-04.en\n"))
+        let check = try CasefileProcess.run(["check", path])
+        #expect(check.status == 0, "\(check.stderr)")
+        if Recutils.recfix != nil {
+            #expect(try Recutils.check(path).status == 0)
+        }
+        let before = try folder.write("before.rec", unpaired)
+        let pair = try folder.write("pair.cf", "pair extremkz-2014-02-04.en extremkz-2014-02-04\n")
+        let second = try CasefileProcess.run(["run", path, pair], environment: fixedEnvironment)
+        #expect(second.stdout == "saved \(path), revision 2: ~1 translation\n")
+        #expect(try folder.read("case.rec").contains("Id: extremkz-2014-02-04.en\nOf: extremkz-2014-02-04\nLang: en\n"))
+        let diff = try CasefileProcess.run(["diff", before, path])
+        #expect(diff.stdout.contains("~ translation extremkz-2014-02-04.en\n  + Of: extremkz-2014-02-04\n"), "\(diff.stdout)")
+    }
+
     @Test("an error stops the replay: SCRIPT:LINE:COL, the line, a caret, a hint; the file is untouched; exit 1")
     func stopsAtError() throws {
         let folder = try TemporaryFolder()

@@ -17,13 +17,14 @@ struct AddPersonCommand: ShellCommand {
         OptionSpec("url", .word), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .person
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let nameWord = call.required(0)
         let name = notebook.cleanText(nameWord.text).trimmingCharacters(in: " \t")
         guard !name.isEmpty else { throw CommandError("a person needs a name", at: nameWord) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.person(name: name, in: notebook.caseFile, counters: notebook.idCounters)
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
+            ?? IdGenerator.person(name: name, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var person = Entry(kind: .person, id: id, fields: [Field("Name", name)])
         for word in call.options["handle"] ?? [] {
             let handle = word.text.hasPrefix("@") ? word.text : "@" + word.text

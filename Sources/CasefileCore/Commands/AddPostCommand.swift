@@ -21,6 +21,7 @@ struct AddPostCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .post
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let authorWord = call.required(0)
@@ -29,8 +30,8 @@ struct AddPostCommand: ShellCommand {
         let text = notebook.cleanText(call.required(2).text)
         guard !text.isEmpty else { throw CommandError("a post needs text", at: call.required(2)) }
         let handle = authorWord.text.hasPrefix("@") ? authorWord.text : (author.handles.first ?? author.id)
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.post(handleOrAuthor: handle, date: date, in: notebook.caseFile, counters: notebook.idCounters)
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
+            ?? IdGenerator.post(handleOrAuthor: handle, date: date, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var post = Entry(kind: .post, id: id, fields: [Field("Author", author.id), Field("Date", date), Field("Text", text)])
         if let platform = call.option("platform") { post.set("Platform", platform) }
         if let lang = try notebook.languageOf(call, text: text, for: id) { post.set("Lang", lang) }

@@ -15,16 +15,17 @@ struct AddQuoteCommand: ShellCommand {
         OptionSpec("id", .newId), OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .quote
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let speaker = try notebook.resolve(call.required(0), as: [.person])
         let text = notebook.cleanText(call.required(1).text)
         guard !text.isEmpty else { throw CommandError("a quote needs text", at: call.required(1)) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.quote(speaker: speaker.id, in: notebook.caseFile, counters: notebook.idCounters)
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
+            ?? IdGenerator.quote(speaker: speaker.id, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var quote = Entry(kind: .quote, id: id, fields: [Field("Speaker", speaker.id), Field("Text", text)])
-        if let word = call.options["from"]?.first { quote.set("Post", try notebook.resolve(word, as: [.post]).id) }
-        if let word = call.options["date"]?.first { quote.set("Date", try notebook.isoDate(word)) }
+        if let word = call.options.first("from") { quote.set("Post", try notebook.resolve(word, as: [.post]).id) }
+        if let word = call.options.first("date") { quote.set("Date", try notebook.isoDate(word)) }
         if let lang = try notebook.languageOf(call, text: text, for: id) { quote.set("Lang", lang) }
         try notebook.applyProvenance(call, to: &quote)
         notebook.put(quote)

@@ -15,15 +15,16 @@ struct AddSourceCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true),
     ]
     static let changesCase = true
+    static let adds: Kind? = .source
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let title = notebook.cleanText(call.required(0).text).trimmingCharacters(in: " \t")
         guard !title.isEmpty else { throw CommandError("a source needs a title", at: call.required(0)) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.source(title: title, in: notebook.caseFile, counters: notebook.idCounters)
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
+            ?? IdGenerator.source(title: title, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var source = Entry(kind: .source, id: id, fields: [Field("Title", title)])
-        if let word = call.options["published"]?.first { source.set("Published", try notebook.isoDate(word)) }
-        if let word = call.options["retrieved"]?.first { source.set("Retrieved", try notebook.isoDate(word)) }
+        if let word = call.options.first("published") { source.set("Published", try notebook.isoDate(word)) }
+        if let word = call.options.first("retrieved") { source.set("Retrieved", try notebook.isoDate(word)) }
         if let url = call.option("url") { source.set("Url", url) }
         for tag in call.optionValues("tag") where !source.tags.contains(tag) { source.append("Tag", tag) }
         notebook.put(source)

@@ -14,6 +14,7 @@ struct AnnotateCommand: ShellCommand {
     static let arguments = [ArgumentSpec("ID", .entry), ArgumentSpec("TEXT", .text)]
     static let options = [OptionSpec("by", .text), OptionSpec("at", .date)]
     static let changesCase = true
+    static let adds: Kind? = .note
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let entry = try notebook.resolve(call.required(0))
@@ -21,7 +22,7 @@ struct AnnotateCommand: ShellCommand {
         guard !text.isEmpty else { throw CommandError("a note needs text", at: call.required(1)) }
         let by = call.option("by") ?? notebook.settings.userName
         var at = notebook.settings.now()
-        if let word = call.options["at"]?.first {
+        if let word = call.options.first("at") {
             guard ISODate.isValid(word.text) else {
                 throw CommandError("'\(word.text)' is not an ISO date-time", at: word, hint: "write 2014-02-05T12:00:00Z")
             }

@@ -8,7 +8,7 @@ public struct Invocation: Sendable {
     /// Positional words, in order.
     public var positionals: [Word]
     /// Options by key, each value with its word.
-    public var options: [String: [Word]]
+    public var options: OptionValues
     /// Flags given, by their first spelling, with their value word if they take one.
     public var flags: [String: Word]
     /// Free `FIELD=VALUE` words for commands that take assignments.
@@ -19,10 +19,11 @@ public struct Invocation: Sendable {
         self.line = line
         nameWords = Array(line.words.prefix(nameCount))
         positionals = []
-        options = [:]
+        options = OptionValues()
         flags = [:]
         assignments = []
         let words = line.words.dropFirst(nameCount)
+        positionals.reserveCapacity(words.count)
         let takesQuery = command.arguments.contains { $0.kind == .query }
         let takesAssignments = command.arguments.contains { $0.kind == .assignment }
         var index = words.startIndex
@@ -52,12 +53,12 @@ public struct Invocation: Sendable {
             if let option = word.option {
                 let key = option.key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? option.key.lowercased() : option.key
                 if let spec = command.options.first(where: { $0.key == key }) {
-                    if !spec.isRepeatable, options[spec.key] != nil {
+                    if !spec.isRepeatable, options.first(spec.key) != nil {
                         throw CommandError("\(spec.key)= is given twice", at: word, hint: "give it once")
                     }
                     var valueWord = word
                     valueWord.text = option.value
-                    options[spec.key, default: []].append(valueWord)
+                    options.append(valueWord, for: spec.key)
                     continue
                 }
                 if takesAssignments {
@@ -80,15 +81,24 @@ public struct Invocation: Sendable {
     }
 
     private func checkCount(_ command: any ShellCommand.Type) throws(CommandError) {
-        let specs = command.arguments.filter { $0.kind != .assignment }
-        let required = specs.filter { !$0.isOptional }.count
+        // Counted without building lists: this runs for every command of a replay.
+        let arguments = command.arguments
+        var positionalCount = 0
+        var required = 0
+        var repeats = false
+        for spec in arguments where spec.kind != .assignment {
+            positionalCount += 1
+            if !spec.isOptional { required += 1 }
+            if spec.isRepeating { repeats = true }
+        }
+        if positionals.count >= required && (repeats || positionals.count <= positionalCount) { return }
+        let specs = arguments.filter { $0.kind != .assignment }
         if positionals.count < required {
             let missing = specs.filter { !$0.isOptional }[positionals.count]
             // Point just past the last word, where the missing one would go.
             let end = line.words.last.map { Word("", line: $0.line, column: $0.column + $0.raw.count) }
             throw CommandError("\(command.name) needs \(missing.name)", at: end, hint: "usage: \(command.usage)")
         }
-        let repeats = specs.contains { $0.isRepeating }
         if !repeats && positionals.count > specs.count {
             let extra = positionals[specs.count]
             var hint = "usage: \(command.usage)"
@@ -104,7 +114,7 @@ public struct Invocation: Sendable {
     public func text(_ index: Int) -> String { word(index)?.text ?? "" }
 
     /// The value of option `key`.
-    public func option(_ key: String) -> String? { options[key]?.first?.text }
+    public func option(_ key: String) -> String? { options.first(key)?.text }
 
     /// Every value of a repeatable option.
     public func optionValues(_ key: String) -> [String] { options[key]?.map(\.text) ?? [] }
@@ -114,4 +124,28 @@ public struct Invocation: Sendable {
 
     /// The value word of a flag that takes one.
     public func flagValue(_ flag: String) -> String? { flags[flag]?.text }
+}
+
+/// The `key=value` options of one command line: a few words, each with its key, looked
+/// up by comparing keys (no table to allocate and hash into for every command of a replay).
+public struct OptionValues: Sendable {
+    private var given: [(key: String, word: Word)] = []
+
+    /// No options.
+    public init() {}
+
+    /// The value words given for `key`, in order, or nil when it was not given.
+    public subscript(key: String) -> [Word]? {
+        let words = given.compactMap { $0.key == key ? $0.word : nil }
+        return words.isEmpty ? nil : words
+    }
+
+    /// The first value word given for `key`.
+    public func first(_ key: String) -> Word? { given.first { $0.key == key }?.word }
+
+    /// Whether no option was given.
+    public var isEmpty: Bool { given.isEmpty }
+
+    /// Adds a value word for `key`.
+    mutating func append(_ word: Word, for key: String) { given.append((key, word)) }
 }

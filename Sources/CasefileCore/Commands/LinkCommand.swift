@@ -14,6 +14,7 @@ struct LinkCommand: ShellCommand {
     static let arguments = [ArgumentSpec("FROM", .entry), ArgumentSpec("REL", .relation), ArgumentSpec("TO", .entry)]
     static let options = [OptionSpec("note", .text)]
     static let changesCase = true
+    static let adds: Kind? = .link
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let from = try notebook.resolve(call.required(0))

@@ -45,7 +45,7 @@ struct ListCommand: ShellCommand {
                     notebook.say("(interrupted after \(count) entries)")
                     return
                 }
-                guard let entry = notebook.caseFile[id], matches(entry, filters) else { continue }
+                guard let entry = notebook.caseFile.entries[id], matches(entry, filters) else { continue }
                 notebook.output.line(EntryLine.render(entry, width: notebook.output.width, idWidth: idWidth))
                 count += 1
             }

@@ -23,7 +23,7 @@ struct LogCommand: ShellCommand {
             limit = number
         }
         if notebook.hasUnsavedChanges {
-            let summary = ChangeSummary(notebook.unsavedChanges).text
+            let summary = notebook.unsavedSummary.text
             let commands = notebook.sessionLog.count
             notebook.say("unsaved  \(summary)  (\(commands) command\(commands == 1 ? "" : "s"); diff shows them)")
             notebook.output.line("")

@@ -29,7 +29,7 @@ extension Notebook {
     /// A user-given Id, checked for form and for being free. `hint` says what to do when it is taken.
     func newId(_ word: Word, hint: String = "choose another id=, or leave it out to have one made") throws(CommandError) -> String {
         if let problem = IdGenerator.problem(with: word.text) { throw CommandError(problem, at: word) }
-        if let existing = caseFile[word.text] {
+        if let existing = caseFile.entries[word.text] {
             throw CommandError("the Id '\(word.text)' is taken by a \(existing.kind.word)", at: word, hint: hint)
         }
         return word.text
@@ -38,7 +38,7 @@ extension Notebook {
     /// Applies the provenance options every `add` takes: url=, source=, tag=….
     func applyProvenance(_ call: Invocation, to entry: inout Entry) throws(CommandError) {
         if let url = call.option("url") { entry.set("Url", url) }
-        if let word = call.options["source"]?.first {
+        if let word = call.options.first("source") {
             entry.set("Source", try resolve(word, as: [.source]).id)
         }
         for tag in call.optionValues("tag") where !entry.tags.contains(tag) { entry.append("Tag", tag) }
@@ -46,7 +46,7 @@ extension Notebook {
 
     /// The language of a text: the `lang=` given, or a guess that is reported.
     func languageOf(_ call: Invocation, text: String, for id: String) throws(CommandError) -> String? {
-        if let word = call.options["lang"]?.first { return try language(word) }
+        if let word = call.options.first("lang") { return try language(word) }
         guard let guess = LanguageGuess.guess(text) else { return nil }
         remark("\(id): language guessed as \(guess) (give lang= to set it)")
         return guess

@@ -5,7 +5,7 @@ extension Notebook {
         for reference in referencesTo(old) {
             switch reference {
             case let .field(id, field):
-                guard var entry = caseFile[id] else { continue }
+                guard var entry = caseFile.entries[id] else { continue }
                 entry.fields = entry.fields.map { $0.name == field && $0.value == old ? Field(field, new) : $0 }
                 put(entry)
             case let .link(key):

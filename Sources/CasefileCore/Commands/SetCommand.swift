@@ -29,7 +29,7 @@ struct SetCommand: ShellCommand {
             let stored = try normalised(value, field: field, entry: entry, word: word, notebook: notebook)
             entry.set(field, stored)
         }
-        let before = notebook.caseFile[entry.id]
+        let before = notebook.caseFile.entries[entry.id]
         guard before != entry else {
             notebook.confirm("\(entry.id) already has those values")
             return

@@ -123,6 +123,9 @@ public protocol ShellCommand {
     static var flags: [FlagSpec] { get }
     /// Whether it changes the case (and so is recorded in the session log).
     static var changesCase: Bool { get }
+    /// What one run of it adds to the case, if anything: an entry of that kind, a link or a
+    /// note. A long replay sizes the tables from these before it starts.
+    static var adds: Kind? { get }
     /// Runs the command.
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError)
 }
@@ -133,4 +136,5 @@ extension ShellCommand {
     public static var flags: [FlagSpec] { [] }
     public static var help: String { summary }
     public static var changesCase: Bool { false }
+    public static var adds: Kind? { nil }
 }

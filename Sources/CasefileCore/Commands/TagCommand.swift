@@ -16,7 +16,7 @@ struct TagCommand: ShellCommand {
             guard !word.text.isEmpty, !word.text.contains("\n") else { throw CommandError("an empty tag", at: word) }
             if !entry.tags.contains(word.text) { entry.append("Tag", word.text) }
         }
-        if entry == notebook.caseFile[entry.id] {
+        if entry == notebook.caseFile.entries[entry.id] {
             notebook.confirm("\(entry.id) already has those tags")
             return
         }

@@ -16,6 +16,7 @@ struct TranslateCommand: ShellCommand {
         OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
     ]
     static let changesCase = true
+    static let adds: Kind? = .translation
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let original = try notebook.resolve(call.required(0), as: [.post, .quote, .translation])
@@ -27,8 +28,8 @@ struct TranslateCommand: ShellCommand {
         }
         let text = notebook.cleanText(call.required(2).text)
         guard !text.isEmpty else { throw CommandError("a translation needs text", at: call.required(2)) }
-        let id = try call.options["id"]?.first.map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile, counters: notebook.idCounters)
+        let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
+            ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile.entries, counters: notebook.idCounters)
         var translation = Entry(kind: .translation, id: id,
                                 fields: [Field("Of", original.id), Field("Lang", lang), Field("Text", text)])
         if let by = call.option("by") { translation.set("By", by) }
@@ -39,7 +40,7 @@ struct TranslateCommand: ShellCommand {
     }
 
     static func status(_ call: Invocation) throws(CommandError) -> String {
-        guard let word = call.options["status"]?.first else { return "draft" }
+        guard let word = call.options.first("status") else { return "draft" }
         guard CaseValidator.statuses.contains(word.text) else {
             throw CommandError("'\(word.text)' is not a status", at: word,
                                hint: "use one of: " + CaseValidator.statuses.joined(separator: ", "))

@@ -14,10 +14,10 @@ struct UntranslatedCommand: ShellCommand {
         var count = 0
         for kind in [Kind.post, .quote] {
             for id in notebook.caseFile.orderedIds(of: kind) {
-                guard let entry = notebook.caseFile[id] else { continue }
+                guard let entry = notebook.caseFile.entries[id] else { continue }
                 if let own = entry.lang, LanguageTag.primary(own) == target { continue }
                 let translated = notebook.referencesTo(id).contains { reference in
-                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile[other],
+                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile.entries[other],
                           let otherLang = translation.lang else { return false }
                     return LanguageTag.primary(otherLang) == target
                 }
@@ -28,5 +28,16 @@ struct UntranslatedCommand: ShellCommand {
         }
         notebook.say(count == 0 ? "every post and quote has a translation into \(lang)"
                                 : "\(count) without a translation into \(lang)")
+        // A translation `unpair` left behind may be the missing one: said, so it is not forgotten.
+        let unpaired = notebook.caseFile.orderedIds(of: .translation).filter { id in
+            guard let translation = notebook.caseFile.entries[id], translation["Of"] == nil,
+                  let own = translation.lang else { return false }
+            return LanguageTag.primary(own) == target
+        }
+        if !unpaired.isEmpty {
+            let shown = unpaired.prefix(8).joined(separator: ", ") + (unpaired.count > 8 ? ", …" : "")
+            notebook.say("\(unpaired.count) translation\(unpaired.count == 1 ? "" : "s") into \(lang) not paired with "
+                         + "an original: \(shown) (pair TRANSLATION ORIGINAL)")
+        }
     }
 }

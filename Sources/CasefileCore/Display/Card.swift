@@ -30,6 +30,10 @@ public struct Card {
         var out = TextWidth.wrap(Terminal.visible(title), width: width).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         // The name or title is in the heading already; the text gets its own block.
         let textFields: Set<String> = ["Text", entry.kind == .person ? "Name" : entry.kind == .source ? "Title" : "Text"]
+        if entry.kind == .translation, entry["Of"] == nil {
+            // Where the original would be listed: said, so an unpaired one is not taken for an original.
+            out += labelled("Of", "none (not paired: pair \(entry.id) ORIGINAL)")
+        }
         for field in entry.fields where !textFields.contains(field.name) {
             var value = field.value
             if entry.schema.references.contains(field.name), let target = caseFile[value], let name = target.name {

@@ -16,7 +16,7 @@ public enum EntryLine {
             if let lang = entry.lang { parts.append(lang) }
             parts.append(flat(entry.text ?? ""))
         case .translation:
-            parts.append("of \(entry["Of"] ?? "?")")
+            parts.append(entry["Of"].map { "of \($0)" } ?? "unpaired")
             if let lang = entry.lang { parts.append(lang) }
             if let status = entry["Status"] { parts.append(status) }
             parts.append(flat(entry.text ?? ""))

@@ -31,14 +31,6 @@ public enum Change: Sendable {
     }
 }
 
-/// What a change is about, to net out several changes of one thing since the last save.
-public enum ChangeKey: Hashable, Sendable {
-    case entry(String)
-    case link(LinkKey)
-    case note(NoteKey)
-    case header
-}
-
 /// The changes one command made, with the command line that made them.
 struct Transaction {
     var changes: [Change] = []

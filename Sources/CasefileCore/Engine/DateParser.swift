@@ -8,8 +8,10 @@ enum DateParser {
     static func iso(_ text: String) -> String? {
         if let first = text.utf8.first, first >= 0x30, first <= 0x39, ISODate.isValid(text) { return text }
         let trimmed = text.trimmingCharacters(in: " \t")
-        if ISODate.isValid(trimmed) { return trimmed }
-        let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        // Untrimmed, it was checked above (an ISO date starts with a digit).
+        if trimmed.utf8.count != text.utf8.count, ISODate.isValid(trimmed) { return trimmed }
+        // Split on the bytes: splitting a String walks its characters.
+        let parts = trimmed.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C }).map { String(Substring($0)) }
         guard parts.count == 3 else { return nil }
         var day: Int?
         var month: Int?
@@ -30,7 +32,7 @@ enum DateParser {
     private static func monthIndex(_ word: String) -> Int? {
         let lowered = word.lowercased().trimmingCharacters(in: ".")
         guard lowered.count >= 3 else { return nil }
-        return months.firstIndex { $0.hasPrefix(lowered) }.map { $0 + 1 }
+        return months.firstIndex { $0.utf8.starts(with: lowered.utf8) }.map { $0 + 1 }
     }
 }
 

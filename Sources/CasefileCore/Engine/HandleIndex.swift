@@ -1,7 +1,14 @@
 /// Handles (`@extremkz`, matched without `@` and case-insensitively) to the people
 /// who use them.
-final class HandleIndex: CaseObserver {
-    private var owners: [String: Set<String>] = [:]
+final class HandleIndex {
+    /// Nearly every handle has one owner: kept as a plain Id, a set only for a shared one
+    /// (no set to allocate, hash into and search per person added or handle resolved).
+    private enum Owners {
+        case one(String)
+        case many(Set<String>)
+    }
+
+    private var owners: [String: Owners] = [:]
 
     init(caseFile: CaseFile) {
         for entry in caseFile.entries.values where entry.kind == .person { add(entry) }
@@ -10,12 +17,21 @@ final class HandleIndex: CaseObserver {
     /// The one person using `handle`, when exactly one does (the common case, without
     /// building a list).
     func soleOwner(of handle: String) -> String? {
-        guard let owners = owners[Self.key(handle)], owners.count == 1 else { return nil }
-        return owners.first
+        switch owners[Self.key(handle)] {
+        case let .one(id)?: return id
+        case let .many(ids)? where ids.count == 1: return ids.first
+        default: return nil
+        }
     }
 
     /// The Ids of the people using `handle`.
-    func people(with handle: String) -> Set<String> { owners[Self.key(handle)] ?? [] }
+    func people(with handle: String) -> Set<String> {
+        switch owners[Self.key(handle)] {
+        case let .one(id)?: return [id]
+        case let .many(ids)?: return ids
+        case nil: return []
+        }
+    }
 
     /// Handles (with `@`) whose lookup form starts with `prefix`'s, sorted.
     func handles(withPrefix prefix: String, limit: Int) -> [String] {
@@ -32,18 +48,40 @@ final class HandleIndex: CaseObserver {
         return String(handle[start...]).lowercased()
     }
 
-    func caseDidChange(_ change: Change, in caseFile: CaseFile) {
+    /// Keeps the index current after `change` was applied to the case (it needs nothing else).
+    func caseDidChange(_ change: Change) {
         guard case let .entry(old, new) = change else { return }
         if let old, old.kind == .person {
-            for handle in old.handles {
-                owners[Self.key(handle)]?.remove(old.id)
-                if owners[Self.key(handle)]?.isEmpty == true { owners[Self.key(handle)] = nil }
-            }
+            for handle in old.handles { remove(old.id, from: Self.key(handle)) }
         }
         if let new, new.kind == .person { add(new) }
     }
 
     private func add(_ person: Entry) {
-        for handle in person.handles { owners[Self.key(handle), default: []].insert(person.id) }
+        for field in person.fields where field.name == "Handle" {
+            let key = Self.key(field.value)
+            switch owners[key] {
+            case nil: owners[key] = .one(person.id)
+            case let .one(id)? where id == person.id: break
+            case let .one(id)?: owners[key] = .many([id, person.id])
+            case var .many(ids)?:
+                owners[key] = nil
+                ids.insert(person.id)
+                owners[key] = .many(ids)
+            }
+        }
+    }
+
+    private func remove(_ id: String, from key: String) {
+        switch owners[key] {
+        case let .one(owner)? where owner == id:
+            owners[key] = nil
+        case var .many(ids)?:
+            owners[key] = nil
+            ids.remove(id)
+            if !ids.isEmpty { owners[key] = .many(ids) }
+        default:
+            break
+        }
     }
 }

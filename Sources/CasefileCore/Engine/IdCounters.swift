@@ -6,7 +6,7 @@
 /// The result is the same as trying 1, 2, 3…: the first free number, so a replay of the
 /// session log makes the same Ids. When a numbered Id goes (rm, rename, undo), its
 /// prefix's counter drops back to it.
-final class IdCounters: CaseObserver {
+final class IdCounters {
     private var taken: [String: Int] = [:]
     /// Words already transliterated for Ids (`Есимов` → `Esimov`): names repeat, and an
     /// ICU transform costs microseconds.
@@ -14,15 +14,16 @@ final class IdCounters: CaseObserver {
 
     init() {}
 
-    /// The first number from `start` for which `prefix` + number is not an Id in `caseFile`.
-    func firstFree(_ prefix: String, from start: Int, in caseFile: CaseFile) -> Int {
+    /// The first number from `start` for which `prefix` + number is not one of `ids`.
+    func firstFree(_ prefix: String, from start: Int, in ids: [String: Entry]) -> Int {
         var counter = max(start, taken[prefix] ?? start)
-        while caseFile[prefix + String(counter)] != nil { counter += 1 }
+        while ids[prefix + String(counter)] != nil { counter += 1 }
         taken[prefix] = counter
         return counter
     }
 
-    func caseDidChange(_ change: Change, in caseFile: CaseFile) {
+    /// Keeps the index current after `change` was applied to the case (it needs nothing else).
+    func caseDidChange(_ change: Change) {
         guard case let .entry(old, new) = change, let old, old.id != new?.id else { return }
         let utf8 = old.id.utf8
         var digitsStart = utf8.endIndex

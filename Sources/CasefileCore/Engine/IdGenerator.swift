@@ -4,40 +4,40 @@ import Foundation
 /// stable, and never one already in use.
 enum IdGenerator {
     /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
-    static func person(name: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func person(name: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         let words = slug(name, counters: counters).split(separator: "-").map(String.init)
         let surname = words.last ?? "person"
-        if caseFile[surname] == nil { return surname }
+        if ids[surname] == nil { return surname }
         let full = words.joined(separator: "-")
-        if !full.isEmpty, caseFile[full] == nil { return full }
-        return numbered(surname, in: caseFile, counters: counters)
+        if !full.isEmpty, ids[full] == nil { return full }
+        return numbered(surname, in: ids, counters: counters)
     }
 
     /// `@extremkz` and `2014-02-04` → `extremkz-2014-02-04`.
-    static func post(handleOrAuthor: String, date: String?, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func post(handleOrAuthor: String, date: String?, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         var base = slug(handleOrAuthor.hasPrefix("@") ? String(handleOrAuthor.dropFirst()) : handleOrAuthor, counters: counters,
                         keepUnderscore: true)
         // A handle of emoji or symbols leaves nothing: an Id must still start with a letter
         // or digit, never "-", which would read as a flag.
         if base.isEmpty { base = "post" }
         if let date, !date.isEmpty { base += "-" + date }
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
+        return ids[base] == nil ? base : numbered(base, in: ids, counters: counters)
     }
 
     /// `prediktor` → `prediktor-q1`, `prediktor-q2`…
-    static func quote(speaker: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func quote(speaker: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         let prefix = "\(speaker)-q"
-        return prefix + String(firstFree(prefix, from: 1, in: caseFile, counters: counters))
+        return prefix + String(firstFree(prefix, from: 1, in: ids, counters: counters))
     }
 
     /// `extremkz-2014-02-04` and `en` → `extremkz-2014-02-04.en`.
-    static func translation(of original: String, lang: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func translation(of original: String, lang: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         let base = original + "." + lang.lowercased()
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
+        return ids[base] == nil ? base : numbered(base, in: ids, counters: counters)
     }
 
     /// A slug of a title, cut at a word boundary.
-    static func source(title: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func source(title: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         var words: [Substring] = []
         var length = 0
         for word in slug(title, counters: counters).split(separator: "-") {
@@ -46,39 +46,45 @@ enum IdGenerator {
             length += word.count + 1
         }
         let base = words.isEmpty ? "source" : words.joined(separator: "-")
-        return caseFile[base] == nil ? base : numbered(base, in: caseFile, counters: counters)
+        return ids[base] == nil ? base : numbered(base, in: ids, counters: counters)
     }
 
     /// `base-2`, or the first free `base-N` after it.
-    static func numbered(_ base: String, in caseFile: CaseFile, counters: IdCounters? = nil) -> String {
+    static func numbered(_ base: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
         let prefix = base + "-"
-        return prefix + String(firstFree(prefix, from: 2, in: caseFile, counters: counters))
+        return prefix + String(firstFree(prefix, from: 2, in: ids, counters: counters))
     }
 
-    private static func firstFree(_ prefix: String, from start: Int, in caseFile: CaseFile, counters: IdCounters?) -> Int {
-        if let counters { return counters.firstFree(prefix, from: start, in: caseFile) }
+    private static func firstFree(_ prefix: String, from start: Int, in ids: [String: Entry], counters: IdCounters?) -> Int {
+        if let counters { return counters.firstFree(prefix, from: start, in: ids) }
         var counter = start
-        while caseFile[prefix + String(counter)] != nil { counter += 1 }
+        while ids[prefix + String(counter)] != nil { counter += 1 }
         return counter
     }
 
     /// ASCII lower-case words joined by `-`, from any script.
     static func slug(_ text: String, counters: IdCounters? = nil, keepUnderscore: Bool = false) -> String {
-        let latin = Transliteration.toASCII(text, memo: counters).lowercased()
-        var result = ""
+        var latin = Transliteration.toASCII(text, memo: counters)
+        // Upper-case ASCII letters are lowered below, byte by byte; anything else left after
+        // transliteration goes through full Unicode lower-casing first, as it always did
+        // (a few letters lower to ASCII ones).
+        if !latin.utf8.allSatisfy({ $0 < 0x80 }) { latin = latin.lowercased() }
+        var result: [UInt8] = []
+        result.reserveCapacity(latin.utf8.count)
         var pendingDash = false
-        for byte in latin.utf8 {
+        for var byte in latin.utf8 {
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
             let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || (keepUnderscore && byte == 0x5F)
             if isWordByte {
-                if pendingDash && !result.isEmpty { result += "-" }
+                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                result.unicodeScalars.append(UnicodeScalar(byte))
+                result.append(byte)
             } else {
                 pendingDash = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `id` is acceptable as a user-given Id.
@@ -86,11 +92,14 @@ enum IdGenerator {
         if id.isEmpty { return "an Id cannot be empty" }
         if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
         if id.hasPrefix("-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
-        for scalar in id.unicodeScalars {
-            if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.value > 0x7E {
-                return "an Id uses ASCII letters, digits and - . _ only"
+        // Bytes: every character refused or named is ASCII, and any other character starts
+        // with a byte of 0x80 or more.
+        for byte in id.utf8 {
+            if byte <= 0x20 || byte >= 0x7F { return "an Id uses ASCII letters, digits and - . _ only" }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "#")
+                || byte == UInt8(ascii: "\\") {
+                return "an Id cannot contain \(UnicodeScalar(byte))"
             }
-            if "\"'=#\\".unicodeScalars.contains(scalar) { return "an Id cannot contain \(scalar)" }
         }
         return nil
     }

@@ -1,6 +1,6 @@
 /// People's names and aliases, folded to ASCII lower case (Айтеленов → aitelenov), to
 /// complete a person's Id from any script. Built on first use, then kept current.
-final class NameIndex: CaseObserver {
+final class NameIndex {
     private var entries: [(key: String, id: String)] = []
     private var recent: [(key: String, id: String)] = []
     private var cache: [String: String] = [:]
@@ -32,7 +32,8 @@ final class NameIndex: CaseObserver {
         return Array(found.prefix(limit))
     }
 
-    func caseDidChange(_ change: Change, in caseFile: CaseFile) {
+    /// Keeps the index current after `change` was applied to the case (it needs nothing else).
+    func caseDidChange(_ change: Change) {
         guard case let .entry(_, new) = change, let new, new.kind == .person else { return }
         add(new, into: &recent)
         if recent.count > 1024 {

@@ -9,12 +9,12 @@ extension Notebook {
 
     /// Adds or replaces an entry.
     public func put(_ entry: Entry) {
-        apply(.entry(old: caseFile[entry.id], new: entry))
+        apply(.entry(old: caseFile.entries[entry.id], new: entry))
     }
 
     /// Removes an entry.
     public func removeEntry(_ id: String) {
-        guard let old = caseFile[id] else { return }
+        guard let old = caseFile.entries[id] else { return }
         apply(.entry(old: old, new: nil))
     }
 
@@ -67,12 +67,16 @@ extension Notebook {
         case let .header(_, new):
             caseFile.header = new
         }
-        referenceIndex?.caseDidChange(change, in: caseFile)
-        handleIndex?.caseDidChange(change, in: caseFile)
-        nameIndex?.caseDidChange(change, in: caseFile)
+        // The engine's own indexes need only the change; the case is handed (a copy of
+        // every table's reference) only to observers registered from outside.
+        referenceIndex?.caseDidChange(change)
+        handleIndex?.caseDidChange(change)
+        nameIndex?.caseDidChange(change)
         updateSearchIndex(change)
-        idCounterIndex?.caseDidChange(change, in: caseFile)
-        for observer in observers { observer.caseDidChange(change, in: caseFile) }
+        idCounterIndex?.caseDidChange(change)
+        if !observers.isEmpty {
+            for observer in observers { observer.caseDidChange(change, in: caseFile) }
+        }
     }
 
     /// Remembers what each changed thing was at the last save, and forgets it once it is
@@ -81,56 +85,38 @@ extension Notebook {
         switch change {
         case let .entry(old, new):
             if let old, let new, old.id != new.id {
-                remember(.entry(old.id), saved: .entry(old), now: .entry(nil))
-                remember(.entry(new.id), saved: .entry(caseFile[new.id]), now: .entry(new))
+                baseline.remember(entry: old.id, before: old, now: nil)
+                baseline.remember(entry: new.id, before: caseFile.entries[new.id], now: new)
             } else if let id = new?.id ?? old?.id {
-                remember(.entry(id), saved: .entry(old), now: .entry(new))
+                baseline.remember(entry: id, before: old, now: new)
             }
         case let .link(old, new):
             if let old, let new, old.key != new.key {
-                remember(.link(old.key), saved: .link(old), now: .link(nil))
-                remember(.link(new.key), saved: .link(caseFile.links[new.key]), now: .link(new))
+                baseline.remember(link: old.key, before: old, now: nil)
+                baseline.remember(link: new.key, before: caseFile.links[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                remember(.link(key), saved: .link(old), now: .link(new))
+                baseline.remember(link: key, before: old, now: new)
             }
         case let .note(old, new):
             if let old, let new, old.key != new.key {
-                remember(.note(old.key), saved: .note(old), now: .note(nil))
-                remember(.note(new.key), saved: .note(caseFile.notes[new.key]), now: .note(new))
+                baseline.remember(note: old.key, before: old, now: nil)
+                baseline.remember(note: new.key, before: caseFile.notes[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                remember(.note(key), saved: .note(old), now: .note(new))
+                baseline.remember(note: key, before: old, now: new)
             }
         case let .header(old, new):
-            remember(.header, saved: .header(old), now: .header(new))
-        }
-    }
-
-    private func remember(_ key: ChangeKey, saved: SavedValue, now: SavedValue) {
-        if let original = baseline[key] {
-            if original == now { baseline[key] = nil }
-        } else if saved != now {
-            baseline[key] = saved
+            baseline.remember(header: old, now: new)
         }
     }
 
     /// What changed since the last save: for each thing, its saved value and its value now.
     public var unsavedChanges: [Change] {
-        baseline.map { key, saved -> Change in
-            switch (key, saved) {
-            case let (.entry(id), .entry(old)): return .entry(old: old, new: caseFile[id])
-            case let (.link(linkKey), .link(old)): return .link(old: old, new: caseFile.links[linkKey])
-            case let (.note(noteKey), .note(old)): return .note(old: old, new: caseFile.notes[noteKey])
-            case let (.header, .header(old)): return .header(old: old, new: caseFile.header)
-            default: return .header(old: caseFile.header, new: caseFile.header)
-            }
-        }
+        var changes: [Change] = []
+        changes.reserveCapacity(baseline.entries.count + baseline.links.count + baseline.notes.count + 1)
+        for (id, old) in baseline.entries { changes.append(.entry(old: old, new: caseFile.entries[id])) }
+        for (key, old) in baseline.links { changes.append(.link(old: old, new: caseFile.links[key])) }
+        for (key, old) in baseline.notes { changes.append(.note(old: old, new: caseFile.notes[key])) }
+        if let old = baseline.header { changes.append(.header(old: old, new: caseFile.header)) }
+        return changes
     }
-}
-
-/// A thing's value at the last save.
-enum SavedValue: Equatable {
-    case entry(Entry?)
-    case link(Link?)
-    case note(Note?)
-    case header(CaseHeader)
 }

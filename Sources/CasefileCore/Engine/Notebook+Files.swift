@@ -47,6 +47,7 @@ extension Notebook {
         sessionLog.removeAll()
         savedSessionLog.removeAll()
         resetIndexes()
+        if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
     }
 
@@ -104,7 +105,7 @@ extension Notebook {
         saved.header = header
         var fields = [Field("Saved", now), Field("By", settings.userName)]
         if let message, !message.isEmpty { fields.append(Field("Message", message)) }
-        let summary = ChangeSummary(unsavedChanges).text
+        let summary = unsavedSummary.text
         if !summary.isEmpty { fields.append(Field("Summary", summary)) }
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
@@ -135,60 +136,10 @@ extension Notebook {
 
     /// The header as it was at the last save (or when the case was opened or created).
     var headerAtLastSave: CaseHeader {
-        if case let .header(old)? = baseline[.header] { return old }
-        return caseFile.header
+        baseline.header ?? caseFile.header
     }
 
     /// Every command of this session that changed the case, replayable against the case
     /// as it was opened: those already saved, then those not saved yet.
     public var sessionScript: [String] { savedSessionLog + commandsToRecord }
-}
-
-/// `+3 post, ~1 person, >1 person, +2 link, -1 note`: what a save changed, by kind
-/// (`>` counts entries renamed, and the links and notes that followed them).
-public struct ChangeSummary {
-    /// The summary line.
-    public let text: String
-    /// Whether the header (title, language) changed.
-    public let headerChanged: Bool
-
-    /// Counts `changes` (each thing's saved value against its value now).
-    public init(_ changes: [Change]) {
-        // Renames can only be among removed entries; without any, counting is a single
-        // pass. Otherwise the record diff finds them (and the links that followed).
-        let removesEntries = changes.contains { change in
-            if case let .entry(old, new) = change, old != nil, new == nil { return true }
-            return false
-        }
-        if removesEntries {
-            let diff = CaseDiff(unsaved: changes)
-            text = diff.summary
-            headerChanged = diff.counts[nil] != nil
-            return
-        }
-        var counts = [[Int]](repeating: [0, 0, 0], count: Kind.allCases.count)  // added, changed, removed
-        var header = false
-        func count(_ kind: Kind, _ had: Bool, _ has: Bool, _ differs: Bool) {
-            if !had && has { counts[kind.ordinal][0] += 1 } else if had && has && differs { counts[kind.ordinal][1] += 1 }
-            else if had && !has { counts[kind.ordinal][2] += 1 }
-        }
-        for change in changes {
-            switch change {
-            case let .entry(old, new): count(new?.kind ?? old?.kind ?? .person, old != nil, new != nil, old != new)
-            case let .link(old, new): count(.link, old != nil, new != nil, old != new)
-            case let .note(old, new): count(.note, old != nil, new != nil, old != new)
-            case let .header(old, new): header = header || old != new
-            }
-        }
-        var parts: [String] = []
-        for kind in Kind.allCases {
-            let value = counts[kind.ordinal]
-            if value[0] > 0 { parts.append("+\(value[0]) \(kind.word)") }
-            if value[1] > 0 { parts.append("~\(value[1]) \(kind.word)") }
-            if value[2] > 0 { parts.append("-\(value[2]) \(kind.word)") }
-        }
-        if header { parts.append("~header") }
-        text = parts.joined(separator: ", ")
-        headerChanged = header
-    }
 }

@@ -12,11 +12,11 @@ extension Notebook {
             return entry
         }
         if text.isEmpty { throw CommandError("an empty Id", at: word, hint: "name an entry by its Id or @handle") }
-        if let entry = caseFile[text] { return try accept(entry) }
+        if let entry = caseFile.entries[text] { return try accept(entry) }
         if text.utf8.first == UInt8(ascii: "@") {
-            if let owner = handles.soleOwner(of: text), let entry = caseFile[owner] { return try accept(entry) }
+            if let owner = handles.soleOwner(of: text), let entry = caseFile.entries[owner] { return try accept(entry) }
             let people = self.people(withHandle: text)
-            if people.count == 1, let entry = caseFile[people[0]] { return try accept(entry) }
+            if people.count == 1, let entry = caseFile.entries[people[0]] { return try accept(entry) }
             if people.count > 1 {
                 throw CommandError("\(text) is the handle of several people", at: word,
                                    hint: "use one of the Ids: " + people.joined(separator: ", "))
@@ -25,11 +25,11 @@ extension Notebook {
                                hint: "add it with: add person NAME handle=\(text)")
         }
         let lowered = text.lowercased()
-        if lowered != text, let entry = caseFile[lowered] { return try accept(entry) }
+        if lowered != text, let entry = caseFile.entries[lowered] { return try accept(entry) }
         // Counting every match of a short prefix would be O(n) on a big case: look at 201.
         var candidates = ids(withPrefix: lowered, limit: 201)
-        if !kinds.isEmpty { candidates = candidates.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
-        if candidates.count == 1, let entry = caseFile[candidates[0]] { return entry }
+        if !kinds.isEmpty { candidates = candidates.filter { caseFile.entries[$0].map { kinds.contains($0.kind) } ?? false } }
+        if candidates.count == 1, let entry = caseFile.entries[candidates[0]] { return entry }
         if candidates.count > 1 {
             let shown = candidates.prefix(8).joined(separator: ", ")
             let more = candidates.count > 8 ? ", …" : ""
@@ -48,7 +48,7 @@ extension Notebook {
             pool = ids(withPrefix: String(text.prefix(length)), limit: 500)
             length -= 1
         }
-        if !kinds.isEmpty { pool = pool.filter { caseFile[$0].map { kinds.contains($0.kind) } ?? false } }
+        if !kinds.isEmpty { pool = pool.filter { caseFile.entries[$0].map { kinds.contains($0.kind) } ?? false } }
         return Suggestions.hint(for: text, in: pool) ?? "list the Ids with: list" + (kinds.count == 1 ? " \(kinds.first?.word ?? "")" : "")
     }
 }

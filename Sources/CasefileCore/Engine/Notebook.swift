@@ -54,13 +54,16 @@ public final class Notebook {
     /// Every command line run in this session, in order.
     public internal(set) var history: [(source: String, changedCase: Bool)] = []
     /// For each thing changed since the last save, its value at the last save.
-    var baseline: [ChangeKey: SavedValue] = [:]
+    var baseline = Baseline()
     var observers: [CaseObserver] = []
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
     var searchIndexStorage: SearchIndex?
     var idCounterIndex: IdCounters?
+    /// The room the running script's additions need, kept while it runs so that a `new`
+    /// or `open` in it sizes the new case too.
+    var scriptRoom: Room?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
 
@@ -124,7 +127,8 @@ public final class Notebook {
         }
         let counterBefore = changeCounter
         if outermost {
-            journalRecorder = JournalRecorder()
+            // Without a journal (a script file replayed by `casefile run`) nothing reads it.
+            journalRecorder = journaling ? JournalRecorder() : nil
             pending = Transaction(serial: nextSerial)
             nextSerial += 1
         }

@@ -15,7 +15,7 @@ public enum Reference: Hashable, Sendable {
 /// blogger with thousands of posts) gets a set, so that a change costs O(1) either way.
 /// Building lists hashes no reference, which makes the first use on a million entries
 /// several times cheaper than a set per Id.
-final class ReferenceIndex: CaseObserver {
+final class ReferenceIndex {
     private enum Bucket {
         case few([Reference])
         case many(Set<Reference>)
@@ -76,7 +76,8 @@ final class ReferenceIndex: CaseObserver {
         }
     }
 
-    func caseDidChange(_ change: Change, in caseFile: CaseFile) {
+    /// Keeps the index current after `change` was applied to the case (it needs nothing else).
+    func caseDidChange(_ change: Change) {
         switch change {
         case let .entry(old, new):
             if let old { remove(old) }

@@ -35,8 +35,29 @@ public struct Settings: Sendable {
         var value = time_t(seconds)
         var parts = tm()
         gmtime_r(&value, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        let year = Int(parts.tm_year) + 1900
+        guard (1000...9999).contains(year) else {
+            func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+                + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        }
+        // Digits written into a template: every note a replay adds is stamped.
+        var bytes = Array("0000-00-00T00:00:00Z".utf8)
+        func put(_ number: Int, endingAt last: Int) {
+            var number = number
+            var index = last
+            while number > 0 && index >= 0 {
+                bytes[index] = UInt8(ascii: "0") + UInt8(number % 10)
+                number /= 10
+                index -= 1
+            }
+        }
+        put(year, endingAt: 3)
+        put(Int(parts.tm_mon) + 1, endingAt: 6)
+        put(Int(parts.tm_mday), endingAt: 9)
+        put(Int(parts.tm_hour), endingAt: 12)
+        put(Int(parts.tm_min), endingAt: 15)
+        put(Int(parts.tm_sec), endingAt: 18)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

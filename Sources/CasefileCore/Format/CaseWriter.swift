@@ -81,8 +81,10 @@ public enum CaseWriter {
         if !caseFile.sessions.isEmpty || hasHandEdits(.session, caseFile) {
             writeDescriptor(.session, caseFile, to: &out.bytes)
             for session in caseFile.sessions.sorted(by: { $0.revision < $1.revision }) {
-                writeRecord([Field("Revision", String(session.revision))] + session.fields,
-                            comments: session.comments, to: &out.bytes)
+                // Revision is not prepended to the fields (a copy of them): a session of a long
+                // replay has a field per command.
+                writeRecord(session.fields, comments: session.comments, leading: Field("Revision", String(session.revision)),
+                            to: &out.bytes)
                 out.recordWritten()
             }
         }
@@ -116,9 +118,10 @@ public enum CaseWriter {
         }
     }
 
-    private static func writeRecord(_ fields: [Field], comments: [String], to out: inout [UInt8]) {
+    private static func writeRecord(_ fields: [Field], comments: [String], leading: Field? = nil, to out: inout [UInt8]) {
         out.append(FieldEncoding.newline)
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
+        if let leading { FieldEncoding.append(name: leading.name, value: leading.value, to: &out) }
         for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
     }
 }

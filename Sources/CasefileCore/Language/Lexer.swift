@@ -21,6 +21,9 @@ public struct Lexer {
     }
 
     private let bytes: [UInt8]
+    /// The same text as a string: words and sources are copied out of it, which needs no
+    /// second UTF-8 validation (every cut is at an ASCII byte, so on a character boundary).
+    private let source: String
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -30,12 +33,13 @@ public struct Lexer {
 
     /// Lexes `text`; its first line is numbered `firstLine`.
     public static func lex(_ text: String, firstLine: Int = 1) -> Result {
-        var lexer = Lexer(bytes: Array(text.utf8), firstLine: firstLine)
+        var lexer = Lexer(text, firstLine: firstLine)
         return lexer.run()
     }
 
-    private init(bytes: [UInt8], firstLine: Int) {
-        self.bytes = bytes
+    private init(_ text: String, firstLine: Int) {
+        bytes = Array(text.utf8)
+        source = text
         self.firstLine = firstLine
         self.line = firstLine
     }
@@ -90,8 +94,9 @@ public struct Lexer {
                         return result
                     }
                 }
-                let source = String(decoding: bytes[start..<trimmedEnd(start)], as: UTF8.self)
-                if !words.isEmpty { result.commands.append(ScriptCommand(words: words, line: startLine, source: source)) }
+                if !words.isEmpty {
+                    result.commands.append(ScriptCommand(words: words, line: startLine, source: slice(start, trimmedEnd(start))))
+                }
             case .incomplete(let error):
                 result.isIncomplete = true
                 result.awaiting = awaitedQuote.map(Awaited.quote)
@@ -127,6 +132,7 @@ public struct Lexer {
 
     private mutating func lexCommand() -> CommandOutcome {
         var words: [Word] = []
+        words.reserveCapacity(8)
         var heredocs: [(tag: String, wordIndex: Int, word: Word)] = []
         while true {
             skipBlanks()
@@ -194,10 +200,16 @@ public struct Lexer {
             if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { break }
             end += 1
         }
-        if end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D {
+        if end == bytes.count || isBlank(bytes[end]) {
             index = end
-            let plain = String(decoding: bytes[start..<end], as: UTF8.self)
+            let plain = slice(start, end)
             return .success(Word(plain, line: wordLine, column: wordColumn, isQuoted: false, raw: plain))
+        }
+        // Text in quotes, on one line, without escapes ("…" or '…'): as common, and as cheap.
+        if end == start, let close = simpleQuoteEnd(start) {
+            index = close + 1
+            return .success(Word(slice(start + 1, close), line: wordLine, column: wordColumn, isQuoted: true,
+                                 raw: slice(start, index)))
         }
         var text: [UInt8] = Array(bytes[start..<end])
         index = end
@@ -271,6 +283,30 @@ public struct Lexer {
         let raw = String(decoding: bytes[start..<index], as: UTF8.self)
         return .success(Word(String(decoding: text, as: UTF8.self), line: wordLine, column: wordColumn,
                              isQuoted: quoted, raw: raw))
+    }
+
+    private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// When the word at `start` is one quoted string that closes on its line with no escape
+    /// inside, followed by a blank or the end: where its closing quote is.
+    private func simpleQuoteEnd(_ start: Int) -> Int? {
+        let quote = bytes[start]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        var close = start + 1
+        while close < bytes.count {
+            let byte = bytes[close]
+            if byte == quote || byte == 0x0A || byte == 0x0D || (byte == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"")) { break }
+            close += 1
+        }
+        guard close < bytes.count, bytes[close] == quote, close + 1 == bytes.count || isBlank(bytes[close + 1]) else { return nil }
+        return close
+    }
+
+    /// The source text of bytes `start..<end`, both at ASCII bytes or the ends of the text.
+    private func slice(_ start: Int, _ end: Int) -> String {
+        let utf8 = source.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        return String(source[from..<utf8.index(from, offsetBy: end - start)])
     }
 
     private enum HeredocOutcome {

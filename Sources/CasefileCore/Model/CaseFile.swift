@@ -24,7 +24,8 @@ public struct CaseFile: Sendable {
     /// Comments after the last record.
     public var trailingComments: [String] = []
 
-    var entryOrder: [Kind: CanonicalOrder<String>] = [:]
+    /// The Ids of each kind in canonical order, by kind ordinal.
+    var entryOrder = [CanonicalOrder<String>](repeating: CanonicalOrder(), count: Kind.allCases.count)
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
     /// Entries per kind, by kind ordinal.
@@ -57,17 +58,14 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ entry: Entry) -> Entry? {
         let old = entries.updateValue(entry, forKey: entry.id)
+        let ordinal = entry.kind.ordinal
         if let old {
-            if old.kind != entry.kind {
-                counts[old.kind.ordinal] -= 1
-                counts[entry.kind.ordinal] += 1
-                entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
-            }
-        } else {
-            counts[entry.kind.ordinal] += 1
-            entryOrder[entry.kind, default: CanonicalOrder()].noteAdded(entry.id)
+            guard old.kind != entry.kind else { return old }
+            counts[old.kind.ordinal] -= 1
         }
-        entryOrder[entry.kind]?.compactIfLarge(by: ByteOrder.less)
+        counts[ordinal] += 1
+        entryOrder[ordinal].noteAdded(entry.id)
+        entryOrder[ordinal].compactIfLarge()
         return old
     }
 
@@ -76,8 +74,7 @@ public struct CaseFile: Sendable {
     public func ids(withPrefix prefix: String, kinds: [Kind] = [], limit: Int = 50) -> [String] {
         var found: [String] = []
         for kind in kinds.isEmpty ? Kind.identified : kinds {
-            guard let order = entryOrder[kind] else { continue }
-            for id in order.keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
+            for id in entryOrder[kind.ordinal].keys(withPrefix: prefix, limit: limit) where entries[id]?.kind == kind {
                 found.append(id)
             }
         }
@@ -97,7 +94,10 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ link: Link) -> Link? {
         let old = links.updateValue(link, forKey: link.key)
-        if old == nil { linkOrder.noteAdded(link.key) }
+        if old == nil {
+            linkOrder.noteAdded(link.key)
+            linkOrder.compactIfRepeated(present: links.count)
+        }
         return old
     }
 
@@ -109,7 +109,10 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func put(_ note: Note) -> Note? {
         let old = notes.updateValue(note, forKey: note.key)
-        if old == nil { noteOrder.noteAdded(note.key) }
+        if old == nil {
+            noteOrder.noteAdded(note.key)
+            noteOrder.compactIfRepeated(present: notes.count)
+        }
         return old
     }
 
@@ -119,30 +122,29 @@ public struct CaseFile: Sendable {
 
     /// The Ids of `kind`, in canonical (byte) order.
     public func orderedIds(of kind: Kind) -> [String] {
-        let order = entryOrder[kind] ?? CanonicalOrder()
-        return order.ordered(by: ByteOrder.less) { entries[$0]?.kind == kind }
+        entryOrder[kind.ordinal].ordered { entries[$0]?.kind == kind }
     }
 
     /// Ids of `kind` in canonical order, possibly including some removed since load (the
     /// writer looks each up anyway).
     func idCandidates(of kind: Kind) -> [String] {
-        (entryOrder[kind] ?? CanonicalOrder()).candidates(by: ByteOrder.less)
+        entryOrder[kind.ordinal].candidates()
     }
 
     /// Link keys in canonical order, possibly including some removed since load.
-    func linkCandidates() -> [LinkKey] { linkOrder.candidates(by: <) }
+    func linkCandidates() -> [LinkKey] { linkOrder.candidates() }
 
     /// Note keys in canonical order, possibly including some removed since load.
-    func noteCandidates() -> [NoteKey] { noteOrder.candidates(by: <) }
+    func noteCandidates() -> [NoteKey] { noteOrder.candidates() }
 
     /// The links in canonical order.
     public func orderedLinks() -> [LinkKey] {
-        linkOrder.ordered(by: <) { links[$0] != nil }
+        linkOrder.ordered { links[$0] != nil }
     }
 
     /// The notes in canonical order.
     public func orderedNotes() -> [NoteKey] {
-        noteOrder.ordered(by: <) { notes[$0] != nil }
+        noteOrder.ordered { notes[$0] != nil }
     }
 
     /// Inserts a link read from a file; returns an existing link with the same key instead.
@@ -183,10 +185,10 @@ public struct CaseFile: Sendable {
     mutating func adoptLoadOrder(ids: [[String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
         for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
             let list = ids[kind.ordinal]
-            entryOrder[kind] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
-                : CanonicalOrder(loaded: list, by: ByteOrder.less)
+            entryOrder[kind.ordinal] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
+                : CanonicalOrder(loaded: list)
         }
-        linkOrder = CanonicalOrder(loaded: linkKeys, by: <)
-        noteOrder = CanonicalOrder(loaded: noteKeys, by: <)
+        linkOrder = CanonicalOrder(loaded: linkKeys)
+        noteOrder = CanonicalOrder(loaded: noteKeys)
     }
 }

@@ -28,7 +28,11 @@ public struct LinkKey: Hashable, Sendable, Comparable {
     }
 
     public static func < (lhs: LinkKey, rhs: LinkKey) -> Bool {
-        ByteOrder.less((lhs.from, rhs.from), (lhs.rel, rhs.rel), (lhs.to, rhs.to))
+        // Part by part, without building a list of pairs per comparison (sorts call this a lot).
+        var order = ByteOrder.compare(lhs.from, rhs.from)
+        if order == 0 { order = ByteOrder.compare(lhs.rel, rhs.rel) }
+        if order == 0 { order = ByteOrder.compare(lhs.to, rhs.to) }
+        return order < 0
     }
 }
 

@@ -32,7 +32,12 @@ public struct NoteKey: Hashable, Sendable, Comparable {
     }
 
     public static func < (lhs: NoteKey, rhs: NoteKey) -> Bool {
-        ByteOrder.less((lhs.on, rhs.on), (lhs.at, rhs.at), (lhs.by, rhs.by), (lhs.text, rhs.text))
+        // Part by part, without building a list of pairs per comparison (sorts call this a lot).
+        var order = ByteOrder.compare(lhs.on, rhs.on)
+        if order == 0 { order = ByteOrder.compare(lhs.at, rhs.at) }
+        if order == 0 { order = ByteOrder.compare(lhs.by, rhs.by) }
+        if order == 0 { order = ByteOrder.compare(lhs.text, rhs.text) }
+        return order < 0
     }
 }
 

@@ -44,7 +44,8 @@ public struct Schema: Sendable {
         dates: ["Date"])
     static let translation = Schema(
         kind: .translation, fields: ["Id", "Of", "Lang", "By", "Status"] + provenance + ["Text"],
-        mandatory: ["Id", "Of", "Lang", "Text"], repeatable: ["Tag"], references: ["Of", "Source"], dates: [])
+        // Of is optional: `unpair` leaves a translation without its original until `pair`.
+        mandatory: ["Id", "Lang", "Text"], repeatable: ["Tag"], references: ["Of", "Source"], dates: [])
     static let source = Schema(
         kind: .source, fields: ["Id", "Title", "Url", "Published", "Retrieved", "Sha256", "Tag"],
         mandatory: ["Id", "Title"], repeatable: ["Tag"], references: [], dates: ["Published", "Retrieved"])

@@ -5,6 +5,8 @@ public enum ISODate {
     public static func isValid(_ text: String) -> Bool {
         // The common case, YYYY-MM-DD, checked on the bytes without splitting.
         if let plain = plainDate(text) { return plain }
+        // No form has a space: `4 February 2014` is turned away before any splitting.
+        if text.utf8.contains(0x20) { return false }
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
         guard let datePart = parts.first, isValidDate(datePart) else { return false }
         if parts.count == 2 { return datePart.count == 10 && isValidTime(parts[1]) }

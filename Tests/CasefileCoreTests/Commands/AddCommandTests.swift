@@ -40,6 +40,18 @@ struct AddCommandTests {
             error: an Id uses ASCII letters, digits and - . _ only
              1 | add person "X" id="bad id"
                |                ^^^^^^^^^^^
+            > add person "X" id=a=b
+            error: an Id cannot contain =
+             1 | add person "X" id=a=b
+               |                ^^^^^^
+            > add person "X" id='a"b'
+            error: an Id cannot contain "
+             1 | add person "X" id='a"b'
+               |                ^^^^^^^^
+            > add person "X" id=есимов
+            error: an Id uses ASCII letters, digits and - . _ only
+             1 | add person "X" id=есимов
+               |                ^^^^^^^^^
             > add person "X" id=@x
             error: an Id cannot start with '@' (that marks a handle)
              1 | add person "X" id=@x

@@ -59,19 +59,14 @@ struct TranslationCommandTests {
             """)
     }
 
-    @Test("pair moves a translation to another original; unpair refuses to leave it without one")
-    func pairAndUnpair() {
+    @Test("pair moves a translation to another original")
+    func pairAgain() {
         let session = Fixture.session()
         session.check("""
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
             paired extremkz-2014-02-04.en with its original extremkz-2014-02-05
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
             extremkz-2014-02-04.en is already the translation of extremkz-2014-02-05
-            > unpair extremkz-2014-02-04.en
-            error: extremkz-2014-02-04.en would have no original, and a translation must have one (Of)
-             1 | unpair extremkz-2014-02-04.en
-               |        ^^^^^^^^^^^^^^^^^^^^^^
-              hint: pair it with the right one (pair extremkz-2014-02-04.en ORIGINAL), or remove it (rm extremkz-2014-02-04.en); it is now the translation of extremkz-2014-02-05
             > pair extremkz-2014-02-04.en extremkz-2014-02-04.en
             error: a translation cannot be its own original
              1 | pair extremkz-2014-02-04.en extremkz-2014-02-04.en
@@ -106,6 +101,150 @@ struct TranslationCommandTests {
               ru · original                         │ en · this translation · (Global Voice…
               ─────────────                         │ ─────────────────────────────────────
               Завтра у #Есимов‘а на ланче…          │ Tomorrow at #Esimov's lunch…
+            """)
+    }
+
+    @Test("unpair leaves the translation without an original until pair; show, list and untranslated say so")
+    func unpair() {
+        let session = Fixture.session()
+        session.check("""
+            > unpair extremkz-2014-02-04.en
+            unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
+            > show extremkz-2014-02-04.en
+            translation extremkz-2014-02-04.en
+              Of        none (not paired: pair extremkz-2014-02-04.en ORIGINAL)
+              Lang      en
+              By        Global Voices
+              Status    final
+
+              Tomorrow at #Esimov's lunch…
+            > list translation
+            translation  extremkz-2014-02-04.en  unpaired  en  final  Tomorrow at #Esimov's…
+            1 entry
+            > untranslated
+            post         extremkz-2014-02-04  2014-02-04  aitelenov  ru  Завтра у #Есимов‘а…
+            post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
+            2 without a translation into en
+            1 translation into en not paired with an original: extremkz-2014-02-04.en (pair TRANSLATION ORIGINAL)
+            > untranslated ru
+            post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
+            1 without a translation into ru
+            > unpair extremkz-2014-02-04.en
+            extremkz-2014-02-04.en is not paired with an original
+            > pair extremkz-2014-02-04.en extremkz-2014-02-05
+            paired extremkz-2014-02-04.en with its original extremkz-2014-02-05
+            > untranslated
+            post         extremkz-2014-02-04  2014-02-04  aitelenov  ru  Завтра у #Есимов‘а…
+            1 without a translation into en
+            """)
+        #expect(session.notebook.caseFile.entries["extremkz-2014-02-04.en"]?["Of"] == "extremkz-2014-02-05")
+        // Unpairing one that has no original changed nothing: no undo step, no session-log line.
+        #expect(session.notebook.sessionLog.suffix(2) == ["unpair extremkz-2014-02-04.en", "pair extremkz-2014-02-04.en extremkz-2014-02-05"])
+    }
+
+    @Test("unpair is undone and redone like any change, goes in the session log, and frees the original for rm")
+    func unpairUndoRedo() {
+        let session = Fixture.session()
+        let paired = session.bytes
+        session.check("""
+            > unpair extremkz-2014-02-04.en
+            unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
+            > undo
+            undid 1 change
+            > show extremkz-2014-02-04
+            post extremkz-2014-02-04
+              Author    aitelenov (Nurali Aitelenov)
+              Date      2014-02-04
+              Platform  twitter
+              Lang      ru
+
+              ru · original                         │ en · extremkz-2014-02-04.en · (Global…
+              ─────────────                         │ ─────────────────────────────────────
+              Завтра у #Есимов‘а на ланче…          │ Tomorrow at #Esimov's lunch…
+            """)
+        #expect(session.bytes == paired)
+        #expect(session.notebook.sessionLog.last == #"link aitelenov detained-with kibraev"#)
+        session.check("""
+            > redo
+            redid 1 change
+            > list translation
+            translation  extremkz-2014-02-04.en  unpaired  en  final  Tomorrow at #Esimov's…
+            1 entry
+            """)
+        #expect(session.notebook.caseFile.entries["extremkz-2014-02-04.en"]?["Of"] == nil)
+        #expect(session.notebook.sessionLog.last == "unpair extremkz-2014-02-04.en")
+        // Unpaired, the original is referenced by nothing: it can go, and come back with undo.
+        session.check("""
+            > rm extremkz-2014-02-04
+            removed post extremkz-2014-02-04
+            > undo 2
+            undid 2 changes
+            """)
+        #expect(session.bytes == paired)
+    }
+
+    @Test("search's has:translation and missing:translation follow unpair, undo and pair")
+    func searchFollowsPairing() {
+        let session = Fixture.session()
+        session.check("""
+            > search has:translation
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            1 hit
+            > unpair extremkz-2014-02-04.en
+            unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
+            > search has:translation
+            no hits
+            > search missing:translation
+            post   extremkz-2014-02-04 ru  Завтра у #Есимов‘а на ланче…
+            post   extremkz-2014-02-05 kk  Қазақстан
+            2 hits
+            > search tomorrow
+            transl extremkz-2014-02-04.en en  Tomorrow at #Esimov's lunch…
+            1 hit
+            > undo
+            undid 1 change
+            > search has:translation
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            1 hit
+            > redo
+            redid 1 change
+            > pair extremkz-2014-02-04.en extremkz-2014-02-05
+            paired extremkz-2014-02-04.en with its original extremkz-2014-02-05
+            > search has:translation
+            post   extremkz-2014-02-05 kk → extremkz-2014-02-04.en  Қазақстан
+            1 hit
+            > search missing:translation
+            post   extremkz-2014-02-04 ru  Завтра у #Есимов‘а на ланче…
+            1 hit
+            """)
+    }
+
+    @Test("unpair refuses what is not a translation, unknown Ids and wrong word counts")
+    func unpairErrors() {
+        Fixture.session().check("""
+            > unpair extremkz-2014-02-04
+            error: 'extremkz-2014-02-04' is a post, not a translation
+             1 | unpair extremkz-2014-02-04
+               |        ^^^^^^^^^^^^^^^^^^^
+            > unpair aitelenov
+            error: 'aitelenov' is a person, not a translation
+             1 | unpair aitelenov
+               |        ^^^^^^^^^
+            > unpair nosuch
+            error: no translation 'nosuch'
+             1 | unpair nosuch
+               |        ^^^^^^
+              hint: list the Ids with: list translation
+            > unpair
+            error: unpair needs TRANSLATION
+             1 | unpair
+               |       ^
+              hint: usage: unpair TRANSLATION
+            > unpair extremkz-2014-02-04.en extra
+            error: unexpected 'extra'
+             1 | unpair extremkz-2014-02-04.en extra
+               |                               ^^^^^
+              hint: usage: unpair TRANSLATION
             """)
     }
 

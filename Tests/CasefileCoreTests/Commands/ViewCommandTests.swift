@@ -165,9 +165,10 @@ struct ViewCommandTests {
             > ? unpair
             usage: unpair TRANSLATION
 
-            A translation must name its original (the case file requires Of), so a translation
-            cannot be left without one: pair it with the right original instead (pair
-            TRANSLATION ORIGINAL), or remove it (rm TRANSLATION).
+            Separates TRANSLATION from its original (removes its Of field). The translation
+            stays in the case, unpaired, until `pair TRANSLATION ORIGINAL` pairs it again. Use
+            it for a translation filed under the wrong original, or to free an original you are
+            about to remove. `list translation` and `untranslated` show unpaired translations.
 
             example:
               unpair extremkz-2014-02-05.en

@@ -15,6 +15,7 @@ struct DateFormsAndGuessTests {
         ("4 Feb 2014", "2014-02-04"), ("Feb. 4, 2014", "2014-02-04"), ("feb 4 2014", "2014-02-04"),
         ("04 February 2014", "2014-02-04"), ("29 February 2016", "2016-02-29"), ("1 Sept 2014", "2014-09-01"),
         ("31 December 1999", "1999-12-31"), ("2014-02", "2014-02"), ("2014", "2014"), ("  2014-02-04 ", "2014-02-04"),
+        ("2014-02-04T13:05:00Z", "2014-02-04T13:05:00Z"), (" 2014-02-04T13:05+06:00", "2014-02-04T13:05+06:00"),
     ])
     func accepted(date: String, iso: String) {
         #expect(storedDate(date) == iso)
@@ -23,7 +24,7 @@ struct DateFormsAndGuessTests {
     @Test("impossible or unreadable dates are refused", arguments: [
         "2014-02-30", "30 February 2014", "29 February 2014", "2014-13-01", "February 2014", "4 February", "4 4 2014",
         "4th February 2014", "Ma 4 2014", "yesterday", "", "99999999999999999999 February 2014", "-4 February 2014",
-        "0 February 2014",
+        "0 February 2014", "2014-02-04 T13:05", "2014-02-04T13:05 Z", "2014 02 04",
     ])
     func refused(date: String) {
         #expect(storedDate(date) == nil, "\(date.debugDescription)")

@@ -41,6 +41,29 @@ struct RecutilsOracleTests {
         #expect(checked > 0 || caseFile.entries.isEmpty)
     }
 
+    @Test("recfix --check accepts translations without an original", arguments: seeds.prefix(6))
+    func unpairedTranslations(seed: UInt64) throws {
+        // The first case from this seed on that has one (a small case may have none).
+        var caseFile = CaseFile()
+        for attempt in 0..<20 {
+            caseFile = RandomCase.make(seed: seed &+ UInt64(attempt) &* 7919,
+                                       options: .init(entries: 24, longValues: false, unpairedTranslations: true))
+            if caseFile.entries.values.contains(where: { $0.kind == .translation && $0["Of"] == nil }) { break }
+        }
+        try #require(caseFile.entries.values.contains { $0.kind == .translation && $0["Of"] == nil },
+                     "seed \(seed): no unpaired translation to check")
+        let folder = try TemporaryFolder()
+        let path = folder.file("unpaired-\(seed).rec")
+        try caseFile.write(to: path)
+        let fix = try Recutils.check(path)
+        #expect(fix.status == 0, "seed \(seed): recfix --check failed: \(fix.stderr)")
+        // With Of still declared mandatory, recfix would refuse the same records.
+        let text = try folder.read("unpaired-\(seed).rec")
+        let strict = try folder.write("strict-\(seed).rec", text.replacingOccurrences(of: "%mandatory: Lang Text",
+                                                                                        with: "%mandatory: Of Lang Text"))
+        #expect(try Recutils.check(strict).status != 0, "seed \(seed): recfix accepted a translation missing a mandatory Of")
+    }
+
     @Test("the oracle notices a value recsel reads differently")
     func oracleHasTeeth() throws {
         // A value line ending in a backslash, written naively, is joined by recsel.

@@ -28,6 +28,19 @@ struct RoundTripTests {
         #expect(resaved == nil, "seed \(seed): load and save changed the bytes: \(resaved ?? "")")
     }
 
+    @Test("translations without an original (as unpair leaves them) are written and read back", arguments: seeds.prefix(40))
+    func unpairedTranslations(seed: UInt64) throws {
+        let original = RandomCase.make(seed: seed, options: .init(entries: 10 + Int(seed % 30), longValues: false,
+                                                                 unpairedTranslations: true))
+        let bytes = CaseWriter.bytes(of: original)
+        let loaded = try CaseReader.read(bytes: bytes, file: "seed-\(seed).rec", validate: true)
+        #expect(loaded.diagnostics.isEmpty, "seed \(seed): \(loaded.diagnostics)")
+        #expect(CaseDifference.first(original, loaded.caseFile) == nil)
+        #expect(CaseWriter.bytes(of: loaded.caseFile) == bytes)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("%rec: Translation\n%key: Id\n%mandatory: Lang Text\n")
+            || !original.entries.values.contains { $0.kind == .translation })
+    }
+
     @Test("insertion order does not change the bytes", arguments: seeds.prefix(100))
     func insertionOrder(seed: UInt64) throws {
         let original = Self.makeCase(seed)

@@ -42,6 +42,17 @@ struct LexerTests {
         #expect(empty[1].isQuoted && empty[2].isQuoted)
     }
 
+    @Test("a quoted word alone, at the end, or running into more text gives its text, raw form and position")
+    func quotedWordForms() {
+        let result = Lexer.lex("say \"Завтра 😀 у\" 'ланче… \\x'\"y\" \"a\\\"b\" \"\r\" 'end'")
+        #expect(result.errors.isEmpty)
+        let words = result.commands.first?.words ?? []
+        #expect(words.map(\.text) == ["say", "Завтра 😀 у", "ланче… \\xy", "a\"b", "\r", "end"])
+        #expect(words.map(\.raw) == ["say", "\"Завтра 😀 у\"", "'ланче… \\x'\"y\"", "\"a\\\"b\"", "\"\r\"", "'end'"])
+        #expect(words.map(\.column) == [1, 5, 18, 33, 40, 44])
+        #expect(words.dropFirst().allSatisfy { $0.isQuoted })
+    }
+
     @Test("a quote may span lines; words after it are placed on the right line")
     func quoteSpanningLines() {
         let result = Lexer.lex("add post x 2014 \"line one\nline two\" lang=ru\nshow x")
