@@ -29,13 +29,24 @@ public final class Journal: @unchecked Sendable {
     /// is replaying, or one a failed write tore) stays until the new one can replace it
     /// whole: a kill at any moment leaves one or the other, never less.
     private var temporaryPath: String?
+    /// Whether the folder still needs an fsync for the journal's name to survive a power
+    /// loss (done with the first fdatasync, off the command's path).
+    private var folderSyncPending = false
 
     /// Starts a new journal for `casePath`, whose bytes on disk hash to `baseHash`.
     public init(casePath: String, baseHash: UInt64?, revision: Int, started: String) throws(StorageError) {
         path = Journal.path(for: casePath)
-        let temporary = path + ".new"
-        temporaryPath = temporary
-        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+        // With no journal in the way, this one starts in its place: a kill before its
+        // first record leaves a journal of no command, which reads as nothing to recover,
+        // and the first command then costs a write, not a sync, a rename and a folder sync.
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            folderSyncPending = true
+        } else {
+            let temporary = path + ".new"
+            temporaryPath = temporary
+            fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+        }
         guard fd >= 0 else { throw .cannotWrite(path: path, step: "create journal", errno: errno) }
         var header: [UInt8] = []
         FieldEncoding.appendComment(" casefile recovery journal: unsaved commands for \(casePath)", to: &header)
@@ -88,9 +99,18 @@ public final class Journal: @unchecked Sendable {
     public func syncNow() {
         lock.lock()
         defer { lock.unlock() }
-        if fd >= 0 { fdatasync(fd) }
-        lastSync = Date()
+        // Cleared first: a write landing during the sync schedules another.
         syncPending = false
+        lastSync = Date()
+        if fd >= 0 { fdatasync(fd) }
+        if folderSyncPending {
+            folderSyncPending = false
+            let folder = open(AtomicFile.parentFolder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
+        }
     }
 
     /// Deletes the journal (after a save, or when the changes were deliberately dropped).
@@ -121,16 +141,22 @@ public final class Journal: @unchecked Sendable {
         if failure != 0 { throw .cannotWrite(path: path, step: "append to journal", errno: failure) }
     }
 
+    /// Makes what was written durable within `syncInterval`, on another thread: a command
+    /// never waits for the disk (a sync costs a millisecond or more, the whole budget of
+    /// a command on a large case). A sync under way holds the lock, so a write landing
+    /// then waits here only if it is the first since that sync began.
     private func scheduleSync() {
-        lock.lock()
-        let due = Date().timeIntervalSince(lastSync) >= Self.syncInterval
-        let alreadyPending = syncPending
-        if !due { syncPending = true }
-        lock.unlock()
-        if due {
-            syncNow()
-        } else if !alreadyPending {
+        guard lock.try() else {
+            // A sync is running: it has cleared `syncPending`, so ask for another after it.
             DispatchQueue.global().asyncAfter(deadline: .now() + Self.syncInterval) { [weak self] in self?.syncNow() }
+            return
+        }
+        let alreadyPending = syncPending
+        syncPending = true
+        let wait = max(0, Self.syncInterval - Date().timeIntervalSince(lastSync))
+        lock.unlock()
+        if !alreadyPending {
+            DispatchQueue.global().asyncAfter(deadline: .now() + wait) { [weak self] in self?.syncNow() }
         }
     }
 }
