@@ -60,7 +60,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Line width (default: the terminal's, else $COLUMNS, else 120).")
     var width: Int?
 
-    @Option(help: .private)
+    @Option(help: "How to search: auto (build the index on a machine with several cores, else scan), index, scan. The results are the same.")
     var method: Method = .auto
 
     @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
