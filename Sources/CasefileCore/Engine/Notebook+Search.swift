@@ -3,6 +3,10 @@ extension Notebook {
     /// undo and redo; never rebuilt per query.
     public var searchIndex: SearchIndex {
         if let index = searchIndexStorage { return index }
+        // A large case takes a second or two: say why the first search waits.
+        if caseFile.entries.count >= 100_000 {
+            remark("indexing \(caseFile.entries.count) entries for search (once a session)…")
+        }
         let index = SearchIndex(caseFile: caseFile)
         searchIndexStorage = index
         return index
