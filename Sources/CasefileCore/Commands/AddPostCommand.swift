@@ -7,8 +7,9 @@ struct AddPostCommand: ShellCommand {
     static let help = """
         Adds a post by AUTHOR (an Id or @handle) on DATE (2014-02-04, 4 February 2014 or
         February 4, 2014). The Id is the handle and the date (extremkz-2014-02-04). Without
-        lang=, the language is guessed from the letters (Kazakh letters → kk, other Cyrillic
-        → ru, Latin → en) and the guess is shown. Use a here-document for multi-line text.
+        lang=, the language is guessed from the letters (Kazakh letters → kk, Ukrainian → uk,
+        Belarusian → be, other Cyrillic → ru, Latin → en) and the guess is shown. Use a
+        here-document for multi-line text.
         """
     static let example = """
         add post @extremkz 2014-02-04 lang=ru platform=twitter <<END

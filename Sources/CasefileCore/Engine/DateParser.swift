@@ -38,16 +38,30 @@ enum DateParser {
 
 /// A language guessed from the letters of a text.
 enum LanguageGuess {
-    /// Kazakh-specific letters → kk, other Cyrillic → ru, Latin → en; nil when unsure.
+    /// Letters only Kazakh has → kk; only Ukrainian → uk; only Belarusian → be; `і`
+    /// without any of those (Kazakh texts nearly always have some) → uk, or be beside
+    /// `ў`; other Cyrillic → ru; Latin → en; nil when there are no letters.
     static func guess(_ text: String) -> String? {
         var cyrillic = 0
         var latin = 0
         var kazakh = 0
+        var ukrainian = 0
+        var belarusian = 0
+        var dottedI = 0
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x04D8, 0x04D9, 0x0492, 0x0493, 0x049A, 0x049B, 0x04A2, 0x04A3, 0x04E8, 0x04E9, 0x04B0, 0x04B1,
-                 0x04AE, 0x04AF, 0x04BA, 0x04BB, 0x0406, 0x0456:
+                 0x04AE, 0x04AF, 0x04BA, 0x04BB:
                 kazakh += 1
+                cyrillic += 1
+            case 0x0407, 0x0457, 0x0404, 0x0454, 0x0490, 0x0491:  // Ї ї Є є Ґ ґ
+                ukrainian += 1
+                cyrillic += 1
+            case 0x040E, 0x045E:  // Ў ў
+                belarusian += 1
+                cyrillic += 1
+            case 0x0406, 0x0456:  // І і: Kazakh, Ukrainian and Belarusian alike
+                dottedI += 1
                 cyrillic += 1
             case 0x0400...0x04FF: cyrillic += 1
             case 0x41...0x5A, 0x61...0x7A: latin += 1
@@ -55,7 +69,10 @@ enum LanguageGuess {
             }
         }
         if cyrillic == 0 && latin == 0 { return nil }
-        if cyrillic >= latin { return kazakh > 0 ? "kk" : "ru" }
-        return "en"
+        guard cyrillic >= latin else { return "en" }
+        if kazakh > 0 { return "kk" }
+        if ukrainian > 0 { return "uk" }
+        if belarusian > 0 { return "be" }
+        return dottedI > 0 ? "uk" : "ru"
     }
 }

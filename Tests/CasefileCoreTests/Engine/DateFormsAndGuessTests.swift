@@ -32,7 +32,8 @@ struct DateFormsAndGuessTests {
 
     @Test("the language is guessed from the letters and the guess is shown", arguments: [
         ("Завтра у Есимова на ланче", "ru"), ("Қазақстан", "kk"), ("Мен өте қуаныштымын", "kk"), ("Lunch with the mayor", "en"),
-        ("Привет, world", "ru"), ("Hello, мир", "en"),
+        ("Привет, world", "ru"), ("Hello, мир", "en"), ("Біз Алматыда тұрамыз", "kk"),
+        ("Завтра зустріч у Києві", "uk"), ("Мій друг живе тут", "uk"), ("Ён пайшоў дадому", "be"),
     ])
     func guessed(text: String, lang: String) {
         let session = Fixture.session()
