@@ -94,6 +94,14 @@ struct HashMultimap {
         }
     }
 
+    /// FNV-1a of `bytes` (the same as the generic version, on a buffer).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, salt: UInt64 = 0) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// FNV-1a of `bytes`, salted so that different uses of one table do not collide.
     static func hash<C: Collection>(_ bytes: C, salt: UInt64 = 0) -> UInt64 where C.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ salt

@@ -37,24 +37,34 @@ struct KeyIndex {
 
     /// Registers a new term's surface and keys.
     mutating func add(term id: Int32, info: TermInfo) {
-        var depth = 0
-        var end = info.surface.utf8.startIndex
-        for scalar in info.surface.unicodeScalars.prefix(Self.prefixDepth) {
-            depth += 1
-            end = info.surface.utf8.index(end, offsetBy: UTF8.width(scalar))
-            surfacePrefixes.insert(HashMultimap.hash(info.surface.utf8[..<end], salt: UInt64(depth)), id)
+        // Hashes over the bytes in place (the same FNV-1a as `HashMultimap.hash`, which
+        // queries use): a bulk build adds a few hundred thousand terms.
+        var surface = info.surface
+        surface.withUTF8 { bytes in
+            var end = 0
+            var depth = 0
+            while end < bytes.count && depth < Self.prefixDepth {
+                end += UTF8Decoding.decode(bytes, at: end).1
+                end = min(end, bytes.count)
+                depth += 1
+                surfacePrefixes.insert(HashMultimap.hash(UnsafeBufferPointer(rebasing: bytes[..<end]), salt: UInt64(depth)), id)
+            }
         }
-        for (index, key) in info.allKeys.enumerated() {
-            let isFull = index < info.fullKeys.count
-            let keyID = keyID(for: key, full: isFull)
-            termOfNode.append(id)
-            nextNode.append(firstTerm[Int(keyID)])
-            firstTerm[Int(keyID)] = Int32(termOfNode.count - 1)
-            if isFull && !isPrefixed[Int(keyID)] {
-                isPrefixed[Int(keyID)] = true
-                let utf8 = key.utf8
-                for depth in 1...min(Self.prefixDepth, utf8.count) {
-                    keyPrefixes.insert(HashMultimap.hash(utf8.prefix(depth), salt: UInt64(depth)), keyID)
+        for key in info.fullKeys { add(key: key, full: true, term: id) }
+        for key in info.stemKeys { add(key: key, full: false, term: id) }
+    }
+
+    private mutating func add(key: String, full isFull: Bool, term id: Int32) {
+        let keyID = keyID(for: key, full: isFull)
+        termOfNode.append(id)
+        nextNode.append(firstTerm[Int(keyID)])
+        firstTerm[Int(keyID)] = Int32(termOfNode.count - 1)
+        if isFull && !isPrefixed[Int(keyID)] {
+            isPrefixed[Int(keyID)] = true
+            var key = key
+            key.withUTF8 { bytes in
+                for depth in 1...Self.prefixDepth where depth <= bytes.count {
+                    keyPrefixes.insert(HashMultimap.hash(UnsafeBufferPointer(rebasing: bytes[..<depth]), salt: UInt64(depth)), keyID)
                 }
             }
         }
