@@ -14,6 +14,7 @@ extension IndexStore {
         let slotCount = source.count
         let partCount = max(1, parts ?? Parallel.parts(for: slotCount, minimum: 25_000))
         let columns = SlotColumns(count: slotCount)
+        phases.end("notes and order")
         var shards = Parallel.map(partCount) { part -> BulkShard in
             let range = Parallel.range(part, of: partCount, count: slotCount)
             var shard = BulkShard(slotCount: range.count)
