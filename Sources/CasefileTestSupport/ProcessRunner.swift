@@ -18,10 +18,11 @@ public enum ProcessRunner {
     /// Runs `executable` and waits for it.
     /// - Parameters:
     ///   - environment: variables to set on top of this process's environment.
+    ///   - removing: variables of this process's environment to leave out.
     ///   - stdin: bytes fed to standard input (empty: an empty input, never a terminal).
     ///   - directory: the working directory, or this process's.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                           stdin: String = "", directory: String? = nil) throws -> ProcessOutput {
+                           removing: [String] = [], stdin: String = "", directory: String? = nil) throws -> ProcessOutput {
         let folder = try TemporaryFolder()
         let inPath = try folder.write("stdin", stdin)
         let outPath = folder.file("stdout")
@@ -39,7 +40,9 @@ public enum ProcessRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        for name in removing { merged[name] = nil }
+        process.environment = merged
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = input
         process.standardOutput = output

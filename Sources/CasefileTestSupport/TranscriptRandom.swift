@@ -1,19 +1,14 @@
-/// A reproducible random number generator (SplitMix64) for the engine's property tests,
-/// so that a failing sequence can be replayed from the seed the test prints.
+/// A reproducible random source for the engine's property tests (a `SeededGenerator`
+/// with helpers for transcripts), so that a failing sequence can be replayed from the
+/// seed the test prints.
 public struct TranscriptRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var base: SeededGenerator
 
     /// A generator that yields the same sequence for the same `seed`.
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { base = SeededGenerator(seed: seed) }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { base.next() }
 
     /// A random element of `items`, or nil when it is empty.
     public mutating func pick<T>(_ items: [T]) -> T? {

@@ -1,20 +1,15 @@
+import CasefileTestSupport
 import Foundation
 @testable import CasefileCore
 
 /// A reproducible random source (SplitMix64) for the diff properties: a failing case
 /// names its seed.
 struct ReviewRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var base: SeededGenerator
 
-    init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D }
+    init(seed: UInt64) { base = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }

@@ -1,3 +1,4 @@
+import CasefileTestSupport
 import Testing
 @testable import CasefileCore
 
@@ -16,7 +17,7 @@ struct SearchBulkBuildTests {
     ]
 
     static func caseFile(entries: Int, seed: UInt64) -> CaseFile {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         func word() -> String {
             (0..<(2 + Int(rng.next() % 4))).map { _ in syllables[Int(rng.next() % UInt64(syllables.count))] }.joined()
         }
@@ -49,7 +50,7 @@ struct SearchBulkBuildTests {
         let automatic = SearchIndex(caseFile: caseFile)
         #expect(one.termCount == four.termCount && one.postingCount == four.postingCount)
         #expect(one.termCount > 10_000, "enough distinct words for the analysis to run in parallel")
-        var rng = SplitMix64(seed: 9)
+        var rng = SeededGenerator(seed: 9)
         let entries = Array(caseFile.entries.values)
         for round in 0..<12 {
             let entry = entries[Int(rng.next() % UInt64(entries.count))]

@@ -1,18 +1,6 @@
+import CasefileTestSupport
 import Testing
 @testable import CasefileCore
-
-/// A small deterministic random source, so a failing sequence can be replayed by seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The index, changed entry by entry and note by note, must answer every query exactly as
 /// a brute-force scan of the same case does: same hits, order, scores, snippets, counts.
@@ -28,14 +16,14 @@ struct SearchIndexConsistencyTests {
     static let langs = ["ru", "kk", "en", "en-GB", "kk-Cyrl"]
 
     struct Run {
-        var rng: SplitMix64
+        var rng: SeededGenerator
         var caseFile = CaseFile(title: "random")
         var index: SearchIndex
         var serial = 0
 
         /// Starts with `prefill` random entries indexed in bulk, as a loaded case is.
         init(seed: UInt64, prefill: Int = 0) {
-            rng = SplitMix64(seed: seed)
+            rng = SeededGenerator(seed: seed)
             index = SearchIndex(caseFile: CaseFile(), compactionFloor: 20)
             for _ in 0..<prefill {
                 let entry = newEntry()

@@ -1,3 +1,4 @@
+import CasefileTestSupport
 import Testing
 @testable import CasefileCore
 
@@ -112,7 +113,7 @@ struct SearchQueryFuzzTests {
 
     @Test("random queries either parse or fail with a column inside the query; searches never trap")
     func fuzz() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         let caseFile = SearchFixtures.bloggers
         let index = SearchIndex(caseFile: caseFile)
         for _ in 0..<3000 {

@@ -1,3 +1,4 @@
+import CasefileTestSupport
 import Testing
 @testable import CasefileCore
 
@@ -7,7 +8,7 @@ import Testing
 struct StringKeyTableTests {
     @Test("IdSlots against a dictionary over random sets and removals", arguments: [1, 2, 3] as [UInt64])
     func idSlotsMatchADictionary(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var table = IdSlots()
         var model: [String: Int32] = [:]
         var ids: [String] = []
