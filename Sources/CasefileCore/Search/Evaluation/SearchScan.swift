@@ -70,7 +70,7 @@ struct ScanRun: DocumentVisitor {
         touched ^= dictionary.touch(bytes, tokens)
     }
 
-    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, prepared: Int, weight: UInt8) {
+    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
         let term = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace).id
         let t = Int(term)
         if t == isRelevant.count { learn(term) }

@@ -146,7 +146,7 @@ struct IndexStore: DocumentVisitor {
         touched ^= dictionary.touch(bytes, tokens)
     }
 
-    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, prepared: Int, weight: UInt8) {
+    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
         let (term, isNew) = dictionary.term(bytes, Int(token.bodyStart), Int(token.end), namespace: token.namespace)
         let t = Int(term)
         if isNew {

@@ -88,7 +88,7 @@ struct SnippetBuilder {
             current = Value(field: field, text: value, weight: weight)
         }
 
-        mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, prepared: Int, weight: UInt8) {
+        mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {
             tokens.append((token, termOf(bytes, token)))
         }
 

@@ -4,10 +4,8 @@ protocol DocumentVisitor {
     mutating func begin(value: String, field: String, weight: UInt8)
     /// The tokens of the current value are known (before `visit` is called for each).
     mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token])
-    /// One token of the current value; `bytes` are the value's UTF-8 bytes, `prepared`
-    /// the token's index in what `prepare` was given (-1: a token made for the whole
-    /// value, which `prepare` did not see).
-    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, prepared: Int, weight: UInt8)
+    /// One token of the current value; `bytes` are the value's UTF-8 bytes.
+    mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8)
 }
 
 extension DocumentVisitor {
@@ -100,16 +98,16 @@ enum SearchDocument {
             visitor.prepare(bytes, tokens)
             if part.mode == .tag {
                 visitor.visit(bytes, Token(start: 0, end: Int32(bytes.count), position: first, namespace: .tag),
-                              prepared: -1, weight: part.weight)
+                              weight: part.weight)
             }
-            for (index, var token) in tokens.enumerated() {
+            for var token in tokens {
                 if part.mode == .by {
                     guard token.namespace == .word else { continue }
                     token.namespace = .by
                 } else if token.namespace == .word {
                     length += 1
                 }
-                visitor.visit(bytes, token, prepared: index, weight: part.weight)
+                visitor.visit(bytes, token, weight: part.weight)
             }
         }
         position += valueGap
