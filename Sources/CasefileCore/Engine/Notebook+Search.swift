@@ -4,7 +4,7 @@ extension Notebook {
     public var searchIndex: SearchIndex {
         if let index = searchIndexStorage { return index }
         // A large case takes a second or two: say why the first search waits.
-        if caseFile.entries.count >= 100_000 {
+        if caseFile.entries.count >= searchIndexingRemarkFloor {
             remark("indexing \(caseFile.entries.count) entries for search (once a session)…")
         }
         let index = SearchIndex(caseFile: caseFile)

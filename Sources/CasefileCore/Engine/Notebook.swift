@@ -60,6 +60,8 @@ public final class Notebook {
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
     var searchIndexStorage: SearchIndex?
+    /// From how many entries the first search says that it is indexing.
+    var searchIndexingRemarkFloor = 100_000
     var idCounterIndex: IdCounters?
     /// The room the running script's additions need, kept while it runs so that a `new`
     /// or `open` in it sizes the new case too.

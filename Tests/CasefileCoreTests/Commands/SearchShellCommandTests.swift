@@ -1,6 +1,6 @@
-import CasefileCore
 import CasefileTestSupport
 import Testing
+@testable import CasefileCore
 
 /// The shell's `search`: the index is built once and follows every change, undo and redo.
 @Suite struct SearchShellCommandTests {
@@ -30,6 +30,24 @@ import Testing
             removed post esimov-2014-02-04
             > search almaty
             no hits
+            """)
+    }
+
+    @Test func theFirstSearchOfALargeCaseSaysItIsIndexing() {
+        let session = TranscriptSession()
+        session.notebook.searchIndexingRemarkFloor = 2
+        session.check("""
+            > add person "Ахметжан Есимов"
+            added person esimov: Ахметжан Есимов
+            > add person "Nurali Aitelenov"
+            added person aitelenov: Nurali Aitelenov
+            > search esimov
+            indexing 2 entries for search (once a session)…
+            person esimov  Ахметжан Есимов
+            1 hit
+            > search esimov
+            person esimov  Ахметжан Есимов
+            1 hit
             """)
     }
 

@@ -91,9 +91,8 @@ extension IndexStore {
                 let originalSlot = idToSlot.slot(of: original, ids: slotId) ?? -1
                 slotOriginal[Int(slot)] = originalSlot
                 if originalSlot >= 0 {
-                    let bit = langs.id(entry.lang?.lowercased() ?? "")
                     slotTranslations[Int(originalSlot)] += 1
-                    slotTranslationLangs[Int(originalSlot)] |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
+                    slotTranslationLangs[Int(originalSlot)] |= langBit(entry.lang?.lowercased() ?? "")
                 }
             }
         }

@@ -6,8 +6,7 @@ extension IndexStore {
         var mask: UInt64 = 0
         let translations = translationsOf[id]
         for (translation, lang) in zip(translations.ids, translations.langs) {
-            let bit = langs.id(lang)
-            mask |= bit < 63 ? 1 << UInt64(bit) : 1 << 63
+            mask |= langBit(lang)
             if let slot = idToSlot.slot(of: translation, ids: slotId), slotEntry[Int(slot)]?.kind == .translation {
                 slotOriginal[Int(slot)] = originalSlot
             }
@@ -16,6 +15,12 @@ extension IndexStore {
             slotTranslations[Int(originalSlot)] = Int32(translations.count)
             slotTranslationLangs[Int(originalSlot)] = mask
         }
+    }
+
+    /// The bit of `lang` (lower-cased) in `slotTranslationLangs`.
+    mutating func langBit(_ lang: String) -> UInt64 {
+        let id = langs.id(lang)
+        return id < 63 ? 1 << UInt64(id) : 1 << 63
     }
 
     /// Keeps the translation and handle maps in step with an entry coming or going.
