@@ -101,6 +101,17 @@ import Testing
         #expect(second.runScript("recover", name: "shell").errors.first?.contains("no unsaved work") == true)
     }
 
+    @Test func aJournalWithNoneInItsWayStartsInPlaceAndHoldsNothingUntilItsFirstCommand() throws {
+        let journal = try Journal(casePath: path, baseHash: nil, revision: 0, started: "2025-11-25T12:00:00Z")
+        #expect(journal.path == Journal.path(for: path))
+        #expect(FileManager.default.fileExists(atPath: journal.path))
+        #expect(!FileManager.default.fileExists(atPath: journal.path + ".new"))
+        // Killed before its first command: there is nothing to recover.
+        #expect(PendingJournal.find(for: path) == nil)
+        journal.remove()
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+    }
+
     @Test func aJournalCutShortKeepsItsWholeRecords() throws {
         let (first, _) = notebook()
         try first.open(path: path)
