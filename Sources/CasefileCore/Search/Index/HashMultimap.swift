@@ -110,32 +110,9 @@ struct HashMultimap {
     }
 }
 
-/// Least-significant-digit radix sort of 64-bit (or 32-bit) words, 16 bits a pass.
+/// Least-significant-digit radix sort of 64-bit words, 16 bits a pass.
 enum RadixSort {
-    /// Sorts 32-bit words (two passes).
-    static func sort32(_ list: inout [UInt32]) {
-        guard list.count > 64 else { list.sort(); return }
-        var buffer = [UInt32](repeating: 0, count: list.count)
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for pass in 0..<2 {
-            let shift = UInt32(pass * 16)
-            for i in counts.indices { counts[i] = 0 }
-            for value in list { counts[Int((value >> shift) & 0xFFFF)] += 1 }
-            var total = 0
-            for i in counts.indices {
-                let count = counts[i]
-                counts[i] = total
-                total += count
-            }
-            for value in list {
-                let digit = Int((value >> shift) & 0xFFFF)
-                buffer[counts[digit]] = value
-                counts[digit] += 1
-            }
-            swap(&list, &buffer)
-        }
-    }
-
+    /// Sorts the words ascending.
     static func sort(_ list: inout [UInt64]) {
         // Four passes over 65,536 counters cost more than a comparison sort of a short list.
         guard list.count > 16_384 else { list.sort(); return }
