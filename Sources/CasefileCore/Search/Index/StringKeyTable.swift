@@ -110,7 +110,8 @@ struct StringKeyTable {
     }
 }
 
-/// Entry Ids to index slots, checked against the index's Id column (`slotId`).
+/// Entry Ids to index slots, checked against the index's Id column (`slotId`; a slot
+/// past its end, one not yet appended, matches nothing).
 struct IdSlots {
     private var table: StringKeyTable
 
@@ -123,18 +124,18 @@ struct IdSlots {
     /// The slot of `id`.
     @inline(__always)
     func slot(of id: String, ids: [String]) -> Int32? {
-        table.find(id) { ids[Int($0)] == id }
+        table.find(id) { Int($0) < ids.count && ids[Int($0)] == id }
     }
 
     /// Maps `id` to `slot`, returning the slot it had (`ids` need not hold `slot` yet).
     @discardableResult
     mutating func set(_ id: String, to slot: Int32, ids: [String]) -> Int32? {
-        table.set(id, slot) { ids[Int($0)] == id }
+        table.set(id, slot) { Int($0) < ids.count && ids[Int($0)] == id }
     }
 
     /// Unmaps `id`, returning its slot.
     @discardableResult
     mutating func remove(_ id: String, ids: [String]) -> Int32? {
-        table.remove(id) { ids[Int($0)] == id }
+        table.remove(id) { Int($0) < ids.count && ids[Int($0)] == id }
     }
 }
