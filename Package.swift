@@ -13,12 +13,20 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // SHA-256 for evidence, imported files and the session chain.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        // Zip archives: X archives in, review bundles out.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The domain: model, file format, command language, search, storage. Never touches the terminal.
         .target(
             name: "CasefileCore",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
+            dependencies: [
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // libedit, through a shim with fixed-argument wrappers for its variadic calls.
         .systemLibrary(
