@@ -1,0 +1,17 @@
+// swift-tools-version: 6.0
+// casefile's benchmarks, apart from the product (as swift-collections keeps its own):
+// `swift run -c release --package-path Benchmarks NAME`. Each prints its figures beside an
+// anchor (recsel, rg, cp, sqlite3, sha256sum…) measured in the same run.
+import PackageDescription
+
+let package = Package(
+    name: "casefile-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "casefile", path: ".."),
+    ],
+    targets: [
+        // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
+        .target(name: "BenchSupport"),
+    ]
+)
