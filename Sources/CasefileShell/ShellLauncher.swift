@@ -34,6 +34,7 @@ public enum ShellLauncher {
                 if problems.count > 20 { output.diagnostic("warning: … and \(problems.count - 20) more (casefile check \(Terminal.visible(path, keepNewlines: false)))") }
             } catch {
                 output.diagnostic(Terminal.visible(error.description))
+                if error.cannotRead?.isWrongKindOfFile == true { return 2 }
                 output.diagnostic("casefile: cannot open \(Terminal.visible(path)); fix the file (casefile check shows every problem)")
                 return 1
             }

@@ -45,7 +45,7 @@ struct RevisionCLI: ParsableCommand {
             loaded = try CaseReader.load(path: file).caseFile
         } catch let error as LoadError {
             out.diagnostic(Terminal.visible(error.description))
-            throw ExitCode(1)
+            throw ExitCode(error.cannotRead?.isWrongKindOfFile == true ? 2 : 1)
         }
         do {
             let replay = try RevisionReplay(loaded)
@@ -72,7 +72,7 @@ struct RevisionCLI: ParsableCommand {
             throw ExitCode(1)
         } catch let error as StorageError {
             out.diagnostic("casefile: \(Terminal.visible(error.description))")
-            throw ExitCode(1)
+            throw ExitCode(error.isWrongKindOfFile ? 2 : 1)
         }
     }
 }

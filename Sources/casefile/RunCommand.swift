@@ -70,7 +70,8 @@ struct ScriptReplay {
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
         } catch {
             output.diagnostic(Terminal.visible(error.description))
-            return 1
+            // A FIFO, a device or a folder given as the case is misuse of the command line.
+            return error.cannotRead?.isWrongKindOfFile == true ? 2 : 1
         }
         var lock: CaseLock?
         switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
@@ -124,14 +125,16 @@ struct ScriptReplay {
     }
 
     private func read(_ script: String, output: StandardOutput) -> String? {
-        let data: Data?
-        if script == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: script)
-        }
-        guard let data else {
-            output.diagnostic("casefile: cannot read script \(Terminal.visible(script))")
+        let data: Data
+        do {
+            // A script is read whole, as a stream if it is one (`-`, `<(…)`); never a case.
+            data = Data(try FileBytes.read(script))
+        } catch {
+            let reason: String
+            if case let .cannotOpen(_, code) = error { reason = String(cString: strerror(code)) } else {
+                reason = error.description
+            }
+            output.diagnostic("casefile: cannot read script \(Terminal.visible(script)): \(Terminal.visible(reason))")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -15,6 +15,13 @@ extension Notebook {
             lookForPendingJournal()
             return []
         }
+        // A case is saved back where it was read: only a regular file can be one (a FIFO,
+        // a device, a folder is refused before anything reads or replaces it).
+        let kind = FileKind(mode: info.st_mode)
+        if kind != .regular {
+            let error: StorageError = kind == .directory ? .isDirectory(path: path) : .notRegular(path: path, kind: kind)
+            throw LoadError([Diagnostic(file: path, line: 0, column: 0, message: error.description)], cannotRead: error)
+        }
         let result: LoadResult
         do {
             result = try CaseReader.load(path: path, validate: true)
