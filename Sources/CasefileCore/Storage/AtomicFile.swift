@@ -84,7 +84,9 @@ public enum AtomicFile {
         let kind = FileKind(mode: info.st_mode)
         if kind == .directory { throw .isDirectory(path: givenPath) }
         guard kind == .regular else { throw .notRegular(path: givenPath, kind: kind) }
-        if (info.st_mode & 0o222) == 0 || access(path, W_OK) != 0 {
+        // A read-only file system is not the file's own word: the save then fails where it
+        // writes, saying so.
+        if (info.st_mode & 0o222) == 0 || (access(path, W_OK) != 0 && errno == EACCES) {
             throw .readOnlyFile(path: givenPath, mode: UInt32(info.st_mode & 0o7777))
         }
         if !breakingLinks, info.st_nlink > 1 { throw .hardLinked(path: givenPath, links: Int(info.st_nlink)) }
