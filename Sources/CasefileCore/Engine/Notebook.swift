@@ -33,6 +33,8 @@ public final class Notebook {
     public var locksFiles = false
     /// The lock of the case file, while this notebook holds it.
     var caseLock: CaseLock?
+    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
+    let instanceToken = UInt64.random(in: 1...UInt64.max)
     /// Why the open case's lock could not be taken (then it is read-only), or nil.
     public internal(set) var lockProblem: LockFailure?
     /// Counts applied changes, so a command that changed the case is noticed even
