@@ -117,3 +117,49 @@ import Glibc
         _ = try terminal.waitForExit()
     }
 }
+
+/// Ctrl-C stops a script at the next command and takes back what it did.
+@Suite struct InterruptedScriptTests {
+    @Test func anInterruptedSourceTakesBackWhatTheScriptDid() throws {
+        let folder = try TemporaryFolder()
+        let script = (0..<2000).map { "add person \"Person \($0)\" id=p\($0)" }.joined(separator: "\n")
+        let scriptPath = try folder.write("long.cf", script)
+        let notebook = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        notebook.journaling = false
+        var polls = 0
+        notebook.isInterrupted = {
+            polls += 1
+            return polls > 500
+        }
+        let report = notebook.runScript("source \(scriptPath)", name: "shell")
+        let error = try #require(report.errors.first)
+        #expect(error.contains("interrupted (Ctrl-C)"))
+        #expect(error.contains("long.cf:500:"), "\(error)")
+        #expect(error.contains("nothing from \(scriptPath) was kept"))
+        #expect(notebook.caseFile.entries.isEmpty)
+        #expect(!notebook.hasUnsavedChanges)
+    }
+
+    @Test func ctrlCInTheShellStopsALongSource() throws {
+        let folder = try TemporaryFolder()
+        let script = (0..<200_000).map { "add person \"Person \($0)\" id=p\($0)" }.joined(separator: "\n")
+        let scriptPath = try folder.write("long.cf", script)
+        let environment = ["LANG": "C.UTF-8", "TERM": "xterm", "HOME": folder.path, "PATH": "/usr/bin:/bin",
+                           "NO_COLOR": "1", "CASEFILE_NO_CONFIG": "1", "CASEFILE_USER": "tester",
+                           "XDG_STATE_HOME": folder.file("state")]
+        let terminal = try PseudoTerminal(executable: try BuiltProducts.path(of: "casefile"),
+                                          arguments: ["--no-pager", folder.file("k.rec")],
+                                          environment: environment, columns: 200, rows: 40)
+        try terminal.waitFor("> ")
+        try terminal.send("source \(scriptPath)\r")
+        usleep(1_500_000)
+        try terminal.send("\u{03}")
+        let shown = try terminal.waitFor("was kept)", timeout: 60)
+        #expect(shown.contains("interrupted (Ctrl-C)"))
+        try terminal.send("list\r")
+        let listed = try terminal.waitFor("> ", timeout: 20)
+        #expect(!listed.contains("Person 1"))
+        terminal.signal(SIGKILL)
+        _ = try terminal.waitForExit()
+    }
+}
