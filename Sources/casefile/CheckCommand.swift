@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var misuse = false
         for file in files {
             do {
                 let result = try CaseReader.load(path: file, validate: true)
@@ -22,8 +23,10 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
                 let count = result.caseFile.count
+                // A stream (`/dev/stdin`, `<(…)`) was read whole; it is never written to.
+                let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
                 if result.diagnostics.isEmpty {
-                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
+                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes" + stream)
                 } else {
                     failed = true
                     let problems = result.diagnostics.count
@@ -32,9 +35,11 @@ struct CheckCommand: ParsableCommand {
                 }
             } catch let error as LoadError {
                 failed = true
+                if error.cannotRead?.isWrongKindOfFile == true { misuse = true }
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             }
         }
+        if misuse { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
 }

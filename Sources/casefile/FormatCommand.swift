@@ -17,8 +17,13 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var misuse = false
         for file in files {
             do {
+                if SafeOpen.handedDescriptor(file) != nil {
+                    // fmt rewrites files in place: a stream has no place to write back to.
+                    throw StorageError.notRegular(path: file, kind: .fifo)
+                }
                 let result = try CaseReader.load(path: file)
                 defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }
@@ -31,12 +36,15 @@ struct FormatCommand: ParsableCommand {
                 }
             } catch let error as LoadError {
                 failed = true
+                if error.cannotRead?.isWrongKindOfFile == true { misuse = true }
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
                 failed = true
+                if error.isWrongKindOfFile { misuse = true }
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")
             }
         }
+        if misuse { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
 }

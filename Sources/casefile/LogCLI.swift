@@ -36,6 +36,9 @@ struct LogCLI: ParsableCommand {
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
             throw ExitCode(1)
+        } catch let error as StorageError {
+            output.diagnostic("casefile log: \(Terminal.visible(error.description))")
+            throw ExitCode(error.isWrongKindOfFile ? 2 : 1)
         } catch {
             output.diagnostic("casefile log: \(Terminal.visible(String(describing: error)))")
             throw ExitCode(1)

@@ -45,7 +45,7 @@ struct RevisionCLI: ParsableCommand {
             loaded = try CaseReader.load(path: file).caseFile
         } catch let error as LoadError {
             out.diagnostic(Terminal.visible(error.description))
-            throw ExitCode(1)
+            throw ExitCode(error.cannotRead?.isWrongKindOfFile == true ? 2 : 1)
         }
         do {
             let replay = try RevisionReplay(loaded)
@@ -60,7 +60,7 @@ struct RevisionCLI: ParsableCommand {
                 out.diagnostic("wrote revision \(revision ?? replay.latest) of \(Terminal.visible(file)) to \(Terminal.visible(output))")
             } else {
                 out.flush()
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
             }
         } catch let problem as ReplayProblem {
             out.diagnostic("\(Terminal.visible(file)): \(Terminal.visible(problem.description))")
@@ -72,7 +72,7 @@ struct RevisionCLI: ParsableCommand {
             throw ExitCode(1)
         } catch let error as StorageError {
             out.diagnostic("casefile: \(Terminal.visible(error.description))")
-            throw ExitCode(1)
+            throw ExitCode(error.isWrongKindOfFile ? 2 : 1)
         }
     }
 }

@@ -65,25 +65,29 @@ struct ScriptReplay {
         // replay is recovered like a killed shell.
         notebook.journaling = scripts.contains("-")
         notebook.keepsFile = true
+        notebook.locksFiles = true
+        defer { notebook.releaseLock() }
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
         } catch {
             output.diagnostic(Terminal.visible(error.description))
-            return 1
+            // A FIFO, a device or a folder given as the case is misuse of the command line.
+            return error.cannotRead?.isWrongKindOfFile == true ? 2 : 1
         }
-        var lock: CaseLock?
-        switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
-        case .success(let taken): lock = taken
-        case .failure(.held(let holder)):
+        switch notebook.lockProblem {
+        case .held(let holder)?:
             output.diagnostic("casefile: \(Terminal.visible(file)) is open in another casefile (\(holder.description)); try again when it is closed")
             return 1
-        case .failure(.cannotCreate): break
+        case let problem?:
+            output.diagnostic("casefile: \(Terminal.visible(file)) \(Terminal.visible(problem.description)); nothing was replayed")
+            return 1
+        case nil: break
         }
-        defer { lock?.release() }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
-            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
+            let damage = pending.isWhole ? "" : "; it cannot be read whole: " + pending.problems.joined(separator: "; ")
+            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
+            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
             return 1
         }
         var failed = false
@@ -124,14 +128,16 @@ struct ScriptReplay {
     }
 
     private func read(_ script: String, output: StandardOutput) -> String? {
-        let data: Data?
-        if script == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: script)
-        }
-        guard let data else {
-            output.diagnostic("casefile: cannot read script \(Terminal.visible(script))")
+        let data: Data
+        do {
+            // A script is read whole, as a stream if it is one (`-`, `<(…)`); never a case.
+            data = Data(try FileBytes.read(script))
+        } catch {
+            let reason: String
+            if case let .cannotOpen(_, code) = error { reason = String(cString: strerror(code)) } else {
+                reason = error.description
+            }
+            output.diagnostic("casefile: cannot read script \(Terminal.visible(script)): \(Terminal.visible(reason))")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

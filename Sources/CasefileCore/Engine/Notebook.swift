@@ -28,6 +28,15 @@ public final class Notebook {
     public var pendingJournal: PendingJournal?
     /// Why the case is read-only (another casefile holds its lock), or nil.
     public var readOnlyReason: String?
+    /// Whether `open`, `new` and `save --as` take the case file's lock (the shell and
+    /// `casefile run`; off in tests that open one case twice in one process).
+    public var locksFiles = false
+    /// The lock of the case file, while this notebook holds it.
+    var caseLock: CaseLock?
+    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
+    let instanceToken = UInt64.random(in: 1...UInt64.max)
+    /// Why the open case's lock could not be taken (then it is read-only), or nil.
+    public internal(set) var lockProblem: LockFailure?
     /// Counts applied changes, so a command that changed the case is noticed even
     /// when it left no transaction (undo, redo).
     var changeCounter = 0

@@ -8,6 +8,16 @@ public enum CaseReader {
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
         let name = displayName ?? path
+        if SafeOpen.handedDescriptor(path) != nil {
+            // `check /dev/stdin`, `search <(…)`: a stream, read whole (never written back).
+            let input: CaseInput
+            do { input = try CaseInput(path: path) } catch {
+                let named = error.naming(name)
+                throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
+                                cannotRead: named)
+            }
+            return try input.withBytes { bytes in try read(bytes: bytes, file: name, validate: validate) }
+        }
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
             let named = error.naming(name)
