@@ -3,8 +3,9 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]
 #
-# TARGET is reader (CaseReader.read(bytes:)), lexer (Lexer.lex) or query
-# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search).
+# TARGET is reader (CaseReader.read(bytes:)), lexer (Lexer.lex), query
+# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search) or diff
+# (FileComparison and its byte scan against the reader's scanner).
 # Each target is Fuzz/<Name>Fuzz.swift compiled with all of CasefileCore's sources
 # (swiftc -sanitize=fuzzer,address) into .build-fuzz/TARGET. The working corpus is
 # .build-fuzz/corpus/TARGET, seeded from Fuzz/Seeds/TARGET and Fuzz/Regressions/TARGET.
@@ -16,7 +17,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:-}"
 seconds="${2:-}"
 if [[ -z "$target" || -z "$seconds" ]]; then
-  echo "usage: scripts/fuzz.sh reader|lexer|query SECONDS [libFuzzer options...]" >&2
+  echo "usage: scripts/fuzz.sh reader|lexer|query|diff SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 shift 2
@@ -24,7 +25,8 @@ case "$target" in
   reader) source_file="ReaderFuzz.swift" ;;
   lexer) source_file="LexerFuzz.swift" ;;
   query) source_file="QueryFuzz.swift" ;;
-  *) echo "fuzz.sh: unknown target '$target' (reader, lexer or query)" >&2; exit 2 ;;
+  diff) source_file="DiffFuzz.swift" ;;
+  *) echo "fuzz.sh: unknown target '$target' (reader, lexer, query or diff)" >&2; exit 2 ;;
 esac
 if [[ "$target" == query && ! -d "$root/Sources/CasefileCore/Search" ]]; then
   echo "fuzz.sh: the search query parser is not in this tree yet (Sources/CasefileCore/Search)" >&2
