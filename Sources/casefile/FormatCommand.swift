@@ -23,11 +23,11 @@ struct FormatCommand: ParsableCommand {
                 defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }
                 if check {
-                    print("\(Terminal.visible(file)): not canonical")
+                    print("\(Terminal.fileName(file)): not canonical")
                     failed = true
                 } else {
                     try result.caseFile.write(to: file)
-                    print("\(Terminal.visible(file)): reformatted")
+                    print("\(Terminal.fileName(file)): reformatted")
                 }
             } catch let error as LoadError {
                 failed = true

@@ -46,7 +46,7 @@ struct LogCLI: ParsableCommand {
             return
         }
         if caseFile.sessions.isEmpty {
-            output.line("\(Terminal.visible(file)): no revisions recorded (never saved by casefile)")
+            output.line("\(Terminal.fileName(file)): no revisions recorded (never saved by casefile)")
             return
         }
         for line in log.lines() { output.line(line) }

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run the rest after an error and report every error.")
     var keepGoing = false
 
-    @Flag(help: "Run everything but save nothing.")
+    @Flag(help: "Run everything but write nothing: a save or history --write says what it would write.")
     var dryRun = false
 
     @Flag(help: "Print each command before it runs.")
@@ -63,7 +63,8 @@ struct ScriptReplay {
         // the same case, so journaling it would only cost a write per command. Commands
         // read from standard input cannot be read again: those are journaled, and a killed
         // replay is recovered like a killed shell.
-        notebook.journaling = scripts.contains("-")
+        notebook.journaling = scripts.contains("-") && !dryRun
+        notebook.dryRun = dryRun
         notebook.keepsFile = true
         do {
             let problems = try notebook.open(path: file)
@@ -76,19 +77,20 @@ struct ScriptReplay {
         switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
         case .success(let taken): lock = taken
         case .failure(.held(let holder)):
-            output.diagnostic("casefile: \(Terminal.visible(file)) is open in another casefile (\(holder.description)); try again when it is closed")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) is open in another casefile (\(holder.description)); try again when it is closed")
             return 1
         case .failure(.cannotCreate): break
         }
         defer { lock?.release() }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
-            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands)")
+            output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover (or recover --discard)")
             return 1
         }
         var failed = false
         for script in scripts {
             guard let text = read(script, output: output) else { return 1 }
+            notebook.runningScript = script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
@@ -96,7 +98,7 @@ struct ScriptReplay {
                 failed = true
                 if !keepGoing {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script stopped at an error)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script stopped at an error)")
                     return 1
                 }
             }
@@ -104,7 +106,7 @@ struct ScriptReplay {
                 // `quit!` in a script drops its unsaved changes, as in the shell.
                 if notebook.hasUnsavedChanges {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script ended with quit!)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script ended with quit!)")
                 }
                 return failed ? 1 : 0
             }
@@ -116,7 +118,10 @@ struct ScriptReplay {
         } else if notebook.hasUnsavedChanges {
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {
-                output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+                // The shell's hint ("your changes are still here") is not true of a run that ends here.
+                let lost = CommandError(error.message, at: error.word,
+                                        hint: "\(file) was not changed; the commands of this run were not saved: fix the problem, then run the same scripts again")
+                output.diagnostic(ErrorRenderer.render(lost, file: nil, source: ""))
                 return 1
             }
         }
@@ -131,13 +136,14 @@ struct ScriptReplay {
             data = FileManager.default.contents(atPath: script)
         }
         guard let data else {
-            output.diagnostic("casefile: cannot read script \(Terminal.visible(script))")
+            output.diagnostic("casefile: cannot read script \(Terminal.fileName(script))")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            output.diagnostic("casefile: \(Terminal.visible(script)) is not valid UTF-8; re-encode it (iconv -t UTF-8)")
+        do {
+            return try ScriptText.decode(Array(data), name: script == "-" ? "<stdin>" : script)
+        } catch {
+            output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
             return nil
         }
-        return text
     }
 }

@@ -83,11 +83,7 @@ struct SearchCommand: ParsableCommand {
         do {
             parsed = try SearchQuery.parse(text)
         } catch {
-            // The message and hint may quote the query: make them visible like any input.
-            var message = "casefile: bad query: \(Terminal.visible(error.message, keepNewlines: false))\n"
-            for line in error.caretLines(query: text) { message += "  " + line + "\n" }
-            message += "  " + Terminal.visible(error.hint, keepNewlines: false) + "\n"
-            FileHandleOutput.standardError.write(message)
+            FileHandleOutput.standardError.write(ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text) + "\n")
             throw ExitCode(2)
         }
         let caseFile: CaseFile

@@ -37,10 +37,7 @@ struct SearchShellCommand: ShellCommand {
         do {
             query = try SearchQuery.parse(text)
         } catch {
-            var message = "error: \(Terminal.visible(error.message, keepNewlines: false))"
-            for line in error.caretLines(query: text) { message += "\n  " + line }
-            message += "\n  hint: " + Terminal.visible(error.hint, keepNewlines: false)
-            throw CommandError(rendered: message)
+            throw error.located(in: call.positionals)
         }
         let results = notebook.searchIndex.search(query, in: notebook.caseFile, limit: limit, exact: call.has("--exact"))
         let colour = notebook.output.usesColour

@@ -69,21 +69,26 @@ extension Notebook {
             return
         }
         if destination == path, exists, !force, let known = diskHash, currentDiskHash(destination) != known {
-            throw CommandError("\(destination) was changed on disk since it was opened",
+            throw CommandError("\(Terminal.fileName(destination)) was changed on disk since it was opened",
                                hint: "diff --disk shows the change; save --force overwrites it")
         }
         if target != nil, target != path, exists, !force {
-            throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
+            throw CommandError("\(Terminal.fileName(destination)) already exists", hint: "save --as \(Quoting.word(destination)) --force replaces it")
         }
         let prepared = prepareSave(message: message)
         let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        if dryRun {
+            say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
+                + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
+            return
+        }
         do {
             try AtomicFile.write(bytes, to: destination)
         } catch {
             throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
-        say("saved \(destination), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+        say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
     }
 
     /// What a save writes: the case at its next revision, with its new session record.
