@@ -17,6 +17,7 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var trouble = false
         for file in files {
             do {
                 let result = try CaseReader.load(path: file)
@@ -30,13 +31,14 @@ struct FormatCommand: ParsableCommand {
                     print("\(Terminal.fileName(file)): reformatted")
                 }
             } catch let error as LoadError {
-                failed = true
+                if ExitStatus.of(error) == .trouble { trouble = true } else { failed = true }
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
-                failed = true
+                trouble = true
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")
             }
         }
-        if failed { throw ExitCode(1) }
+        if trouble { throw ExitStatus.trouble.exit }
+        if failed { throw ExitStatus.no.exit }
     }
 }

@@ -45,7 +45,7 @@ struct RevisionCLI: ParsableCommand {
             loaded = try CaseReader.load(path: file).caseFile
         } catch let error as LoadError {
             out.diagnostic(Terminal.visible(error.description))
-            throw ExitCode(1)
+            throw ExitStatus.of(error).exit
         }
         do {
             let replay = try RevisionReplay(loaded)
@@ -69,10 +69,10 @@ struct RevisionCLI: ParsableCommand {
                 for line in DiffRenderer().lines(diff).prefix(40) { out.diagnostic("  " + line) }
                 out.diagnostic("hint: --trust rebuilds a revision from the log anyway, if you know the edits came later")
             }
-            throw ExitCode(1)
+            throw ExitStatus.no.exit
         } catch let error as StorageError {
             out.diagnostic("casefile: \(Terminal.visible(error.description))")
-            throw ExitCode(1)
+            throw ExitStatus.trouble.exit
         }
     }
 }

@@ -71,7 +71,7 @@ struct ScriptReplay {
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
         } catch {
             output.diagnostic(Terminal.visible(error.description))
-            return 1
+            return ExitStatus.of(error).rawValue
         }
         var lock: CaseLock?
         switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
@@ -89,7 +89,8 @@ struct ScriptReplay {
         }
         var failed = false
         for script in scripts {
-            guard let text = read(script, output: output) else { return 1 }
+            guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
+            guard let text = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
             notebook.runningScript = script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
@@ -128,7 +129,18 @@ struct ScriptReplay {
         return failed ? 1 : 0
     }
 
-    private func read(_ script: String, output: StandardOutput) -> String? {
+    /// The script's text, or nil (after a located error) when it is not UTF-8: an error in
+    /// the script, not in the command line.
+    private func decode(_ data: Data, _ script: String, output: StandardOutput) -> String? {
+        do {
+            return try ScriptText.decode(Array(data), name: script == "-" ? "<stdin>" : script)
+        } catch {
+            output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+            return nil
+        }
+    }
+
+    private func read(_ script: String, output: StandardOutput) -> Data? {
         let data: Data?
         if script == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -139,11 +151,6 @@ struct ScriptReplay {
             output.diagnostic("casefile: cannot read script \(Terminal.fileName(script))")
             return nil
         }
-        do {
-            return try ScriptText.decode(Array(data), name: script == "-" ? "<stdin>" : script)
-        } catch {
-            output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
-            return nil
-        }
+        return data
     }
 }
