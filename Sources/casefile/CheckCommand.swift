@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate case files: syntax, mandatory fields, unique Ids, references, dates, languages.",
-        discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any error."
+        discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any problem, 2 when a file cannot be read."
     )
 
     @Argument(help: "The case files to check.", completion: .file(extensions: ["rec"]))
@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        var misuse = false
+        var status: Int32 = 0
         for file in files {
             do {
                 let result = try CaseReader.load(path: file, validate: true)
@@ -26,20 +26,19 @@ struct CheckCommand: ParsableCommand {
                 // A stream (`/dev/stdin`, `<(…)`) was read whole; it is never written to.
                 let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
                 if result.diagnostics.isEmpty {
-                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes" + stream)
+                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes" + stream)
                 } else {
                     failed = true
                     let problems = result.diagnostics.count
                     FileHandleOutput.standardError.write(
-                        "\(Terminal.visible(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                        "\(Terminal.fileName(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
                 }
             } catch let error as LoadError {
-                failed = true
-                if error.cannotRead?.isWrongKindOfFile == true { misuse = true }
+                status = max(status, ExitStatus.of(error).rawValue)
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             }
         }
-        if misuse { throw ExitCode(2) }
-        if failed { throw ExitCode(1) }
+        if failed { status = max(status, ExitStatus.no.rawValue) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -78,11 +78,11 @@ struct CheckCommandTests {
         #expect(run.stderr.hasPrefix("b.rec:1:1: error: a field before any record type"))
     }
 
-    @Test("a missing file: 'casefile: cannot read FILE: reason', exit 1; a folder is misuse, exit 2")
+    @Test("a missing file: 'casefile: cannot read FILE: reason', exit 2; a folder too")
     func missing() throws {
         let folder = try TemporaryFolder()
         let run = try CasefileBinary.run(["check", "missing.rec"], directory: folder.path)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr == "casefile: cannot read missing.rec: No such file or directory\n")
         let dir = try CasefileBinary.run(["check", "."], directory: folder.path)
         #expect(dir.status == 2)

@@ -19,6 +19,10 @@ struct PairCommand: ShellCommand {
            LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
             throw CommandError("both are in \(lang)", at: originalWord, hint: "a translation is into another language")
         }
+        if let loop = notebook.caseFile.ofWouldLoop(translation: translation.id, original: original.id) {
+            throw CommandError("\(original.id) is itself a translation of \(translation.id): pairing them would make each the other's original (\(loop.joined(separator: " → ")))",
+                               at: originalWord, hint: "pair \(translation.id) with the true original of both")
+        }
         if translation["Of"] == original.id {
             notebook.confirm("\(translation.id) is already the translation of \(original.id)")
             return

@@ -26,7 +26,7 @@ struct TranslateCommand: ShellCommand {
             throw CommandError("\(original.id) is already in \(originalLang)", at: langWord,
                                hint: "a translation is into another language")
         }
-        let text = notebook.cleanText(call.required(2).text)
+        let text = call.required(2).text
         guard !text.isEmpty else { throw CommandError("a translation needs text", at: call.required(2)) }
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.translation(of: original.id, lang: lang, in: notebook.caseFile.entries, counters: notebook.idCounters)
