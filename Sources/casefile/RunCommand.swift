@@ -51,6 +51,8 @@ struct ScriptReplay {
     var echo = false
     var verbose = false
     var message: String?
+    /// Commands to run instead of script files (`casefile import` builds its command line).
+    var commands: String?
 
     /// Runs the scripts; returns the exit status.
     func run() -> Int32 {
@@ -87,8 +89,8 @@ struct ScriptReplay {
             return 1
         }
         var failed = false
-        for script in scripts {
-            guard let text = read(script, output: output) else { return 1 }
+        for script in commands == nil ? scripts : ["<command line>"] {
+            guard let text = commands ?? read(script, output: output) else { return 1 }
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
