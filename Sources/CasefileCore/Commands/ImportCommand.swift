@@ -65,7 +65,9 @@ struct ImportCommand: ShellCommand {
                 throw CommandError("\(word.text) is not the file that was imported: its SHA-256 is \(batch.sha256), not \(expected.text)",
                                    at: expected, hint: "put the imported file back at that path, or import this one without sha256=")
             }
-            batches.append(batch)
+            var described = batch
+            if let url = call.option("url") { described.url = url }
+            batches.append(described)
         }
         let problems = batches.flatMap(\.problems)
         if !problems.isEmpty && !keepGoing {
