@@ -51,6 +51,8 @@ struct ScriptReplay {
     var echo = false
     var verbose = false
     var message: String?
+    /// Commands to run instead of script files (`casefile import` builds its command line).
+    var commands: String?
 
     /// Runs the scripts; returns the exit status.
     func run() -> Int32 {
@@ -91,10 +93,16 @@ struct ScriptReplay {
             return 1
         }
         var failed = false
-        for script in scripts {
-            guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
-            guard let text = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
-            notebook.runningScript = script == "-" ? nil : script
+        for script in commands == nil ? scripts : ["<command line>"] {
+            let text: String
+            if let commands {
+                text = commands
+            } else {
+                guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
+                guard let decoded = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
+                text = decoded
+            }
+            notebook.runningScript = commands != nil || script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
