@@ -21,7 +21,8 @@ struct CasefileCLI: ParsableCommand {
             """,
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
         subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self,
-                      SearchCommand.self, DiffCLI.self, LogCLI.self, RevisionCLI.self, MergeCLI.self],
+                      SearchCommand.self, DiffCLI.self, LogCLI.self, RevisionCLI.self, MergeCLI.self,
+                      ExportCLI.self],
         defaultSubcommand: OpenCommand.self
     )
 
