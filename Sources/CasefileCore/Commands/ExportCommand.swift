@@ -69,8 +69,9 @@ struct ExportCommand: ShellCommand {
                 throw CommandError(error.description, at: formatWord, hint: error.hint)
             }
             var text = stream.text
-            if text.hasSuffix("\n") { text.removeLast() }
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if text.last == "\n" || text.last == "\r\n" { text.removeLast() }
+            // CSV ends its lines with CRLF, one Character: shown as a line end like LF.
+            for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
                 notebook.output.line(Terminal.visible(String(line)))
             }
             for warning in warnings { notebook.remark(warning) }

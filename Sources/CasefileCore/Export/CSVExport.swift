@@ -4,7 +4,7 @@
 /// Repeated values of a field (handles, aliases, tags) share one cell, one per line. A
 /// cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with
 /// `'`, as OWASP and Atlos advise, so no spreadsheet runs it as a formula (a handle reads
-/// `'@extremkz`).
+/// `'@extremkz`). A NUL, which no CSV reader takes, becomes U+FFFD.
 public enum CSVExport {
     /// The kinds written, in file order: one table each.
     public static let kinds: [Kind] = [.person, .post, .quote, .translation, .source, .link, .note]
@@ -59,7 +59,8 @@ public enum CSVExport {
     /// A cell as written: `'` before what a spreadsheet would take for a formula, and
     /// quotes around what holds a comma, a quote, a line break or edge spaces.
     public static func escaped(_ cell: String) -> String {
-        var text = cell
+        // A NUL is no character a spreadsheet or Python's csv module takes.
+        var text = cell.utf8.contains(0) ? String(cell.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }) : cell
         if let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
             text = "'" + text
         }

@@ -32,25 +32,31 @@ extension ExportSet {
             core = Set(caseFile.entries.keys)
         }
         var chosen = Set<String>()
-        for id in core {
-            guard let entry = caseFile[id] else { continue }
+        var expanded = Set<String>()
+        // An entry comes with its pair: an original with its (kept) translations, a
+        // translation with its original (alone: `lang:en` does not bring the `kk` ones).
+        // Whatever order the entries come in, the result is the same.
+        func include(_ id: String) {
+            guard let entry = caseFile[id] else { return }
             if entry.kind == .translation {
-                guard keeps(entry) else { continue }
+                guard keeps(entry) else { return }
                 chosen.insert(id)
                 if let original = entry["Of"], caseFile[original] != nil { chosen.insert(original) }
             } else {
                 chosen.insert(id)
+                guard expanded.insert(id).inserted else { return }
                 for translation in translationsOf[id] ?? [] where caseFile[translation].map(keeps) ?? false {
                     chosen.insert(translation)
                 }
             }
         }
+        for id in core { include(id) }
         var links: [LinkKey] = []
         for key in caseFile.links.keys where core.contains(key.from) || core.contains(key.to) {
             guard caseFile[key.from] != nil || caseFile[key.to] != nil else { continue }
             links.append(key)
-            if caseFile[key.from] != nil { chosen.insert(key.from) }
-            if caseFile[key.to] != nil { chosen.insert(key.to) }
+            include(key.from)
+            include(key.to)
         }
         // What the chosen entries name, and what that names in turn (a quote's post's author).
         var work = Array(chosen)

@@ -22,7 +22,7 @@ enum HTMLStyle {
         .figures b { display: block; font-size: 20px; color: var(--ink); }
         .facts { margin: 12px 0 0; font-size: 14px; } .facts dt { float: left; clear: left; width: 130px; color: var(--muted); }
         .facts dd { margin: 0 0 4px 140px; }
-        .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 14px; }
+        .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 14px; align-items: start; }
         .card, .item { border: 1px solid var(--rule); border-radius: 8px; padding: 12px 14px; background: var(--paper); break-inside: avoid; }
         .card:target, .item:target { outline: 3px solid #f0c36d; }
         .id { font: 12px/1 ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); margin-left: 6px; }

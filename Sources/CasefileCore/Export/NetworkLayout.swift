@@ -83,8 +83,10 @@ public enum NetworkLayout {
                 dy[index] -= boxes[index].y * 0.03
                 let length = max(0.01, (dx[index] * dx[index] + dy[index] * dy[index]).squareRoot())
                 let step = min(length, temperature)
-                boxes[index].x += dx[index] / length * step
-                boxes[index].y += dy[index] / length * step
+                // Kept inside the frame, as Fruchterman and Reingold do: an entry with no
+                // links is otherwise pushed far from the rest.
+                boxes[index].x = min(side / 2, max(-side / 2, boxes[index].x + dx[index] / length * step))
+                boxes[index].y = min(side * 0.35, max(-side * 0.35, boxes[index].y + dy[index] / length * step))
             }
             temperature -= cooling
         }

@@ -45,7 +45,9 @@ enum PersonCards {
                 html.raw("</div>\n")
             }
             relations(html, person.id)
-            if let items = said[person.id], !items.isEmpty {
+            // What they said that no `authored` link lists already.
+            let linked = Set((content.linksOf[person.id] ?? []).filter { $0.outgoing && $0.key.rel == "authored" }.map(\.key.to))
+            if let items = said[person.id]?.filter({ !linked.contains($0) }), !items.isEmpty {
                 html.raw("<div class=\"line\"><span class=\"k\">Said</span> ")
                 for (index, id) in items.enumerated() {
                     if index > 0 { html.raw(", ") }
@@ -68,8 +70,10 @@ enum PersonCards {
     }
 
     /// The entry's links, read from its side: `criticizes Akhmetzhan Esimov — note`.
-    static func relations(_ html: HTMLWriter, _ id: String) {
-        guard let links = html.content.linksOf[id], !links.isEmpty else { return }
+    static func relations(_ html: HTMLWriter, _ id: String, except author: String? = nil) {
+        // The author's `authored` link says what the item's heading says already.
+        let links = (html.content.linksOf[id] ?? []).filter { !($0.key.rel == "authored" && $0.key.from == author && !$0.outgoing) }
+        guard !links.isEmpty else { return }
         html.raw("<ul class=\"rel\">\n")
         for link in links {
             let other = link.outgoing ? link.key.to : link.key.from

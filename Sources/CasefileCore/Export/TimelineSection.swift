@@ -78,7 +78,7 @@ enum TimelineSection {
         }
         html.raw("</div>\n")
         PersonCards.chips(html, entry.tags, class: "tag")
-        PersonCards.relations(html, entry.id)
+        PersonCards.relations(html, entry.id, except: entry[isPost ? "Author" : "Speaker"])
         PersonCards.notesList(html, entry.id)
         for translation in translations { PersonCards.notesList(html, translation.id) }
         html.raw("</article>\n")
