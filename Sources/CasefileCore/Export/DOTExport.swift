@@ -17,7 +17,8 @@ public enum DOTExport {
         out.append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#5b6770\", fontcolor=\"#3a4650\", arrowsize=0.7];\n")
         for node in graph.nodes {
             out.append("  \(quoted(node.id)) [\(style(node.kind)), label=\(quoted(node.title + "\n" + node.subtitle)), ")
-            out.append("URL=\(quoted("#" + node.id)), tooltip=\(quoted(node.kind.word + " " + node.id))];\n")
+            // Graphviz copies a URL into SVG unescaped: only %-encoded characters go in it.
+            out.append("URL=\(quoted("#" + HTMLWriter.fragment(node.id))), tooltip=\(quoted(node.kind.word + " " + node.id))];\n")
         }
         for edge in graph.edges {
             let from = graph.nodes[edge.from].id
