@@ -37,12 +37,24 @@ public enum CSVExport {
                 }
             }
             extra.sort(by: ByteOrder.less)
-            let columns = schema.fields + extra
-            row(columns, out)
+            row(schema.fields + extra, out)
+            let names = schema.fields.filter { $0 != "Id" }
             for entry in entries {
-                row(columns.map { name in
-                    name == "Id" ? entry.id : entry.values(name).joined(separator: "\n")
-                }, out)
+                let grouped = FieldRuns(entry.fields, names: names)
+                var cells = [entry.id]
+                cells.reserveCapacity(names.count + extra.count + 1)
+                for run in grouped.runs {
+                    cells.append(run.count == 1 ? entry.fields[run.lowerBound].value
+                                 : entry.fields[run].map(\.value).joined(separator: "\n"))
+                }
+                // Known fields out of canonical order (a hand edit) are found by name.
+                if grouped.rest < entry.fields.count {
+                    for (offset, name) in names.enumerated() where cells[offset + 1].isEmpty {
+                        cells[offset + 1] = entry.values(name).joined(separator: "\n")
+                    }
+                }
+                for name in extra { cells.append(entry.values(name).joined(separator: "\n")) }
+                row(cells, out)
             }
         }
     }

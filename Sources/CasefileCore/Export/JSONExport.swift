@@ -44,30 +44,33 @@ public enum JSONExport {
         }
         for kind in Kind.identified {
             out.append(",\n\"\(arrayName(kind))\":[")
+            let shape = Shape(Schema.of(kind))
             var first = true
             for id in set.ids(of: kind) {
                 guard let entry = set.caseFile[id] else { continue }
                 out.append(first ? "\n" : ",\n")
                 first = false
-                object(id: entry.id, fields: entry.fields, schema: entry.schema, out)
+                object(id: entry.id, fields: entry.fields, shape: shape, out)
             }
             out.append(first ? "]" : "\n]")
         }
         out.append(",\n\"links\":[")
+        let linkShape = Shape(Schema.of(.link))
         for (index, key) in set.links.enumerated() {
             out.append(index == 0 ? "\n" : ",\n")
             let fields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)] + (set.caseFile.links[key]?.fields ?? [])
-            object(id: nil, fields: fields, schema: Schema.of(.link), out)
+            object(id: nil, fields: fields, shape: linkShape, out)
         }
         out.append(set.links.isEmpty ? "]" : "\n]")
         out.append(",\n\"notes\":[")
+        let noteShape = Shape(Schema.of(.note))
         for (index, key) in set.notes.enumerated() {
             out.append(index == 0 ? "\n" : ",\n")
             var fields = [Field("On", key.on)]
             if !key.at.isEmpty { fields.append(Field("At", key.at)) }
             if !key.by.isEmpty { fields.append(Field("By", key.by)) }
             fields.append(Field("Text", key.text))
-            object(id: nil, fields: fields + (set.caseFile.notes[key]?.fields ?? []), schema: Schema.of(.note), out)
+            object(id: nil, fields: fields + (set.caseFile.notes[key]?.fields ?? []), shape: noteShape, out)
         }
         out.append(set.notes.isEmpty ? "]" : "\n]")
         if set.selection == nil {
@@ -101,7 +104,21 @@ public enum JSONExport {
         return lower.hasSuffix("s") ? lower + "es" : lower + "s"
     }
 
-    private static func object(id: String?, fields: [Field], schema: Schema, _ out: ExportStream) {
+    /// How records of one kind are written, worked out once per export: the known fields
+    /// in order, the key written for each, and which are lists.
+    struct Shape {
+        let names: [String]
+        let keys: [String]
+        let repeatable: [Bool]
+
+        init(_ schema: Schema) {
+            names = schema.fields.filter { $0 != "Id" }
+            repeatable = names.map { schema.repeatable.contains($0) }
+            keys = zip(names, repeatable).map { "\"" + JSONExport.key($0, repeatable: $1) + "\":" }
+        }
+    }
+
+    private static func object(id: String?, fields: [Field], shape: Shape, _ out: ExportStream) {
         out.append("{")
         var comma = false
         if let id {
@@ -113,21 +130,27 @@ public enum JSONExport {
         func addExtra(_ field: Field) {
             if let index = extra.firstIndex(where: { $0.0 == field.name }) { extra[index].1.append(field.value) } else { extra.append((field.name, [field.value])) }
         }
-        for name in schema.fields where name != "Id" {
-            let repeatable = schema.repeatable.contains(name)
-            let values = fields.filter { $0.name == name }.map(\.value)
-            if values.isEmpty && !repeatable { continue }
+        let grouped = FieldRuns(fields, names: shape.names)
+        for position in shape.names.indices {
+            let repeatable = shape.repeatable[position]
+            let run = grouped.runs[position]
+            if run.isEmpty && !repeatable { continue }
             if comma { out.append(",") }
             comma = true
-            out.append("\"\(key(name, repeatable: repeatable))\":")
+            out.append(shape.keys[position])
             if repeatable {
-                strings(values, out)
+                out.append("[")
+                for index in run {
+                    if index > run.lowerBound { out.append(",") }
+                    out.appendJSONString(fields[index].value)
+                }
+                out.append("]")
             } else {
-                out.appendJSONString(values[0])
-                for more in values.dropFirst() { addExtra(Field(name, more)) }
+                out.appendJSONString(fields[run.lowerBound].value)
+                for index in run.dropFirst() { addExtra(fields[index]) }
             }
         }
-        for field in fields where !schema.fields.contains(field.name) { addExtra(field) }
+        for field in fields[grouped.rest...] { addExtra(field) }
         if !extra.isEmpty {
             out.append(comma ? ",\"extra\":{" : "\"extra\":{")
             for (index, pair) in extra.enumerated() {

@@ -57,16 +57,25 @@ public enum NetworkLayout {
         var dx = [Double](repeating: 0, count: count)
         var dy = [Double](repeating: 0, count: count)
         for _ in 0..<iterations {
-            for index in 0..<count { dx[index] = 0; dy[index] = 0 }
+            for index in 0..<count {
+                dx[index] = 0
+                dy[index] = 0
+            }
             for a in 0..<count {
                 for b in (a + 1)..<count {
                     var x = boxes[a].x - boxes[b].x
                     var y = boxes[a].y - boxes[b].y
                     var distance = (x * x + y * y).squareRoot()
-                    if distance < 0.01 { x = 0.01 * Double(a - b); y = 0.01; distance = 0.015 }
+                    if distance < 0.01 {
+                        x = 0.01 * Double(a - b)
+                        y = 0.01
+                        distance = 0.015
+                    }
                     let force = ideal * ideal / distance
-                    dx[a] += x / distance * force; dy[a] += y / distance * force
-                    dx[b] -= x / distance * force; dy[b] -= y / distance * force
+                    dx[a] += x / distance * force
+                    dy[a] += y / distance * force
+                    dx[b] -= x / distance * force
+                    dy[b] -= y / distance * force
                 }
             }
             for edge in graph.edges where edge.from != edge.to {
@@ -74,8 +83,10 @@ public enum NetworkLayout {
                 let y = boxes[edge.from].y - boxes[edge.to].y
                 let distance = max(0.01, (x * x + y * y).squareRoot())
                 let force = distance * distance / ideal
-                dx[edge.from] -= x / distance * force; dy[edge.from] -= y / distance * force
-                dx[edge.to] += x / distance * force; dy[edge.to] += y / distance * force
+                dx[edge.from] -= x / distance * force
+                dy[edge.from] -= y / distance * force
+                dx[edge.to] += x / distance * force
+                dy[edge.to] += y / distance * force
             }
             for index in 0..<count {
                 // A little gravity keeps unlinked entries from drifting off the page.
@@ -91,10 +102,15 @@ public enum NetworkLayout {
             temperature -= cooling
         }
         separate(&boxes)
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         for box in boxes {
-            minX = min(minX, box.x - box.width / 2); maxX = max(maxX, box.x + box.width / 2)
-            minY = min(minY, box.y - box.height / 2); maxY = max(maxY, box.y + box.height / 2)
+            minX = min(minX, box.x - box.width / 2)
+            maxX = max(maxX, box.x + box.width / 2)
+            minY = min(minY, box.y - box.height / 2)
+            maxY = max(maxY, box.y + box.height / 2)
         }
         let margin = 24.0
         for index in boxes.indices {
@@ -120,10 +136,12 @@ public enum NetworkLayout {
                     moved = true
                     if overlapX < overlapY * 2.5 {
                         let shift = overlapX / 2 * (x < 0 ? -1 : 1)
-                        boxes[a].x -= shift; boxes[b].x += shift
+                        boxes[a].x -= shift
+                        boxes[b].x += shift
                     } else {
                         let shift = overlapY / 2 * (y < 0 ? -1 : 1)
-                        boxes[a].y -= shift; boxes[b].y += shift
+                        boxes[a].y -= shift
+                        boxes[b].y += shift
                     }
                 }
             }
