@@ -11,5 +11,6 @@ extension CommandRegistry {
         NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
         ImportCommand.self,
+        ExportCommand.self,
     ])
 }
