@@ -24,6 +24,10 @@ struct CheckCommand: ParsableCommand {
                 let count = result.caseFile.count
                 if result.diagnostics.isEmpty {
                     print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
+                    let evidence = result.caseFile.count(of: .evidence)
+                    if evidence > 0 {
+                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.visible(file))")
+                    }
                 } else {
                     failed = true
                     let problems = result.diagnostics.count
