@@ -13,5 +13,7 @@ let package = Package(
     targets: [
         // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
         .target(name: "BenchSupport"),
+        // Attaching and verifying 1 GB of evidence, beside sha256sum on the same files.
+        .executableTarget(name: "evidence-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
     ]
 )
