@@ -53,7 +53,8 @@ import Glibc
 
         var random = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
         var outcomes: [String: Int] = [:]
-        for _ in 0..<8 {
+        // Spread over the run (copy, fsync, link, journal, save) and a little past its end.
+        for fraction in [0.05, 0.25, 0.45, 0.65, 0.8, 0.9, 0.97, 1.05] {
             try reset()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "casefile"))
@@ -64,7 +65,7 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(useconds_t(Double.random(in: 0..<(duration * 1.1), using: &random) * 1_000_000))
+            usleep(useconds_t(duration * (fraction + Double.random(in: -0.03..<0.03, using: &random)) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
