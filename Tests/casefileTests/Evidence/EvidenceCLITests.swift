@@ -183,4 +183,30 @@ struct EvidenceCLITests {
         let twice = try evidence.run(["run", evidence.path, "-", "-v"], stdin: "attach extremkz-2014-02-04 \(folder.file("shot.png"))\n")
         #expect(twice.status == 0 && twice.stdout.contains("already attached"), "\(twice.stdout)")
     }
+
+    @Test("--link hashes a file where it lies: recorded with its path, verified there, bundled into the store")
+    func linkInPlace() throws {
+        let evidence = try EvidenceCase()
+        let video = try evidence.folder.write("press.mp4", "a long video, in short")
+        let linked = try evidence.run(["run", evidence.path, "-"], stdin: "attach extremkz-2014-02-04 --link \(video)\nlist evidence\n")
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout.contains("evidence     extremkz-2014-02-04-e4  on extremkz-2014-02-04  press.mp4  text/plai"),
+                "\(linked.stdout)")
+        let record = try #require(try evidence.records().first { $0.name == "press.mp4" })
+        #expect(record.linkedPath == video)
+        #expect(!evidence.store.storedHashes().contains(record.sha256), "a linked file is not copied")
+        #expect(try evidence.run(["verify", evidence.path]).status == 0)
+        let zip = evidence.folder.file("review.zip")
+        #expect(try evidence.run(["bundle", evidence.path, zip]).status == 0)
+        try "changed".write(toFile: video, atomically: false, encoding: .utf8)
+        let changed = try evidence.run(["verify", "--no-record", evidence.path, record.id])
+        #expect(changed.status == 1 && changed.stdout.contains("CHANGED   \(record.id)"), "\(changed.stdout)")
+        // Unpacked elsewhere, the linked file's copy in the bundle's store is verified.
+        guard try ExternalReader.require(ExternalReader.tool("unzip") != nil, "unzip") else { return }
+        let other = try TemporaryFolder()
+        #expect(try ProcessRunner.run(ExternalReader.tool("unzip")!, ["-q", zip, "-d", other.path]).status == 0)
+        unlink(video)
+        let verified = try evidence.run(["verify", "--no-record", other.file("case.rec")])
+        #expect(verified.status == 0 && verified.stdout.contains("4 ok"), "\(verified.stdout)")
+    }
 }
