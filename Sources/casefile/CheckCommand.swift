@@ -27,6 +27,10 @@ struct CheckCommand: ParsableCommand {
                 let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
                 if result.diagnostics.isEmpty {
                     print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes" + stream)
+                    let evidence = result.caseFile.count(of: .evidence)
+                    if evidence > 0 {
+                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
+                    }
                 } else {
                     failed = true
                     let problems = result.diagnostics.count

@@ -12,5 +12,6 @@ extension CommandRegistry {
         ForceQuitCommand.self,
         ImportCommand.self,
         ExportCommand.self,
+        AttachCommand.self, DetachCommand.self, VerifyCommand.self, CustodyCommand.self,
     ])
 }

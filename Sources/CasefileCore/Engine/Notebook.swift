@@ -53,6 +53,8 @@ public final class Notebook {
     public var wantsToQuit = false
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
+    /// What the last `verify` found, for `casefile verify` to set its exit status by.
+    public internal(set) var lastVerification: [FixityResult] = []
 
     var undoStack: [Transaction] = []
     var redoStack: [Transaction] = []

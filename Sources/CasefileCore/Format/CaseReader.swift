@@ -6,6 +6,7 @@ public enum CaseReader {
 
     /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
+    /// With `validate`, evidence files missing from the store beside `path` are reported too.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
         let name = displayName ?? path
         if SafeOpen.handedDescriptor(path) != nil {
@@ -25,7 +26,8 @@ public enum CaseReader {
                             cannotRead: named)
         }
         return try withExtendedLifetime(file) {
-            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true)
+            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true,
+                     evidenceStore: validate ? EvidenceStore(casePath: path) : nil)
         }
     }
 
@@ -49,7 +51,7 @@ public enum CaseReader {
     /// already read are handed back to the system as the scan goes, so the mapped file and
     /// the model it becomes are not both resident at the peak.
     static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
-                     releaseBehind: Bool) throws -> LoadResult {
+                     releaseBehind: Bool, evidenceStore: EvidenceStore? = nil) throws -> LoadResult {
         // Hashed first, while the pages are resident.
         let hash = ContentHash.of(bytes)
         var builder = CaseBuilder(file: file, bytes: bytes)
@@ -74,6 +76,11 @@ public enum CaseReader {
             var lines = LineTable(bytes: bytes)
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
+            }
+            if let store = evidenceStore {
+                warnings += CaseValidator.evidenceFileProblems(builder.caseFile, store: store, locations: builder.locations) {
+                    offset, field in lines.locate(offset: offset, field: field)
+                }
             }
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         }

@@ -26,6 +26,7 @@ public struct Schema: Sendable {
         case .quote: return quote
         case .translation: return translation
         case .source: return source
+        case .evidence: return evidence
         case .link: return link
         case .note: return note
         case .session: return session
@@ -49,6 +50,13 @@ public struct Schema: Sendable {
     static let source = Schema(
         kind: .source, fields: ["Id", "Title", "Url", "Published", "Retrieved", "Sha256", "Tag"],
         mandatory: ["Id", "Title"], repeatable: ["Tag"], references: [], dates: ["Published", "Retrieved"])
+    /// A captured file: its hash, size and type, where it came from, and its custody events.
+    static let evidence = Schema(
+        kind: .evidence,
+        fields: ["Id", "On", "Sha256", "Size", "Type", "Name", "Stored", "Path", "Captured", "CapturedFrom", "Url",
+                 "By", "Attached", "Page", "Wacz", "Note", "Tag", "Custody"],
+        mandatory: ["Id", "On", "Sha256", "Size"], repeatable: ["Page", "Tag", "Custody"], references: ["On"],
+        dates: ["Captured", "Attached"])
     static let link = Schema(
         kind: .link, fields: ["From", "Rel", "To", "Note"],
         mandatory: ["From", "Rel", "To"], repeatable: [], references: ["From", "To"], dates: [])

@@ -115,7 +115,7 @@ struct ViewCommandTests {
             error: 'bogus' is not a kind
              1 | list bogus
                |      ^^^^^
-              hint: kinds: person, post, quote, translation, source, link, note, session
+              hint: kinds: person, post, quote, translation, source, evidence, link, note, session
             > list pots
             error: 'pots' is not a kind
              1 | list pots

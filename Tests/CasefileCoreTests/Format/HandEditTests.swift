@@ -29,7 +29,7 @@ struct HandEditTests {
         Birthplace: Almaty
         Birthplace: Karaganda
 
-        %rec: Evidence
+        %rec: Capture
         %doc: Screenshots we hold.
 
         File: shot-1.png
@@ -66,8 +66,8 @@ struct HandEditTests {
         #expect(caseFile.descriptorComments[.person] == [" People first."])
         #expect(caseFile.foreign.count == 1)
         let evidence = try #require(caseFile.foreign.first)
-        #expect(evidence.recordType == "Evidence")
-        #expect(evidence.descriptor == [Field("%rec", "Evidence"), Field("%doc", "Screenshots we hold.")])
+        #expect(evidence.recordType == "Capture")
+        #expect(evidence.descriptor == [Field("%rec", "Capture"), Field("%doc", "Screenshots we hold.")])
         #expect(evidence.records.map { $0["File"] } == ["shot-1.png", "shot-2.png"])
         #expect(evidence.records[0].comments == [" checked twice"])
         #expect(caseFile.trailingComments == [" Trailing thoughts.", " Second line."])
@@ -82,11 +82,11 @@ struct HandEditTests {
         // The foreign type comes after the known ones; the hand-added lines are all there.
         for piece in ["Birthplace: Almaty\nBirthplace: Karaganda\n", "%doc: Everyone named in the article.\n%type: Handle line\n",
                       "Reviewer: Dana\n", "Confidence: high\n", "# Trailing thoughts.\n# Second line.\n",
-                      "%rec: Evidence\n%doc: Screenshots we hold.\n"] {
+                      "%rec: Capture\n%doc: Screenshots we hold.\n"] {
             #expect(text.contains(piece), "missing: \(piece)")
         }
         let post = try #require(text.range(of: "%rec: Post"))
-        let evidence = try #require(text.range(of: "%rec: Evidence"))
+        let evidence = try #require(text.range(of: "%rec: Capture"))
         #expect(post.lowerBound < evidence.lowerBound)
     }
 
