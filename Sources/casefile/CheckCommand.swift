@@ -5,7 +5,7 @@ import CasefileCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate case files: syntax, mandatory fields, unique Ids, references, dates, languages.",
+        abstract: "Validate case files: syntax, unique Ids, references, dates, languages, and every rule the descriptors declare.",
         discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any error."
     )
 
@@ -22,11 +22,13 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
                 let count = result.caseFile.count
-                if result.diagnostics.isEmpty {
-                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
+                let problems = result.diagnostics.filter { $0.severity == .error }.count
+                let warnings = result.diagnostics.count - problems
+                if problems == 0 {
+                    let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes\(noted)")
                 } else {
                     failed = true
-                    let problems = result.diagnostics.count
                     FileHandleOutput.standardError.write(
                         "\(Terminal.visible(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
                 }

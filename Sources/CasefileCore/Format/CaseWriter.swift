@@ -28,6 +28,15 @@ public enum CaseWriter {
 
     static func write(_ caseFile: CaseFile, to out: inout ByteOutput) {
         FieldEncoding.appendComment(banner, to: &out.bytes)
+        for comment in caseFile.leadingComments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+        // Records before any descriptor (recutils' anonymous set) stay before every descriptor.
+        for section in caseFile.foreign where section.isAnonymous {
+            for record in section.records {
+                writeFields(record.fields, comments: record.comments, to: &out.bytes)
+                out.bytes.append(FieldEncoding.newline)
+                out.recordWritten()
+            }
+        }
         FieldEncoding.append(name: "%rec", value: "Casefile", to: &out.bytes)
         // writeRecord starts with the blank line recutils needs between descriptor and header.
         writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out.bytes)
@@ -88,12 +97,12 @@ public enum CaseWriter {
                 out.recordWritten()
             }
         }
-        for section in caseFile.foreign {
+        for section in caseFile.foreign where !section.isAnonymous {
             out.bytes.append(FieldEncoding.newline)
-            for comment in section.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-            for field in section.descriptor { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+            writeFields(section.descriptor, comments: section.comments, to: &out.bytes)
             for record in section.records {
-                writeRecord(record.fields, comments: record.comments, to: &out.bytes)
+                out.bytes.append(FieldEncoding.newline)
+                writeFields(record.fields, comments: record.comments, to: &out.bytes)
                 out.recordWritten()
             }
         }
@@ -113,9 +122,7 @@ public enum CaseWriter {
         out.append(FieldEncoding.newline)
         for comment in caseFile.descriptorComments[kind] ?? [] { FieldEncoding.appendComment(comment, to: &out) }
         FieldEncoding.append(name: "%rec", value: kind.recordType, to: &out)
-        for field in Schema.of(kind).descriptor + (caseFile.descriptorExtras[kind] ?? []) {
-            FieldEncoding.append(name: field.name, value: field.value, to: &out)
-        }
+        writeFields(Schema.of(kind).descriptor + (caseFile.descriptorExtras[kind] ?? []), comments: [], to: &out)
     }
 
     private static func writeRecord(_ fields: [Field], comments: [String], leading: Field? = nil, to out: inout [UInt8]) {
@@ -123,6 +130,20 @@ public enum CaseWriter {
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
         if let leading { FieldEncoding.append(name: leading.name, value: leading.value, to: &out) }
         for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+    }
+
+    /// Writes the lines of a record casefile does not model (a foreign record or
+    /// descriptor): its comments, then its fields, with comments that stood between the
+    /// fields (kept as `#` pseudo-fields) where they stood.
+    static func writeFields(_ fields: [Field], comments: [String], to out: inout [UInt8]) {
+        for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
+        for field in fields {
+            if field.isComment {
+                FieldEncoding.appendComment(field.value, to: &out)
+            } else {
+                FieldEncoding.append(name: field.name, value: field.value, to: &out)
+            }
+        }
     }
 }
 
