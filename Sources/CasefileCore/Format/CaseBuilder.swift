@@ -34,8 +34,8 @@ struct CaseBuilder {
         guard !stop, diagnostics.count < RecordScanner.maxDiagnostics else { return }
         if !record.comments.isEmpty || !sawRecord { placeComments(&record) }
         if !record.innerComments.isEmpty && !(record.isDescriptor || isForeign) {
-            // Records casefile models keep their comments before them.
-            record.comments += record.innerComments.map(\.text)
+            // Records casefile models keep a comment between fields with the field it preceded.
+            record.comments += record.innerComments.map { RecordComment.anchored($0.text, beforeField: $0.beforeField) }
             record.innerComments.removeAll()
         }
         if record.isDescriptor {

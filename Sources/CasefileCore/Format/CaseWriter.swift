@@ -50,9 +50,13 @@ public enum CaseWriter {
                 guard let entry = caseFile[id], entry.kind == kind else { continue }
                 if !described { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
-                for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(entry.comments) {
+                    writeAnchored([Field("Id", entry.id)] + entry.fields, comments: entry.comments, to: &out.bytes)
+                } else {
+                    for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
+                    for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -63,11 +67,16 @@ public enum CaseWriter {
                 guard let link = caseFile.links[key] else { continue }
                 if !described { writeDescriptor(.link, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in link.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
-                FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
-                FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
-                for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(link.comments) {
+                    let keyFields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)]
+                    writeAnchored(keyFields + link.fields, comments: link.comments, to: &out.bytes)
+                } else {
+                    for comment in link.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
+                    FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
+                    FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
+                    for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -78,12 +87,20 @@ public enum CaseWriter {
                 guard let note = caseFile.notes[key] else { continue }
                 if !described { writeDescriptor(.note, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in note.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "On", value: key.on, to: &out.bytes)
-                if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
-                if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
-                FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
-                for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(note.comments) {
+                    var keyFields = [Field("On", key.on)]
+                    if !key.at.isEmpty { keyFields.append(Field("At", key.at)) }
+                    if !key.by.isEmpty { keyFields.append(Field("By", key.by)) }
+                    keyFields.append(Field("Text", key.text))
+                    writeAnchored(keyFields + note.fields, comments: note.comments, to: &out.bytes)
+                } else {
+                    for comment in note.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "On", value: key.on, to: &out.bytes)
+                    if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
+                    if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
+                    FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
+                    for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -127,9 +144,32 @@ public enum CaseWriter {
 
     private static func writeRecord(_ fields: [Field], comments: [String], leading: Field? = nil, to out: inout [UInt8]) {
         out.append(FieldEncoding.newline)
+        if RecordComment.anyAnchored(comments) {
+            writeAnchored((leading.map { [$0] } ?? []) + fields, comments: comments, to: &out)
+            return
+        }
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
         if let leading { FieldEncoding.append(name: leading.name, value: leading.value, to: &out) }
         for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+    }
+
+    /// Writes a record's fields with each comment before the record or before the field
+    /// it stood before when read (one whose field is gone goes after the last field).
+    private static func writeAnchored(_ fields: [Field], comments: [String], to out: inout [UInt8]) {
+        var anchored: [(field: Int, text: String)] = []
+        for comment in comments {
+            let (field, text) = RecordComment.split(comment)
+            if let field { anchored.append((field, text)) } else { FieldEncoding.appendComment(text, to: &out) }
+        }
+        var next = 0
+        for (index, field) in fields.enumerated() {
+            while next < anchored.count && anchored[next].field <= index {
+                FieldEncoding.appendComment(anchored[next].text, to: &out)
+                next += 1
+            }
+            FieldEncoding.append(name: field.name, value: field.value, to: &out)
+        }
+        for comment in anchored[next...] { FieldEncoding.appendComment(comment.text, to: &out) }
     }
 
     /// Writes the lines of a record casefile does not model (a foreign record or
