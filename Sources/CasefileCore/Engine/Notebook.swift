@@ -39,6 +39,8 @@ public final class Notebook {
     public var keepsFile = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
+    /// The last item `next` showed: the queue goes on after it.
+    var queueCursor: Entry?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
 
