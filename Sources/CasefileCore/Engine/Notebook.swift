@@ -51,6 +51,8 @@ public final class Notebook {
     public var dryRun = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
+    /// The last item `next` showed: the queue goes on after it.
+    var queueCursor: Entry?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
