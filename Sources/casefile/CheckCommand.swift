@@ -12,6 +12,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The case files to check.", completion: .file(extensions: ["rec"]))
     var files: [String]
 
+    @Flag(help: "Also name translations that spell a person otherwise than the case's Spelling for that language.")
+    var names = false
+
     func run() throws {
         var failed = false
         for file in files {
@@ -22,6 +25,11 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
                 let count = result.caseFile.count
+                let spellings = names ? GlossaryCheck.check(result.caseFile) : []
+                for finding in spellings {
+                    FileHandleOutput.standardError.write(Terminal.visible("\(file): warning: \(finding)") + "\n")
+                }
+                if !spellings.isEmpty { failed = true }
                 if result.diagnostics.isEmpty {
                     print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
                 } else {
