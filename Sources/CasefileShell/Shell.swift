@@ -91,7 +91,7 @@ public final class Shell {
         guard notebook.hasUnsavedChanges else { return true }
         let count = notebook.unsavedChanges.count
         while true {
-            output.diagnostic("\(count) unsaved change\(count == 1 ? "" : "s") in \(Terminal.visible(notebook.displayName, keepNewlines: false)).")
+            output.diagnostic("\(Plural.count(count, "unsaved change")) in \(Terminal.visible(notebook.displayName, keepNewlines: false)).")
             switch reader.readLine(prompt: Prompt("[s]ave, [d]iscard, or [c]ancel? ")) {
             case .line(let answer):
                 switch answer.trimmingCharacters(in: .whitespaces).lowercased() {

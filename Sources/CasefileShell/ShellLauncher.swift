@@ -53,7 +53,7 @@ public enum ShellLauncher {
         output.diagnostic(greeting(notebook, path: path))
         if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
             let count = pending.steps.count
-            var text = "This case has unsaved work from a session that ended without saving: \(count) command\(count == 1 ? "" : "s") since \(pending.started)."
+            var text = "This case has unsaved work from a session that ended without saving: \(Plural.count(count, "command")) since \(pending.started)."
             if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
             output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to drop it.")
         }
@@ -84,7 +84,7 @@ public enum ShellLauncher {
         var parts: [String] = []
         for kind in Kind.allCases where kind != .session {
             let count = caseFile.count(of: kind)
-            if count > 0 { parts.append("\(count) " + (count == 1 ? kind.word : kind == .person ? "people" : kind.word + "s")) }
+            if count > 0 { parts.append(Plural.count(count, kind)) }
         }
         let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
         if caseFile.entries.isEmpty && caseFile.header.revision == 0 {

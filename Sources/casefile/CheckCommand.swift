@@ -23,12 +23,12 @@ struct CheckCommand: ParsableCommand {
                 }
                 let count = result.caseFile.count
                 if result.diagnostics.isEmpty {
-                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
+                    print("\(Terminal.visible(file)): ok, \(Plural.count(count, "entry, link or note", "entries, links and notes"))")
                 } else {
                     failed = true
                     let problems = result.diagnostics.count
                     FileHandleOutput.standardError.write(
-                        "\(Terminal.visible(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                        "\(Terminal.visible(file)): \(Plural.count(problems, "problem"))\n")
                 }
             } catch let error as LoadError {
                 failed = true

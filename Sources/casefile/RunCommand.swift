@@ -82,7 +82,7 @@ struct ScriptReplay {
         }
         defer { lock?.release() }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
+            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(Plural.count(pending.steps.count, "command")))")
             output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
             return 1
         }
@@ -112,7 +112,7 @@ struct ScriptReplay {
         if dryRun {
             notebook.discardJournal()
             let count = notebook.unsavedChanges.count
-            output.diagnostic("dry run: \(count) change\(count == 1 ? "" : "s") not saved")
+            output.diagnostic("dry run: \(Plural.count(count, "change")) not saved")
         } else if notebook.hasUnsavedChanges {
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {

@@ -41,7 +41,7 @@ struct HistoryCommand: ShellCommand {
             }
         }
         let changed = history.filter(\.changedCase).count
-        notebook.say("\(history.count) command\(history.count == 1 ? "" : "s"), \(changed) changed the case")
+        notebook.say("\(Plural.count(history.count, "command")), \(changed) changed the case")
     }
 
     static func write(to word: Word, force: Bool, _ notebook: Notebook) throws(CommandError) {
@@ -61,6 +61,6 @@ struct HistoryCommand: ShellCommand {
         } catch {
             throw CommandError(error.description, at: word)
         }
-        notebook.confirm("wrote \(commands.count) command\(commands.count == 1 ? "" : "s") to \(path)")
+        notebook.confirm("wrote \(Plural.count(commands.count, "command")) to \(path)")
     }
 }

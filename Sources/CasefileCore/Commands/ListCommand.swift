@@ -42,7 +42,7 @@ struct ListCommand: ShellCommand {
             for id in list {
                 seen += 1
                 if seen % 4096 == 0, notebook.isInterrupted() {
-                    notebook.say("(interrupted after \(count) entries)")
+                    notebook.say("(interrupted after \(Plural.count(count, "entry")))")
                     return
                 }
                 guard let entry = notebook.caseFile.entries[id], matches(entry, filters) else { continue }
@@ -50,7 +50,7 @@ struct ListCommand: ShellCommand {
                 count += 1
             }
         }
-        notebook.say("\(count) \(count == 1 ? "entry" : "entries")")
+        notebook.say(Plural.count(count, "entry"))
     }
 
     static func matches(_ entry: Entry, _ filters: [(field: String, value: String)]) -> Bool {
@@ -63,7 +63,7 @@ struct ListCommand: ShellCommand {
     static func listLinks(_ notebook: Notebook) {
         let keys = notebook.caseFile.orderedLinks()
         for key in keys { notebook.say("link        \(key.from) \(key.rel) \(key.to)") }
-        notebook.say("\(keys.count) link\(keys.count == 1 ? "" : "s")")
+        notebook.say("\(Plural.count(keys.count, "link"))")
     }
 
     static func listNotes(_ notebook: Notebook) {
@@ -72,6 +72,6 @@ struct ListCommand: ShellCommand {
             let line = "note        \(key.on)  \(key.at)  \(key.by)  " + key.text.replacingOccurrences(of: "\n", with: " ")
             notebook.output.line(TextWidth.truncate(Terminal.visible(line, keepNewlines: false), to: notebook.output.width))
         }
-        notebook.say("\(keys.count) note\(keys.count == 1 ? "" : "s")")
+        notebook.say("\(Plural.count(keys.count, "note"))")
     }
 }

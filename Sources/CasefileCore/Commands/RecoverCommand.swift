@@ -21,7 +21,7 @@ struct RecoverCommand: ShellCommand {
             throw CommandError("there is no unsaved work to recover", at: call.nameWords.first)
         }
         if call.has("--show") {
-            notebook.say("journal \(pending.path): \(pending.steps.count) command\(pending.steps.count == 1 ? "" : "s") since \(pending.started)")
+            notebook.say("journal \(pending.path): \(Plural.count(pending.steps.count, "command")) since \(pending.started)")
             for step in pending.steps {
                 notebook.say("  \(step.at)  " + step.command.replacingLineBreaks())
             }
@@ -29,7 +29,7 @@ struct RecoverCommand: ShellCommand {
         }
         if call.has("--discard") {
             notebook.discardPendingJournal()
-            notebook.confirm("discarded the journal of \(pending.steps.count) unsaved command\(pending.steps.count == 1 ? "" : "s")")
+            notebook.confirm("discarded the journal of \(Plural.count(pending.steps.count, "unsaved command"))")
             return
         }
         if !notebook.journalMatchesFile(pending) && !call.has("--force") {
@@ -39,7 +39,7 @@ struct RecoverCommand: ShellCommand {
         }
         notebook.replay(pending)
         notebook.pendingJournal = nil
-        notebook.confirm("recovered \(pending.steps.count) command\(pending.steps.count == 1 ? "" : "s"); save to keep them")
+        notebook.confirm("recovered \(Plural.count(pending.steps.count, "command")); save to keep them")
     }
 }
 

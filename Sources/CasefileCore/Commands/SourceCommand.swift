@@ -45,6 +45,6 @@ struct SourceCommand: ShellCommand {
         if let first = report.errors.first {
             throw CommandError(rendered: first + "\n(nothing from \(path) was kept)")
         }
-        notebook.confirm("ran \(report.succeeded) command\(report.succeeded == 1 ? "" : "s") from \(path)")
+        notebook.confirm("ran \(Plural.count(report.succeeded, "command")) from \(path)")
     }
 }

@@ -12,7 +12,7 @@ struct UndoCommand: ShellCommand {
         var done = 0
         while done < count, notebook.undoOnce() { done += 1 }
         if done == 0 { throw CommandError("nothing to undo", at: call.nameWords.first) }
-        notebook.confirm("undid \(done) change\(done == 1 ? "" : "s")" + (done < count ? " (no more to undo)" : ""))
+        notebook.confirm("undid \(Plural.count(done, "change"))" + (done < count ? " (no more to undo)" : ""))
     }
 
     static func steps(_ call: Invocation, on notebook: Notebook) throws(CommandError) -> Int {
@@ -44,6 +44,6 @@ struct RedoCommand: ShellCommand {
         var done = 0
         while done < count, notebook.redoOnce() { done += 1 }
         if done == 0 { throw CommandError("nothing to redo", at: call.nameWords.first) }
-        notebook.confirm("redid \(done) change\(done == 1 ? "" : "s")" + (done < count ? " (no more to redo)" : ""))
+        notebook.confirm("redid \(Plural.count(done, "change"))" + (done < count ? " (no more to redo)" : ""))
     }
 }

@@ -36,7 +36,7 @@ struct UntranslatedCommand: ShellCommand {
         }
         if !unpaired.isEmpty {
             let shown = unpaired.prefix(8).joined(separator: ", ") + (unpaired.count > 8 ? ", …" : "")
-            notebook.say("\(unpaired.count) translation\(unpaired.count == 1 ? "" : "s") into \(lang) not paired with "
+            notebook.say("\(Plural.count(unpaired.count, "translation")) into \(lang) not paired with "
                          + "an original: \(shown) (pair TRANSLATION ORIGINAL)")
         }
     }

@@ -226,7 +226,7 @@ struct FileCommandTests {
             > list
             0 entries
             > open \(path)
-            opened case: 1 entries
+            opened case: 1 entry
             > list
             person       b  A B
             1 entry
