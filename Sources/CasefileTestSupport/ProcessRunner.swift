@@ -27,8 +27,10 @@ public enum ProcessRunner {
         let inPath = try folder.write("stdin", stdin)
         let outPath = folder.file("stdout")
         let errPath = folder.file("stderr")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+              FileManager.default.createFile(atPath: errPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path])
+        }
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
