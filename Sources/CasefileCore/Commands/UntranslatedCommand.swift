@@ -11,23 +11,43 @@ struct UntranslatedCommand: ShellCommand {
         let lang = try call.word(0).map { word throws(CommandError) in try notebook.language(word) }
             ?? notebook.caseFile.header.workingLanguage
         let target = LanguageTag.primary(lang)
-        var count = 0
+        var missing: [Entry] = []
+        var originals = 0
+        var total = 0
         for kind in [Kind.post, .quote] {
             for id in notebook.caseFile.orderedIds(of: kind) {
                 guard let entry = notebook.caseFile.entries[id] else { continue }
-                if let own = entry.lang, LanguageTag.primary(own) == target { continue }
+                total += 1
+                if let own = entry.lang, LanguageTag.primary(own) == target {
+                    originals += 1
+                    continue
+                }
                 let translated = notebook.referencesTo(id).contains { reference in
                     guard case let .field(other, "Of") = reference, let translation = notebook.caseFile.entries[other],
                           let otherLang = translation.lang else { return false }
                     return LanguageTag.primary(otherLang) == target
                 }
-                if translated { continue }
-                notebook.say(EntryLine.render(entry, width: notebook.output.width))
-                count += 1
+                if !translated { missing.append(entry) }
             }
         }
-        notebook.say(count == 0 ? "every post and quote has a translation into \(lang)"
-                                : "\(count) without a translation into \(lang)")
+        var table = EntryTable(width: notebook.output.width)
+        for entry in missing { table.measure(entry) }
+        for entry in missing { notebook.output.line(table.line(entry)) }
+        // Posts already in LANG are its originals, not translated ones: said as such.
+        let inLang = originals == 0 ? "" : originals == total
+            ? (total == 1 ? "the one post or quote is an original in \(lang)" : "all \(total) posts and quotes are originals in \(lang)")
+            : "\(originals) \(originals == 1 ? "is an original" : "are originals") in \(lang)"
+        if missing.isEmpty {
+            if total == 0 {
+                notebook.say("no posts or quotes yet")
+            } else if originals == total {
+                notebook.say(inLang + ": nothing to translate into \(lang)")
+            } else {
+                notebook.say("every post and quote not in \(lang) has a translation into \(lang)" + (inLang.isEmpty ? "" : "; " + inLang))
+            }
+        } else {
+            notebook.say("\(missing.count) without a translation into \(lang)" + (inLang.isEmpty ? "" : "; " + inLang))
+        }
         // A translation `unpair` left behind may be the missing one: said, so it is not forgotten.
         let unpaired = notebook.caseFile.orderedIds(of: .translation).filter { id in
             guard let translation = notebook.caseFile.entries[id], translation["Of"] == nil,
