@@ -22,7 +22,7 @@ import Testing
             person yesimov  Ахметжан Есимов · mayor
             1 hit
             > undo
-            undid 1 change
+            undid: rename esimov yesimov
             > search Есимова kind:person
             person esimov  Ахметжан Есимов · mayor
             1 hit
