@@ -10,5 +10,6 @@ extension CommandRegistry {
         UndoCommand.self, RedoCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
         NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
+        CaseCommand.self,
     ])
 }
