@@ -90,15 +90,15 @@ public enum ShellLauncher {
             if count > 0 { parts.append(Plural.count(count, kind)) }
         }
         let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
-        let title = caseFile.header.title.map { " — \(Terminal.visible($0, keepNewlines: false))" } ?? ""
+        let title = caseFile.header.title.map { Terminal.visible($0, keepNewlines: false) } ?? ""
         let help = "type help for the commands"
         if caseFile.entries.isEmpty && caseFile.header.revision == 0 {
-            let opened = path == nil ? "a new case" + title : name + title + ": a new case, written when you save"
-            return (fitted(["casefile \(CasefileVersion.text)", opened], width: width)
+            let opened = path == nil ? ["a new case"] : [name + ": a new case, written when you save"]
+            return (fitted(["casefile \(CasefileVersion.text)"] + opened + (title.isEmpty ? [] : [title]), width: width)
                 + fitted([help] + (title.isEmpty ? ["case title=TEXT names it"] : []), width: width)).joined(separator: "\n")
         }
         let contents = ["revision \(caseFile.header.revision)", parts.joined(separator: ", ")].filter { !$0.isEmpty }
-        return (fitted(["casefile \(CasefileVersion.text)", name + title], width: width)
+        return (fitted(["casefile \(CasefileVersion.text)", name] + (title.isEmpty ? [] : [title]), width: width)
             + fitted(contents + [help], width: width)).joined(separator: "\n")
     }
 

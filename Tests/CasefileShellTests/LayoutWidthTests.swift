@@ -34,7 +34,8 @@ struct LayoutWidthTests {
         for script in Self.cases {
             let session = try Self.session(script, width: width)
             var commands = ["list", "list person", "list post", "list quote", "list translation", "list source", "list link",
-                            "list note", "untranslated", "untranslated ru", "case"]
+                            "list note", "untranslated", "untranslated ru", "case", "help",
+                            "search Жуков", "search lunch", "search kind:post"]
             commands += session.notebook.caseFile.entries.keys.sorted().map { "show \($0)" }
             for command in commands {
                 let lines = session.replay("> " + command).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()

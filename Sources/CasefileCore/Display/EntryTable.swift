@@ -47,20 +47,26 @@ public struct EntryTable {
         let columns = Self.columns(of: entry)
         let kindWidths = widths[Self.layout(of: entry.kind)]
         let text = Self.text(of: entry)
+        // Tags follow the row's last value, which leaves room for them: rows without tags
+        // give that room to their text.
+        let tags = entry.tags.isEmpty ? "" : TextWidth.snippet(Terminal.visible("[" + entry.tags.joined(separator: " ") + "]",
+                                                                                keepNewlines: false), to: 24)
+        let tagRoom = tags.isEmpty ? 0 : TextWidth.of(tags) + Self.gap.count
         for (index, column) in columns.enumerated() {
             let columnWidth = index < kindWidths.count ? kindWidths[index] : TextWidth.of(column.value)
             guard columnWidth > 0 else { continue }
             let isLast = index == columns.count - 1 && text == nil
-            let room = isLast ? width - TextWidth.of(line) - Self.gap.count : columnWidth
+            let room = isLast ? width - TextWidth.of(line) - Self.gap.count - tagRoom : columnWidth
             guard room > 0 else { break }
-            let value = TextWidth.snippet(column.value, to: min(room, isLast ? room : columnWidth))
+            let value = TextWidth.snippet(column.value, to: room)
             line += Self.gap + (isLast ? value : TextWidth.pad(value, to: columnWidth))
         }
         if let text {
-            let room = width - TextWidth.of(line) - Self.gap.count
+            let room = width - TextWidth.of(line) - Self.gap.count - tagRoom
             if room >= 4 { line += Self.gap + TextWidth.snippet(text, to: room) }
         }
         while line.last == " " { line.removeLast() }
+        if !tags.isEmpty { line += Self.gap + tags }
         return TextWidth.of(line) > width ? TextWidth.truncate(line, to: width) : line
     }
 
@@ -75,23 +81,22 @@ public struct EntryTable {
     }
 
     /// The columns of `entry` between its Id and its text, the same number for every entry
-    /// of a kind (empty values for missing fields).
+    /// of a kind (empty values for missing fields). Tags are not a column: they end the row.
     static func columns(of entry: Entry) -> [Column] {
         func cell(_ value: String?, _ cap: Int) -> Column {
             Column(value: Terminal.visible(value ?? "", keepNewlines: false), cap: cap)
         }
-        let tags = cell(entry.tags.isEmpty ? nil : "[" + entry.tags.joined(separator: " ") + "]", 24)
         switch entry.kind {
         case .person:
-            return [cell(entry.name, 32), cell(entry.handles.isEmpty ? nil : entry.handles.joined(separator: " "), 28), tags]
+            return [cell(entry.name, 32), cell(entry.handles.isEmpty ? nil : entry.handles.joined(separator: " "), 28)]
         case .post, .quote:
-            return [cell(entry["Date"], 10), cell(entry["Author"] ?? entry["Speaker"], 20), cell(entry.lang, 8), tags]
+            return [cell(entry["Date"], 10), cell(entry["Author"] ?? entry["Speaker"], 20), cell(entry.lang, 8)]
         case .translation:
-            return [cell(entry["Of"].map { "of \($0)" } ?? "unpaired", 31), cell(entry.lang, 8), cell(entry["Status"], 8), tags]
+            return [cell(entry["Of"].map { "of \($0)" } ?? "unpaired", 31), cell(entry.lang, 8), cell(entry["Status"], 8)]
         case .source:
-            return [cell(entry["Published"], 10), tags, cell(entry.name, 200)]
+            return [cell(entry["Published"], 10), cell(entry.name, 200)]
         case .link, .note, .session:
-            return [tags]
+            return []
         }
     }
 

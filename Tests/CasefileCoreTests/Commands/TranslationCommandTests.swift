@@ -192,7 +192,7 @@ struct TranslationCommandTests {
         let session = Fixture.session()
         session.check("""
             > search has:translation
-            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на…
             1 hit
             > unpair extremkz-2014-02-04.en
             unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
@@ -208,7 +208,7 @@ struct TranslationCommandTests {
             > undo
             undid: unpair extremkz-2014-02-04.en
             > search has:translation
-            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на…
             1 hit
             > redo
             redid: unpair extremkz-2014-02-04.en
