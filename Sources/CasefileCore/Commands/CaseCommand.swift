@@ -26,8 +26,8 @@ struct CaseCommand: ShellCommand {
         }
         var said: [String] = []
         if let word = call.options.first("title") {
-            let title = notebook.cleanText(word.text).trimmingCharacters(in: .whitespacesAndNewlines)
-            if title.contains("\n") {
+            let title = word.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if title.contains(where: { $0.isNewline }) {
                 throw CommandError("a title is one line", at: word, hint: "put the details in a note: annotate ID TEXT")
             }
             header.set("Title", title.isEmpty ? nil : title)

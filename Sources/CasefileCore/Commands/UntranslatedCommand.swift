@@ -3,7 +3,7 @@ struct UntranslatedCommand: ShellCommand {
     static let name = "untranslated"
     static let group = CommandGroup.translation
     static let usage = "untranslated [LANG]"
-    static let summary = "List the posts and quotes that have no translation into LANG (default: the working language)."
+    static let summary = "List the posts and quotes that have no translation into LANG (default: the working language), oldest first."
     static let example = "untranslated en"
     static let arguments = [ArgumentSpec("LANG", .language, optional: true)]
 
@@ -11,33 +11,23 @@ struct UntranslatedCommand: ShellCommand {
         let lang = try call.word(0).map { word throws(CommandError) in try notebook.language(word) }
             ?? notebook.caseFile.header.workingLanguage
         let target = LanguageTag.primary(lang)
-        var missing: [Entry] = []
+        let found = ReviewQueue(notebook: notebook).untranslated(into: lang)
+        var table = EntryTable(width: notebook.output.width)
+        for entry in found { table.measure(entry) }
+        for entry in found { notebook.output.line(table.line(entry)) }
+        // Posts and quotes already in LANG are its originals, not translated ones: said as such.
         var originals = 0
         var total = 0
         for kind in [Kind.post, .quote] {
             for id in notebook.caseFile.orderedIds(of: kind) {
-                guard let entry = notebook.caseFile.entries[id] else { continue }
                 total += 1
-                if let own = entry.lang, LanguageTag.primary(own) == target {
-                    originals += 1
-                    continue
-                }
-                let translated = notebook.referencesTo(id).contains { reference in
-                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile.entries[other],
-                          let otherLang = translation.lang else { return false }
-                    return LanguageTag.primary(otherLang) == target
-                }
-                if !translated { missing.append(entry) }
+                if let own = notebook.caseFile.entries[id]?.lang, LanguageTag.primary(own) == target { originals += 1 }
             }
         }
-        var table = EntryTable(width: notebook.output.width)
-        for entry in missing { table.measure(entry) }
-        for entry in missing { notebook.output.line(table.line(entry)) }
-        // Posts already in LANG are its originals, not translated ones: said as such.
         let inLang = originals == 0 ? "" : originals == total
             ? (total == 1 ? "the one post or quote is an original in \(lang)" : "all \(total) posts and quotes are originals in \(lang)")
             : "\(originals) \(originals == 1 ? "is an original" : "are originals") in \(lang)"
-        if missing.isEmpty {
+        if found.isEmpty {
             if total == 0 {
                 notebook.say("no posts or quotes yet")
             } else if originals == total {
@@ -46,7 +36,7 @@ struct UntranslatedCommand: ShellCommand {
                 notebook.say("every post and quote not in \(lang) has a translation into \(lang)" + (inLang.isEmpty ? "" : "; " + inLang))
             }
         } else {
-            notebook.say("\(missing.count) without a translation into \(lang)" + (inLang.isEmpty ? "" : "; " + inLang))
+            notebook.say("\(found.count) without a translation into \(lang)" + (inLang.isEmpty ? "" : "; " + inLang))
         }
         // A translation `unpair` left behind may be the missing one: said, so it is not forgotten.
         let unpaired = notebook.caseFile.orderedIds(of: .translation).filter { id in

@@ -95,6 +95,9 @@ public struct EntryTable {
             return [cell(entry["Of"].map { "of \($0)" } ?? "unpaired", 31), cell(entry.lang, 8), cell(entry["Status"], 8)]
         case .source:
             return [cell(entry["Published"], 10), cell(entry.name, 200)]
+        case .evidence:
+            let size = entry["Size"].flatMap { UInt64($0) }.map(ByteSize.text)
+            return [cell(entry["On"].map { "on \($0)" }, 31), cell(entry["Type"], 24), cell(size, 10), cell(entry["Name"], 200)]
         case .link, .note, .session:
             return []
         }

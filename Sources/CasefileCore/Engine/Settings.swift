@@ -14,6 +14,11 @@ public struct Settings: Sendable {
     /// Whether `userName` names someone: false when nothing (config, environment, password
     /// database) gave a name and it is `unknown`; the shell then asks at the first save.
     public var hasName = true
+    /// casefile's folder for per-user state (`$XDG_STATE_HOME/casefile`, else
+    /// `~/.local/state/casefile`): rescue drafts of `edit`. Nil: the private temporary folder.
+    public var stateFolder: String?
+    /// The environment's `XDG_RUNTIME_DIR` and `TMPDIR`, for private temporary files.
+    public var temporaryEnvironment: [String: String] = [:]
 
     /// Creates settings.
     public init(userName: String, fixedTime: Int? = nil) {
@@ -32,6 +37,12 @@ public struct Settings: Sendable {
         let fixed = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         var settings = Settings(userName: name ?? "unknown", fixedTime: fixed)
         settings.hasName = name != nil
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            settings.stateFolder = state + "/casefile"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            settings.stateFolder = home + "/.local/state/casefile"
+        }
+        settings.temporaryEnvironment = environment.filter { $0.key == "XDG_RUNTIME_DIR" || $0.key == "TMPDIR" }
         return settings
     }
 
