@@ -94,7 +94,7 @@ struct TranslationCommandTests {
             > undo 2
             undid 2 changes:
               translate extremkz-2014-02-05 ru Казахстан id=extremkz-2014-02-05.ru by=tester
-              pair extremkz-2014-02-04.en extremkz-2014-02-05
+              pair --force extremkz-2014-02-04.en extremkz-2014-02-05
             > show extremkz-2014-02-04.en
             translation extremkz-2014-02-04.en
               Of        extremkz-2014-02-04
