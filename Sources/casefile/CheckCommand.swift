@@ -39,16 +39,16 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write("\(Terminal.fileName(file)): \(spellings.count) name"
                         + (spellings.count == 1 ? " spelt" : "s spelt") + " otherwise than the case's glossary\n")
                 } else if problems == 0 {
-                    let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
-                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes\(noted)" + stream)
+                    let noted = warnings == 0 ? "" : " (\(Plural.count(warnings, "warning")))"
+                    print("\(Terminal.fileName(file)): ok, \(Plural.count(count, "entry, link or note", "entries, links and notes"))\(noted)" + stream)
                     let evidence = result.caseFile.count(of: .evidence)
                     if evidence > 0 {
-                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
+                        print("  \(Plural.count(evidence, "evidence file")) present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
                     }
                 } else {
                     failed = true
                     FileHandleOutput.standardError.write(
-                        "\(Terminal.fileName(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                        "\(Terminal.fileName(file)): \(Plural.count(problems, "problem"))\n")
                 }
             } catch let error as LoadError {
                 status = max(status, ExitStatus.of(error).rawValue)

@@ -16,6 +16,6 @@ struct RenameCommand: ShellCommand {
         renamed.id = newId
         notebook.apply(.entry(old: entry, new: renamed))
         notebook.redirectReferences(from: entry.id, to: newId)
-        notebook.confirm("renamed \(entry.id) to \(newId)" + (references > 0 ? " (\(references) references rewritten)" : ""))
+        notebook.confirm("renamed \(entry.id) to \(newId)" + (references > 0 ? " (\(Plural.count(references, "reference")) rewritten)" : ""))
     }
 }
