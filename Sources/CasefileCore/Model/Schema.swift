@@ -34,8 +34,8 @@ public struct Schema: Sendable {
     }
 
     static let person = Schema(
-        kind: .person, fields: ["Id", "Name", "Handle", "Alias", "Role"] + provenance,
-        mandatory: ["Id", "Name"], repeatable: ["Handle", "Alias", "Tag"], references: ["Source"], dates: [])
+        kind: .person, fields: ["Id", "Name", "Handle", "Alias", "Spelling", "Role"] + provenance,
+        mandatory: ["Id", "Name"], repeatable: ["Handle", "Alias", "Spelling", "Tag"], references: ["Source"], dates: [])
     static let post = Schema(
         kind: .post, fields: ["Id", "Author", "Date", "Platform", "Lang"] + provenance + ["Text"],
         mandatory: ["Id", "Author", "Text"], repeatable: ["Tag"], references: ["Author", "Source"], dates: ["Date"])
@@ -44,7 +44,7 @@ public struct Schema: Sendable {
         mandatory: ["Id", "Speaker", "Text"], repeatable: ["Tag"], references: ["Speaker", "Post", "Source"],
         dates: ["Date"])
     static let translation = Schema(
-        kind: .translation, fields: ["Id", "Of", "Lang", "By", "Status"] + provenance + ["Text"],
+        kind: .translation, fields: ["Id", "Of", "Lang", "By", "Reviewer", "Status"] + provenance + ["Text"],
         // Of is optional: `unpair` leaves a translation without its original until `pair`.
         mandatory: ["Id", "Lang", "Text"], repeatable: ["Tag"], references: ["Of", "Source"], dates: [])
     static let source = Schema(

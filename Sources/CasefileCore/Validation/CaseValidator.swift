@@ -148,6 +148,7 @@ public enum CaseValidator {
                                     message: "translation '\(entry.id)' is in \(lang), the language of its original '\(originalId)'",
                                     hint: "a translation's Lang names the language it was translated into"))
         }
+        if let cycle = ofCycleProblem(entry, in: caseFile) { problems.append(cycle) }
         return problems
     }
 

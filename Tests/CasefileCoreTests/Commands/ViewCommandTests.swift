@@ -125,7 +125,7 @@ struct ViewCommandTests {
             error: unexpected 'extra'
              1 | list post lang=ru extra
                |                   ^^^^^
-              hint: usage: list [KIND] [FIELD=VALUE]… [tag=T]
+              hint: usage: list [KIND] [FIELD=VALUE]… [FIELD!=VALUE]… [tag=T]
             """)
     }
 
