@@ -24,7 +24,7 @@ for index in stride(from: 0, to: block.count, by: 8) {
 var files: [String] = []
 for number in 0..<fileCount {
     let path = folder + "/capture-\(number).mp4"
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = FileHandle(forWritingAtPath: path)!
     for chunk in 0..<(fileSize >> 20) {
         block[0] = UInt8(number)
@@ -37,23 +37,49 @@ for number in 0..<fileCount {
 }
 print("evidence-bench: \(fileCount) files, \(String(format: "%.0f", totalMB)) MB in all, median of \(runs) runs")
 
-func rate(_ seconds: Double) -> String { String(format: "%6.0f MB/s  (%@)", totalMB / seconds, Bench.format(seconds)) }
+/// CPU seconds (user + system) of this process, or of its finished children.
+func cpuSeconds(children: Bool = false) -> Double {
+    var usage = rusage()
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall-clock rate of `seconds`, and the rate per CPU second (what the machine's other
+/// load does not change) when `cpu` is given.
+func rate(_ seconds: Double, cpu: Double? = nil) -> String {
+    var text = String(format: "%6.0f MB/s wall (%@)", totalMB / seconds, Bench.format(seconds))
+    if let cpu, cpu > 0 { text += String(format: ", %5.0f MB per CPU second", totalMB / cpu) }
+    return text
+}
+
+/// Runs `work` `runs` times; the median wall time and the median CPU time of one run.
+func measure(children: Bool = false, _ work: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    var walls: [Double] = []
+    var cpus: [Double] = []
+    for _ in 0..<runs {
+        let before = cpuSeconds(children: children)
+        walls.append(try Bench.seconds(work))
+        cpus.append(cpuSeconds(children: children) - before)
+    }
+    return (Bench.median(walls), Bench.median(cpus))
+}
 
 let quoted = files.map { "'\($0)'" }.joined(separator: " ")
-let anchorTimes = (0..<runs).compactMap { _ in Bench.anchor("sha256sum \(quoted)") }
-print("  sha256sum (anchor)          " + (anchorTimes.isEmpty ? "not available" : rate(Bench.median(anchorTimes))))
+var anchorWorked = true
+let anchor = measure(children: true) { anchorWorked = anchorWorked && Bench.anchor("sha256sum \(quoted)") != nil }
+print("  sha256sum (anchor)            " + (anchorWorked ? rate(anchor.wall, cpu: anchor.cpu) : "not available"))
 
-let inPlace = try Bench.median(runs: runs) { for file in files { _ = try EvidenceStore.hashInPlace(file) } }
-print("  hash in place (attach --link) " + rate(inPlace))
+let inPlace = try measure { for file in files { _ = try EvidenceStore.hashInPlace(file) } }
+print("  hash in place (attach --link) " + rate(inPlace.wall, cpu: inPlace.cpu))
 
 var storeNumber = 0
 var lastStore = EvidenceStore(folder: folder + "/unused")
-let ingest = try Bench.median(runs: runs) {
+let ingest = try measure {
     storeNumber += 1
     lastStore = EvidenceStore(folder: folder + "/store-\(storeNumber)")
     for file in files { _ = try lastStore.ingest(file) }
 }
-print("  copy into the store + fsync " + rate(ingest))
+print("  copy into the store + fsync   " + rate(ingest.wall, cpu: ingest.cpu))
 
 // End to end: the attach command on a case, then verify, as the shell runs them.
 let casePath = folder + "/case.rec"
@@ -67,12 +93,14 @@ var report = notebook.runScript("""
     """, name: "bench")
 precondition(report.errors.isEmpty, "\(report.errors)")
 let attachLine = "attach extremkz-2014-02-04 " + files.map { "'\($0)'" }.joined(separator: " ")
+let attachCPU = cpuSeconds()
 let attach = Bench.seconds { report = notebook.runScript(attachLine, name: "bench") }
 precondition(report.errors.isEmpty, "\(report.errors)")
-print("  attach command (8 files)    " + rate(attach))
-let verify = try Bench.median(runs: runs) {
+print("  attach command (8 files, once)" + rate(attach, cpu: cpuSeconds() - attachCPU))
+let verify = try measure {
     let results = try notebook.verifyEvidence()
     precondition(results.count == fileCount && results.allSatisfy(\.isOK))
 }
-print("  verify command (8 files)    " + rate(verify))
-print("  peak memory                 " + Bench.megabytes(Bench.peakResidentBytes))
+print("  verify (8 files)              " + rate(verify.wall, cpu: verify.cpu))
+print("  peak memory                   " + Bench.megabytes(Bench.peakResidentBytes))
+print("  load average now              " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"))
