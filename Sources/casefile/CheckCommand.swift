@@ -5,7 +5,7 @@ import CasefileCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate case files: syntax, mandatory fields, unique Ids, references, dates, languages.",
+        abstract: "Validate case files: syntax, unique Ids, references, dates, languages, and every rule the descriptors declare.",
         discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any problem, 2 when a file cannot be read."
     )
 
@@ -23,11 +23,19 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
                 let count = result.caseFile.count
-                if result.diagnostics.isEmpty {
-                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes")
+                // A stream (`/dev/stdin`, `<(…)`) was read whole; it is never written to.
+                let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
+                let problems = result.diagnostics.filter { $0.severity == .error }.count
+                let warnings = result.diagnostics.count - problems
+                if problems == 0 {
+                    let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes\(noted)" + stream)
+                    let evidence = result.caseFile.count(of: .evidence)
+                    if evidence > 0 {
+                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
+                    }
                 } else {
                     failed = true
-                    let problems = result.diagnostics.count
                     FileHandleOutput.standardError.write(
                         "\(Terminal.fileName(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
                 }

@@ -50,6 +50,8 @@ struct DiffCLI: ParsableCommand {
             }
         } else if files.count != 2 {
             throw ValidationError("casefile diff takes two case files, OLD and NEW (got \(files.count))")
+        } else if files.allSatisfy({ $0 == "-" }) {
+            throw ValidationError("casefile diff - - reads standard input twice: give one of the two as a file")
         }
     }
 

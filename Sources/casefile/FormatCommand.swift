@@ -20,6 +20,10 @@ struct FormatCommand: ParsableCommand {
         var trouble = false
         for file in files {
             do {
+                if SafeOpen.handedDescriptor(file) != nil {
+                    // fmt rewrites files in place: a stream has no place to write back to.
+                    throw StorageError.notRegular(path: file, kind: .fifo)
+                }
                 let result = try CaseReader.load(path: file)
                 defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }

@@ -36,6 +36,9 @@ struct LogCLI: ParsableCommand {
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
             throw ExitStatus.of(error).exit
+        } catch let error as StorageError {
+            output.diagnostic("casefile: \(Terminal.visible(error.description))")
+            throw ExitStatus.trouble.exit
         } catch {
             output.diagnostic("casefile: \(Terminal.visible(String(describing: error)))")
             throw ExitStatus.trouble.exit

@@ -65,7 +65,7 @@ struct MergeCLI: ParsableCommand {
                 try AtomicFile.write(bytes, to: output)
             } else {
                 out.flush()
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
             }
         } catch {
             out.diagnostic("casefile merge: \(Terminal.visible(String(describing: error)))")

@@ -60,7 +60,7 @@ struct RevisionCLI: ParsableCommand {
                 out.diagnostic("wrote revision \(revision ?? replay.latest) of \(Terminal.fileName(file)) to \(Terminal.fileName(output))")
             } else {
                 out.flush()
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
             }
         } catch let problem as ReplayProblem {
             out.diagnostic("\(Terminal.fileName(file)): \(Terminal.visible(problem.description))")

@@ -51,6 +51,8 @@ struct ScriptReplay {
     var echo = false
     var verbose = false
     var message: String?
+    /// Commands to run instead of script files (`casefile import` builds its command line).
+    var commands: String?
 
     /// Runs the scripts; returns the exit status.
     func run() -> Int32 {
@@ -66,6 +68,8 @@ struct ScriptReplay {
         notebook.journaling = scripts.contains("-") && !dryRun
         notebook.dryRun = dryRun
         notebook.keepsFile = true
+        notebook.locksFiles = true
+        defer { notebook.releaseLock() }
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
@@ -73,25 +77,32 @@ struct ScriptReplay {
             output.diagnostic(Terminal.visible(error.description))
             return ExitStatus.of(error).rawValue
         }
-        var lock: CaseLock?
-        switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
-        case .success(let taken): lock = taken
-        case .failure(.held(let holder)):
+        switch notebook.lockProblem {
+        case .held(let holder)?:
             output.diagnostic("casefile: \(Terminal.fileName(file)) is open in another casefile (\(holder.description)); try again when it is closed")
             return 1
-        case .failure(.cannotCreate): break
+        case let problem?:
+            output.diagnostic("casefile: \(Terminal.fileName(file)) \(Terminal.visible(problem.description)); nothing was replayed")
+            return 1
+        case nil: break
         }
-        defer { lock?.release() }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands)")
-            output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover (or recover --discard)")
+            let damage = pending.isWhole ? "" : "; it cannot be read whole: " + pending.problems.joined(separator: "; ")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
+            output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
             return 1
         }
         var failed = false
-        for script in scripts {
-            guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
-            guard let text = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
-            notebook.runningScript = script == "-" ? nil : script
+        for script in commands == nil ? scripts : ["<command line>"] {
+            let text: String
+            if let commands {
+                text = commands
+            } else {
+                guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
+                guard let decoded = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
+                text = decoded
+            }
+            notebook.runningScript = commands != nil || script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
@@ -141,14 +152,16 @@ struct ScriptReplay {
     }
 
     private func read(_ script: String, output: StandardOutput) -> Data? {
-        let data: Data?
-        if script == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: script)
-        }
-        guard let data else {
-            output.diagnostic("casefile: cannot read script \(Terminal.fileName(script))")
+        let data: Data
+        do {
+            // A script is read whole, as a stream if it is one (`-`, `<(…)`); never a case.
+            data = Data(try FileBytes.read(script))
+        } catch {
+            let reason: String
+            if case let .cannotOpen(_, code) = error { reason = String(cString: strerror(code)) } else {
+                reason = error.description
+            }
+            output.diagnostic("casefile: cannot read script \(Terminal.fileName(script)): \(Terminal.visible(reason))")
             return nil
         }
         return data

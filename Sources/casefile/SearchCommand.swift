@@ -103,7 +103,7 @@ struct SearchCommand: ParsableCommand {
         FileHandleOutput(fd: 1).write(output)
         FileHandleOutput.standardError.write(results.summary + "\n")
         // Exit without freeing a possibly huge model: the process ends anyway.
-        Glibc.exit(results.total > 0 ? ExitStatus.success.rawValue : ExitStatus.no.rawValue)
+        OutputFailures.exit(results.total > 0 ? 0 : 1)
     }
 
     private func marker() -> (String) -> String {

@@ -168,7 +168,7 @@ struct RunCommandTests {
         let folder = try TemporaryFolder()
         let missing = try CasefileProcess.run(["run", folder.file("case.rec"), folder.file("nope.cf")])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "casefile: cannot read script \(folder.file("nope.cf"))\n")
+        #expect(missing.stderr == "casefile: cannot read script \(folder.file("nope.cf")): No such file or directory\n")
         let latin1 = folder.file("latin1.cf")
         try Data([0x61, 0x64, 0x64, 0x20, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
         let notUTF8 = try CasefileProcess.run(["run", folder.file("case.rec"), latin1])

@@ -38,8 +38,27 @@ struct SetCommand: ShellCommand {
             notebook.confirm("\(entry.id) already has those values")
             return
         }
+        let reviewer = reviewerStamp(entry, before: before, call: call, notebook: notebook)
+        if let reviewer { entry.set("Reviewer", reviewer) }
         notebook.put(entry)
-        notebook.confirm("updated \(entry.id)")
+        notebook.confirm("updated \(entry.id)" + (reviewer.map { " (reviewed by \($0))" } ?? ""))
+        if let reviewer {
+            // The logged line names the reviewer, so a replay by someone else gives the same case.
+            notebook.loggedSource = "set \(Quoting.word(entry.id))"
+                + call.assignments.map { " \($0.field)=\(Quoting.word($0.value))" }.joined()
+                + " reviewer=\(Quoting.word(reviewer))"
+        }
+        if entry.kind == .translation, entry.text != before?.text { GlossaryCheck.remark(on: entry, notebook: notebook) }
+    }
+
+    /// Who reviewed a translation whose status this `set` raises from draft, when the
+    /// command names no reviewer: the user at the keyboard (nil when unknown).
+    static func reviewerStamp(_ entry: Entry, before: Entry?, call: Invocation, notebook: Notebook) -> String? {
+        guard entry.kind == .translation, let status = entry["Status"]?.lowercased(), status != "draft",
+              (before?["Status"] ?? "draft").lowercased() != status,
+              !call.assignments.contains(where: { $0.field.lowercased() == "reviewer" }),
+              notebook.settings.userName != "unknown" else { return nil }
+        return notebook.settings.userName
     }
 
     /// The field `key` names on `entry`: a known field (any case) or a new custom field.

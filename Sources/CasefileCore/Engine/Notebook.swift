@@ -28,6 +28,15 @@ public final class Notebook {
     public var pendingJournal: PendingJournal?
     /// Why the case is read-only (another casefile holds its lock), or nil.
     public var readOnlyReason: String?
+    /// Whether `open`, `new` and `save --as` take the case file's lock (the shell and
+    /// `casefile run`; off in tests that open one case twice in one process).
+    public var locksFiles = false
+    /// The lock of the case file, while this notebook holds it.
+    var caseLock: CaseLock?
+    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
+    let instanceToken = UInt64.random(in: 1...UInt64.max)
+    /// Why the open case's lock could not be taken (then it is read-only), or nil.
+    public internal(set) var lockProblem: LockFailure?
     /// Counts applied changes, so a command that changed the case is noticed even
     /// when it left no transaction (undo, redo).
     var changeCounter = 0
@@ -42,8 +51,12 @@ public final class Notebook {
     public var dryRun = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
+    /// The last item `next` showed: the queue goes on after it.
+    var queueCursor: Entry?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
+    /// What the last `verify` found, for `casefile verify` to set its exit status by.
+    public internal(set) var lastVerification: [FixityResult] = []
 
     var undoStack: [Transaction] = []
     var redoStack: [Transaction] = []

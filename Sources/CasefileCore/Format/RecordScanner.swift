@@ -60,6 +60,7 @@ struct RecordScanner {
                 body(&record)
                 record.fields.removeAll(keepingCapacity: true)
                 record.fieldLines.removeAll(keepingCapacity: true)
+                if !record.innerComments.isEmpty { record.innerComments.removeAll() }
                 inRecord = false
             } else {
                 damaged = false
@@ -78,7 +79,11 @@ struct RecordScanner {
             }
             if first == UInt8(ascii: "#") {
                 let text = makeString(start + 1, stop, line: lineNumber, column: 2) ?? ""
-                pendingComments.append(text)
+                if inRecord {
+                    record.innerComments.append((record.fields.count, text))
+                } else {
+                    pendingComments.append(text)
+                }
                 continue
             }
             let startLine = lineNumber

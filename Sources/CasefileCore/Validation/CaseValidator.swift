@@ -141,6 +141,7 @@ public enum CaseValidator {
                                         hint: "a translation is a draft, reviewed, or final"))
             }
         }
+        if entry.kind == .evidence { problems += problemsOf(evidence: entry) }
         if entry.kind == .translation, let lang = entry.lang, let originalId = entry["Of"],
            let originalLang = caseFile.entries[originalId]?.lang, LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
             problems.append(Problem(field: "Lang",
