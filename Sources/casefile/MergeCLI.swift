@@ -9,10 +9,12 @@ struct MergeCLI: ParsableCommand {
         abstract: "Merge two descendants of a case file entry by entry (for git: a merge driver).",
         discussion: """
             Takes OURS, adds THEIRS' changes since BASE where they touch other entries, links
-            and notes, and keeps the session records of both: theirs are renumbered after
-            ours, so the log still runs 1…n. A record both sides changed differently is a
-            conflict: ours is kept, the conflict is named on standard error, and the exit
-            status is 1 (so is a merged case with dangling references). With git:
+            and notes. The log stays one that replays: ours' session records, then one merge
+            session whose commands make the merged case from ours (its message names theirs'
+            revisions and the conflicts), so revision --check passes on the result. A record
+            both sides changed differently is a conflict: ours is kept, the conflict is named
+            on standard error, and the exit status is 1 (so is a merged case with dangling
+            references). With git:
               .gitattributes:  *.rec diff=casefile merge=casefile
               git config merge.casefile.driver 'casefile merge %O %A %B -o %A'
             """
@@ -46,8 +48,15 @@ struct MergeCLI: ParsableCommand {
             }
         }
         let merge = CaseMerge(base: cases[0], ours: cases[1], theirs: cases[2])
-        let bytes = CaseWriter.bytes(of: merge.merged)
         var problems = merge.conflicts.map { "CONFLICT: " + $0 }
+        // The merged file's log must explain it: one more session, on top of ours, whose
+        // commands make the merge (see CaseMerge.withMergeSession).
+        let settings = Settings.fromEnvironment(ProcessInfo.processInfo.environment)
+        let logged = merge.withMergeSession(ours: cases[1], base: cases[0], theirs: cases[2], settings: settings)
+        if logged == nil {
+            problems.append("the merge could not be written as commands: its session log does not explain it (casefile revision --check says from where)")
+        }
+        let bytes = CaseWriter.bytes(of: logged ?? merge.merged)
         if let result = try? bytes.withUnsafeBufferPointer({ try CaseReader.read(bytes: $0, file: "merged", validate: true) }) {
             problems += result.diagnostics.map { "after the merge: " + $0.message }
         }

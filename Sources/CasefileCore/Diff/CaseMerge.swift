@@ -30,7 +30,7 @@ public struct CaseMerge {
             if clash.isEmpty {
                 accepted.append(change)
             } else if !clash.allSatisfy({ touchedByUs[$0]?.contains(change) == true }) {
-                conflicts.append("\(Self.describe(change)) (changed on both sides; ours kept)")
+                conflicts.append(Self.describeConflict(change, ours: ours))
             }
         }
         var result = ours
@@ -39,10 +39,26 @@ public struct CaseMerge {
         } catch {
             conflicts.append("their changes do not apply: \(error.message)")
         }
+        dropDangling(&result, ours: ours, theirs: theirs)
         result.header = mergeHeader(base.header, ours.header, theirs.header)
         mergeSessions(base: base, ours: ours, theirs: theirs, into: &result)
         mergeLayout(base: base, ours: ours, theirs: theirs, into: &result)
         merged = result
+    }
+
+    /// Their links and notes on an entry we removed (or never had) would dangle: they are
+    /// conflicts, and ours (without them) is kept.
+    private mutating func dropDangling(_ result: inout CaseFile, ours: CaseFile, theirs: CaseFile) {
+        func removed(_ id: String) -> Bool { result.entries[id] == nil && theirs.entries[id] != nil }
+        for (key, _) in result.links where ours.links[key] == nil && (removed(key.from) || removed(key.to)) {
+            result.removeLink(key)
+            let gone = removed(key.from) ? key.from : key.to
+            conflicts.append("link \(key.from) \(key.rel) \(key.to) (theirs links \(gone), which ours removed; ours kept)")
+        }
+        for (key, _) in result.notes where ours.notes[key] == nil && removed(key.on) {
+            result.removeNote(key)
+            conflicts.append("a note on \(key.on) (theirs annotates \(key.on), which ours removed; ours kept)")
+        }
     }
 
     static func touches(_ change: RecordChange) -> [Touch] {
@@ -57,6 +73,15 @@ public struct CaseMerge {
         }
         if let id = change.renamedTo { touches.append(.entry(id)) }
         return touches
+    }
+
+    /// A conflict named by what was kept: ours' record, and theirs' if it is another kind
+    /// under the same Id (add/add).
+    static func describeConflict(_ change: RecordChange, ours: CaseFile) -> String {
+        if case let .entry(kind, id) = change.subject, let kept = ours.entries[id], kept.kind != kind {
+            return "\(kept.kind.word) \(id) (theirs is a \(kind.word) with the same Id; ours kept)"
+        }
+        return "\(describe(change)) (changed on both sides; ours kept)"
     }
 
     static func describe(_ change: RecordChange) -> String {

@@ -69,8 +69,11 @@ import CasefileTestSupport
         _ = try git(["commit", "-qam", "bo"], in: folder.path)
         let merge = try git(["merge", "-q", "-m", "merge", "amina"], in: folder.path)
         #expect(merge.status == 0, "\(merge.out)\(merge.err)")
-        let log = try ReviewCLI.run(["log", path])
-        #expect(log.out.hasPrefix("revision 4  2025-11-25T14:00:00Z  by amina\n    quote\n"))
+        let log = try ReviewCLI.run(["log", "-v", path])
+        // Ours stays revision 3; the merge is revision 4, whose commands add their quote.
+        #expect(log.out.hasPrefix("revision 4  "), "\(log.out)")
+        #expect(log.out.contains("    merge of their revisions 3 by amina (quote)\n"))
+        #expect(log.out.contains("    | add quote kibraev \"We were detained\" id=kibraev-q1 lang=en\n"))
         #expect(log.out.contains("revision 3  2025-11-25T14:13:20Z  by bo\n"))
         #expect(try ReviewCLI.run(["revision", "--check", path]).status == 0)
         #expect(try ReviewCLI.run(["check", path]).status == 0)
