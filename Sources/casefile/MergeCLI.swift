@@ -49,7 +49,7 @@ struct MergeCLI: ParsableCommand {
         let bytes = CaseWriter.bytes(of: merge.merged)
         var problems = merge.conflicts.map { "CONFLICT: " + $0 }
         if let result = try? bytes.withUnsafeBufferPointer({ try CaseReader.read(bytes: $0, file: "merged", validate: true) }) {
-            problems += result.diagnostics.map { "after the merge: " + $0.message }
+            problems += result.diagnostics.filter { $0.severity == .error }.map { "after the merge: " + $0.message }
         }
         do {
             if let output {
