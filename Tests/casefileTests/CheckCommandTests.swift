@@ -78,14 +78,14 @@ struct CheckCommandTests {
         #expect(run.stderr.hasPrefix("b.rec:3:3: error: malformed field name: expected ':' after 'Id'"))
     }
 
-    @Test("a missing file: 'casefile: cannot read FILE: reason', exit 1")
+    @Test("a missing file: 'casefile: cannot read FILE: reason', exit 2; a folder too")
     func missing() throws {
         let folder = try TemporaryFolder()
         let run = try CasefileBinary.run(["check", "missing.rec"], directory: folder.path)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr == "casefile: cannot read missing.rec: No such file or directory\n")
         let dir = try CasefileBinary.run(["check", "."], directory: folder.path)
-        #expect(dir.status == 1)
+        #expect(dir.status == 2)
         #expect(dir.stderr == "casefile: . is a folder, not a case file\n")
     }
 

@@ -75,6 +75,11 @@ struct CaseBuilder {
             section = .foreign(-1)
             return
         }
+        if let problem = Self.recordTypeProblem(type) {
+            error(record.line, problem.message, column: 1, hint: problem.hint)
+            section = .foreign(-1)
+            return
+        }
         if type == "Casefile" {
             section = .header
             caseFile.header.comments = record.comments + record.innerComments.map(\.text)

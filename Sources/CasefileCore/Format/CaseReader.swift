@@ -2,8 +2,19 @@
 public enum CaseReader {
     /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
+    /// With `validate`, evidence files missing from the store beside `path` are reported too.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
         let name = displayName ?? path
+        if SafeOpen.handedDescriptor(path) != nil {
+            // `check /dev/stdin`, `search <(…)`: a stream, read whole (never written back).
+            let input: CaseInput
+            do { input = try CaseInput(path: path) } catch {
+                let named = error.naming(name)
+                throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
+                                cannotRead: named)
+            }
+            return try input.withBytes { bytes in try read(bytes: bytes, file: name, validate: validate) }
+        }
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
             let named = error.naming(name)
@@ -12,7 +23,7 @@ public enum CaseReader {
         }
         return try withExtendedLifetime(file) {
             try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true,
-                     directory: folder(of: path))
+                     evidenceStore: validate ? EvidenceStore(casePath: path) : nil, directory: folder(of: path))
         }
     }
 
@@ -42,7 +53,7 @@ public enum CaseReader {
     /// already read are handed back to the system as the scan goes, so the mapped file and
     /// the model it becomes are not both resident at the peak.
     static func read(bytes whole: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
-                     releaseBehind: Bool, directory: String? = nil) throws -> LoadResult {
+                     releaseBehind: Bool, evidenceStore: EvidenceStore? = nil, directory: String? = nil) throws -> LoadResult {
         // Hashed first, while the pages are resident.
         let hash = ContentHash.of(whole)
         // A UTF-8 byte-order mark is skipped (recutils refuses it; fmt drops it).
@@ -70,6 +81,11 @@ public enum CaseReader {
             var lines = LineTable(bytes: bytes)
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
+            }
+            if let store = evidenceStore {
+                warnings += CaseValidator.evidenceFileProblems(builder.caseFile, store: store, locations: builder.locations) {
+                    offset, field in lines.locate(offset: offset, field: field)
+                }
             }
             warnings += DeclaredRules.check(builder.caseFile, locations: builder.locations, directory: directory) {
                 offset, field in lines.locate(offset: offset, field: field)
