@@ -75,7 +75,7 @@ struct CaseBuilder {
             section = .foreign(-1)
             return
         }
-        if let problem = Self.recordTypeProblem(type) {
+        if let problem = Self.recordTypeProblem(record.fields[0].value.trimmingASCIISpaces()) {
             error(record.line, problem.message, column: 1, hint: problem.hint)
             section = .foreign(-1)
             return
