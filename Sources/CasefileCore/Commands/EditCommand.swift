@@ -83,7 +83,7 @@ struct EditCommand: ShellCommand {
             do {
                 try apply(from: entry, to: updated, on: notebook, at: word)
             } catch {
-                try? edited.write(toFile: rescue, atomically: true, encoding: .utf8)
+                if let rescue { _ = try? PrivateFiles.write(Array(edited.utf8), to: rescue) }
                 throw error
             }
             notebook.confirm("updated \(entry.id)")

@@ -95,6 +95,7 @@ extension Notebook {
     public func exportSet(query: [Word], entries: [Word]) throws(CommandError) -> ExportSet {
         var statuses: [String] = []
         var rest: [String] = []
+        var restWords: [Word] = []
         for word in query {
             let raw = word.raw
             if raw.lowercased().hasPrefix("status:") {
@@ -105,6 +106,7 @@ extension Notebook {
                 statuses += values
             } else {
                 rest.append(raw)
+                restWords.append(word)
             }
         }
         var ids: [String] = []
@@ -116,10 +118,7 @@ extension Notebook {
             do {
                 parsed = try SearchQuery.parse(text)
             } catch {
-                var message = "error: \(Terminal.visible(error.message, keepNewlines: false))"
-                for line in error.caretLines(query: text) { message += "\n  " + line }
-                message += "\n  hint: " + Terminal.visible(error.hint, keepNewlines: false)
-                throw CommandError(rendered: message)
+                throw error.located(in: restWords)
             }
             matches = searchIndex.search(parsed, in: caseFile, limit: nil).ids
         }

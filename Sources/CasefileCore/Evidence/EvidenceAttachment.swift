@@ -114,7 +114,7 @@ enum EvidenceAttachment {
         fields += [Field("By", by), Field("Attached", at)]
         fields += facts.pages.map { Field("Page", $0) }
         if let wacz = facts.wacz { fields.append(Field("Wacz", wacz)) }
-        if let note = call.option("note") { fields.append(Field("Note", notebook.cleanText(note))) }
+        if let note = call.option("note") { fields.append(Field("Note", note)) }
         let how = facts.linkedPath.map { "linked in place at \($0)" } ?? "copied into the store"
         fields.append(Field("Custody", CustodyEvent(at: at, by: by, event: "attached \(facts.name) (\(how))").fieldValue))
         notebook.put(Entry(kind: .evidence, id: id, fields: fields))
