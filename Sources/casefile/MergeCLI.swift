@@ -58,7 +58,7 @@ struct MergeCLI: ParsableCommand {
         }
         let bytes = CaseWriter.bytes(of: logged ?? merge.merged)
         if let result = try? bytes.withUnsafeBufferPointer({ try CaseReader.read(bytes: $0, file: "merged", validate: true) }) {
-            problems += result.diagnostics.map { "after the merge: " + $0.message }
+            problems += result.diagnostics.filter { $0.severity == .error }.map { "after the merge: " + $0.message }
         }
         do {
             if let output {

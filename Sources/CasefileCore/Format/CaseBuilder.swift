@@ -75,7 +75,7 @@ struct CaseBuilder {
             section = .foreign(-1)
             return
         }
-        if let problem = Self.recordTypeProblem(type) {
+        if let problem = Self.recordTypeProblem(record.fields[0].value.trimmingASCIISpaces()) {
             error(record.line, problem.message, column: 1, hint: problem.hint)
             section = .foreign(-1)
             return
@@ -88,8 +88,8 @@ struct CaseBuilder {
             // Only what the user added is kept: an empty list would make the writer emit a
             // descriptor for a kind that has lost all its records.
             // The lines casefile writes itself are dropped; a user's own %key or %mandatory stays.
-            let generated = Schema.of(kind).descriptor
-            let extras = record.fieldsWithComments.dropFirst().filter { !generated.contains($0) }
+            let schema = Schema.of(kind)
+            let extras = record.fieldsWithComments.dropFirst().filter { !schema.isGeneratedDescriptorLine($0) }
             if !extras.isEmpty { caseFile.descriptorExtras[kind, default: []].append(contentsOf: extras) }
             if !record.comments.isEmpty { caseFile.descriptorComments[kind, default: []].append(contentsOf: record.comments) }
         } else if let index = caseFile.foreign.firstIndex(where: { RecordType.name(of: $0.recordType) == type }) {

@@ -166,7 +166,10 @@ struct RecordScanner {
             }
         }
         guard index > start, index < stop, line[index] == UInt8(ascii: ":") else {
-            if index == start {
+            if index == start, stop - start >= 3, line[start] == 0xEF, line[start + 1] == 0xBB, line[start + 2] == 0xBF {
+                report(number, 1, "an invisible byte-order mark (U+FEFF) starts this line",
+                       hint: "delete it (files joined with cat keep one at each join); a field name starts with a letter")
+            } else if index == start {
                 report(number, 1, "malformed field name: a field name starts with a letter",
                        hint: "write 'Name: value'; continue a value on the next line with '+ '")
             } else {

@@ -76,6 +76,18 @@ public struct Schema: Sendable {
         return lines
     }
 
+    /// Whether `field` is a descriptor line casefile writes for this kind, now or in an
+    /// older format: `%key: Id`, or a `%mandatory` of known fields that names every field
+    /// casefile requires (older formats required more, such as a translation's `Of`).
+    /// A user's own rules (`%mandatory: Birthplace`) are not.
+    public func isGeneratedDescriptorLine(_ field: Field) -> Bool {
+        if descriptor.contains(field) { return true }
+        guard field.name == "%mandatory" else { return false }
+        let names = Set(field.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init))
+        let required = Set(mandatory.filter { $0 != "Id" })
+        return names.isSuperset(of: required) && names.isSubset(of: Set(fields))
+    }
+
     /// The position of `name` in canonical order; unknown fields sort after all known ones.
     public func rank(of name: String) -> Int {
         fields.firstIndex(of: name) ?? fields.count

@@ -95,6 +95,17 @@ struct CommentPlacementTests {
         #expect(CaseWriter.bytes(of: result.caseFile).prefix(3) != [0xEF, 0xBB, 0xBF])
     }
 
+    @Test("a byte-order mark inside the file is named, not taken for a malformed field name")
+    func byteOrderMarkInside() throws {
+        let bytes = Array("%rec: Person\n\nId: ana\nName: Ana\n\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("Id: bo\nName: Bo\n".utf8)
+        #expect(throws: LoadError.self) { try CaseReader.read(bytes: bytes, file: "b.rec") }
+        do {
+            _ = try CaseReader.read(bytes: bytes, file: "b.rec")
+        } catch let error as LoadError {
+            #expect(error.diagnostics.first?.description.hasPrefix("b.rec:6:1: error: an invisible byte-order mark (U+FEFF) starts this line") == true)
+        }
+    }
+
     @Test("CR LF line ends and a second descriptor of a type are read, with warnings that fmt repairs them")
     func crlfAndSecondDescriptor() throws {
         let text = "%rec: Ledger\r\n%key: Entry\r\n\r\nEntry: 1\r\n\r\n%rec: Ledger\r\n%type: Amount int\r\n\r\nEntry: 2\r\nAmount: x\r\n"

@@ -49,6 +49,8 @@ struct RecutilsTortureTests {
         // The inputs are copied into a temporary folder for fmt to rewrite (never into the repository).
         for (file, _) in verdicts {
             try FileManager.default.copyItem(atPath: folder + "/" + file, toPath: work.file(file))
+            // ../shared is read-only (as CI lays it); the copies are ours to rewrite.
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: work.file(file))
         }
         var losses: [String] = []
         for (file, accepted) in verdicts where accepted {

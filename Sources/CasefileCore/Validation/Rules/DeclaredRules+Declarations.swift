@@ -28,13 +28,13 @@ extension DeclaredRules {
                 result.firstLine[type] = recLine
             }
             let descriptor = count[type] ?? 1
-            let generated = Kind(rawValue: type).map { Schema.of($0).descriptor } ?? []
+            // A known kind's own lines (%rec, %key: Id, %mandatory) are enforced by the reader.
+            let schema = Kind(rawValue: type).map(Schema.of)
             var lines: [RecordSetRules.Line] = []
-            for (field, line) in zip(place.fields, place.fieldLines) where !generated.contains(field) {
+            for (field, line) in zip(place.fields, place.fieldLines)
+            where schema.map({ !$0.isGeneratedDescriptorLine(field) && field.name != "%rec" }) ?? true {
                 lines.append(RecordSetRules.Line(field: field, file: file, line: Int(line), descriptor: descriptor))
             }
-            // A known kind's %rec line is casefile's own; a foreign one is checked.
-            if !generated.isEmpty { lines.removeAll { $0.field.name == "%rec" } }
             if let first = place.fields.first, let source = RecordType.source(of: first.value) {
                 lines += external(type: type, source: source, directory: directory, file: file, line: recLine,
                                   descriptor: descriptor, problems: &problems)

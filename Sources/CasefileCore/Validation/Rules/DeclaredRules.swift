@@ -33,8 +33,9 @@ enum DeclaredRules {
         for (type, set) in rules.sorted(by: { $0.key < $1.key }) where !set.isEmpty {
             var checker = RecordSetChecker(rules: set, typeOfKey: typeOfKey)
             RecordSource.each(of: type, caseFile, locations) { index, fields, place in
-                checker.check(fields.filter { !$0.isComment }, record: index, references: lookup) { violation in
-                    let (line, column) = place.locate(violation, fields.filter { !$0.isComment }, locate)
+                let plain = fields.contains(where: \.isComment) ? fields.filter { !$0.isComment } : fields
+                checker.check(plain, record: index, references: lookup) { violation in
+                    let (line, column) = place.locate(violation, plain, locate)
                     problems.append(Diagnostic(file: file, line: line, column: column, severity: violation.severity,
                                                message: violation.message, hint: violation.hint))
                 }

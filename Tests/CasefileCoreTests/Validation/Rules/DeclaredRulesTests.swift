@@ -160,3 +160,38 @@ struct DeclaredRulesTests {
         #expect(!described.contains { $0.hasPrefix("t.rec:4:") })
     }
 }
+
+extension DeclaredRulesTests {
+    @Test("rules added to casefile's own types are enforced; casefile's own descriptor lines, old or new, are not extras")
+    func ownTypes() throws {
+        let text = """
+            %rec: Person
+            %key: Id
+            %mandatory: Name
+            %mandatory: Born
+            %type: Born date
+
+            Id: ana
+            Name: Ana
+            Born: 3 January 1966
+
+            Id: bo
+            Name: Bo
+
+            %rec: Translation
+            %key: Id
+            %mandatory: Of Lang Text
+
+            Id: t1
+            Lang: en
+            Text: unpaired
+
+            """
+        let result = try CaseReader.read(text: text, file: "own.rec", validate: true)
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix("own.rec:11:1: error: Person record is missing its mandatory field 'Born' (declared at own.rec:4)") == true)
+        #expect(result.caseFile.descriptorExtras[.person] == [Field("%mandatory", "Born"), Field("%type", "Born date")])
+        #expect(result.caseFile.descriptorExtras[.translation] == nil)
+    }
+}
