@@ -13,5 +13,7 @@ let package = Package(
     targets: [
         // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
         .target(name: "BenchSupport"),
+        // n and 4n small changes to large entries: time, memory and journal grow linearly.
+        .executableTarget(name: "growth-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
     ]
 )
