@@ -17,7 +17,7 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        var misuse = false
+        var trouble = false
         for file in files {
             do {
                 if SafeOpen.handedDescriptor(file) != nil {
@@ -28,23 +28,21 @@ struct FormatCommand: ParsableCommand {
                 defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }
                 if check {
-                    print("\(Terminal.visible(file)): not canonical")
+                    print("\(Terminal.fileName(file)): not canonical")
                     failed = true
                 } else {
                     try result.caseFile.write(to: file)
-                    print("\(Terminal.visible(file)): reformatted")
+                    print("\(Terminal.fileName(file)): reformatted")
                 }
             } catch let error as LoadError {
-                failed = true
-                if error.cannotRead?.isWrongKindOfFile == true { misuse = true }
+                if ExitStatus.of(error) == .trouble { trouble = true } else { failed = true }
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
-                failed = true
-                if error.isWrongKindOfFile { misuse = true }
+                trouble = true
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")
             }
         }
-        if misuse { throw ExitCode(2) }
-        if failed { throw ExitCode(1) }
+        if trouble { throw ExitStatus.trouble.exit }
+        if failed { throw ExitStatus.no.exit }
     }
 }

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run the rest after an error and report every error.")
     var keepGoing = false
 
-    @Flag(help: "Run everything but save nothing.")
+    @Flag(help: "Run everything but write nothing: a save or history --write says what it would write.")
     var dryRun = false
 
     @Flag(help: "Print each command before it runs.")
@@ -51,6 +51,8 @@ struct ScriptReplay {
     var echo = false
     var verbose = false
     var message: String?
+    /// Commands to run instead of script files (`casefile import` builds its command line).
+    var commands: String?
 
     /// Runs the scripts; returns the exit status.
     func run() -> Int32 {
@@ -63,7 +65,8 @@ struct ScriptReplay {
         // the same case, so journaling it would only cost a write per command. Commands
         // read from standard input cannot be read again: those are journaled, and a killed
         // replay is recovered like a killed shell.
-        notebook.journaling = scripts.contains("-")
+        notebook.journaling = scripts.contains("-") && !dryRun
+        notebook.dryRun = dryRun
         notebook.keepsFile = true
         notebook.locksFiles = true
         defer { notebook.releaseLock() }
@@ -72,27 +75,34 @@ struct ScriptReplay {
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
         } catch {
             output.diagnostic(Terminal.visible(error.description))
-            // A FIFO, a device or a folder given as the case is misuse of the command line.
-            return error.cannotRead?.isWrongKindOfFile == true ? 2 : 1
+            return ExitStatus.of(error).rawValue
         }
         switch notebook.lockProblem {
         case .held(let holder)?:
-            output.diagnostic("casefile: \(Terminal.visible(file)) is open in another casefile (\(holder.description)); try again when it is closed")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) is open in another casefile (\(holder.description)); try again when it is closed")
             return 1
         case let problem?:
-            output.diagnostic("casefile: \(Terminal.visible(file)) \(Terminal.visible(problem.description)); nothing was replayed")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) \(Terminal.visible(problem.description)); nothing was replayed")
             return 1
         case nil: break
         }
         if let pending = notebook.pendingJournal {
             let damage = pending.isWhole ? "" : "; it cannot be read whole: " + pending.problems.joined(separator: "; ")
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
-            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
+            output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
             return 1
         }
         var failed = false
-        for script in scripts {
-            guard let text = read(script, output: output) else { return 1 }
+        for script in commands == nil ? scripts : ["<command line>"] {
+            let text: String
+            if let commands {
+                text = commands
+            } else {
+                guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
+                guard let decoded = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
+                text = decoded
+            }
+            notebook.runningScript = commands != nil || script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
@@ -100,7 +110,7 @@ struct ScriptReplay {
                 failed = true
                 if !keepGoing {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script stopped at an error)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script stopped at an error)")
                     return 1
                 }
             }
@@ -108,7 +118,7 @@ struct ScriptReplay {
                 // `quit!` in a script drops its unsaved changes, as in the shell.
                 if notebook.hasUnsavedChanges {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script ended with quit!)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script ended with quit!)")
                 }
                 return failed ? 1 : 0
             }
@@ -120,14 +130,28 @@ struct ScriptReplay {
         } else if notebook.hasUnsavedChanges {
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {
-                output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+                // The shell's hint ("your changes are still here") is not true of a run that ends here.
+                let lost = CommandError(error.message, at: error.word,
+                                        hint: "\(file) was not changed; the commands of this run were not saved: fix the problem, then run the same scripts again")
+                output.diagnostic(ErrorRenderer.render(lost, file: nil, source: ""))
                 return 1
             }
         }
         return failed ? 1 : 0
     }
 
-    private func read(_ script: String, output: StandardOutput) -> String? {
+    /// The script's text, or nil (after a located error) when it is not UTF-8: an error in
+    /// the script, not in the command line.
+    private func decode(_ data: Data, _ script: String, output: StandardOutput) -> String? {
+        do {
+            return try ScriptText.decode(Array(data), name: script == "-" ? "<stdin>" : script)
+        } catch {
+            output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+            return nil
+        }
+    }
+
+    private func read(_ script: String, output: StandardOutput) -> Data? {
         let data: Data
         do {
             // A script is read whole, as a stream if it is one (`-`, `<(…)`); never a case.
@@ -137,13 +161,9 @@ struct ScriptReplay {
             if case let .cannotOpen(_, code) = error { reason = String(cString: strerror(code)) } else {
                 reason = error.description
             }
-            output.diagnostic("casefile: cannot read script \(Terminal.visible(script)): \(Terminal.visible(reason))")
+            output.diagnostic("casefile: cannot read script \(Terminal.fileName(script)): \(Terminal.visible(reason))")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            output.diagnostic("casefile: \(Terminal.visible(script)) is not valid UTF-8; re-encode it (iconv -t UTF-8)")
-            return nil
-        }
-        return text
+        return data
     }
 }

@@ -49,11 +49,9 @@ struct EditCommand: ShellCommand {
             notebook.confirm(edited.isEmpty ? "empty text: nothing changed" : "no change")
             return
         }
-        var valueWord = word
-        valueWord.text = edited
         var updated = entry
-        updated.set(field, try SetCommand.normalised(edited, field: field, entry: entry, word: valueWord, notebook: notebook))
-        notebook.put(updated)
+        updated.set(field, edited)
+        try apply(from: entry, to: updated, on: notebook, at: word)
         notebook.confirm("updated \(entry.id) \(field)")
     }
 
@@ -82,7 +80,12 @@ struct EditCommand: ShellCommand {
                 notebook.confirm("no change")
                 return
             }
-            notebook.put(updated)
+            do {
+                try apply(from: entry, to: updated, on: notebook, at: word)
+            } catch {
+                if let rescue { _ = try? PrivateFiles.write(Array(edited.utf8), to: rescue) }
+                throw error
+            }
             notebook.confirm("updated \(entry.id)")
         case .failure(let problems):
             var kept = false

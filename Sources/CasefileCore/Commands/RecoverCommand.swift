@@ -18,6 +18,7 @@ struct RecoverCommand: ShellCommand {
     static let arguments: [ArgumentSpec] = []
     static let flags = [FlagSpec(["--show"]), FlagSpec(["--discard"]), FlagSpec(["--force"])]
     static let changesCase = true
+    static let runsOverPendingJournal = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         guard let pending = notebook.pendingJournal else {

@@ -89,16 +89,21 @@ extension Notebook {
             return
         }
         if destination == path, exists, !force, let known = diskHash, currentDiskHash(destination) != known {
-            throw CommandError("\(destination) was changed on disk since it was opened",
+            throw CommandError("\(Terminal.fileName(destination)) was changed on disk since it was opened",
                                hint: "diff --disk shows what changed there; save --as FILE keeps both; "
                                    + "save --force replaces it, dropping the other writer's changes")
         }
         if target != nil, target != path, exists, !force {
-            throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
+            throw CommandError("\(Terminal.fileName(destination)) already exists", hint: "save --as \(Quoting.word(destination)) --force replaces it")
         }
         let newLock = try lockForSaving(to: destination)
         let prepared = prepareSave(message: message)
         let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        if dryRun {
+            say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
+                + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
+            return
+        }
         do {
             try AtomicFile.write(bytes, to: destination, breakingLinks: force)
         } catch {
@@ -106,7 +111,7 @@ extension Notebook {
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
         lockAfterSave(to: destination, newLock: newLock)
-        say("saved \(destination), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+        say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
     }
 
     /// What to do when a save could not write `destination`.
