@@ -53,7 +53,7 @@ import Glibc
             usleep(10_000)
         }
         try FileManager.default.removeItem(atPath: path)
-        try script.fileHandleForWriting.write(contentsOf: Data("tag p000002 detained\n".utf8))
+        try script.fileHandleForWriting.write(contentsOf: Data("add person \"Late Person\"\n".utf8))
         try script.fileHandleForWriting.close()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         run.waitUntilExit()
