@@ -52,6 +52,8 @@ import Glibc
             try #require(Date() < deadline, "casefile run did not take the lock")
             usleep(10_000)
         }
+        // The lock is taken just before the case is read: give the read a moment.
+        usleep(1_000_000)
         try FileManager.default.removeItem(atPath: path)
         try script.fileHandleForWriting.write(contentsOf: Data("add person \"Late Person\"\n".utf8))
         try script.fileHandleForWriting.close()
