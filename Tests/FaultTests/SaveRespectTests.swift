@@ -52,8 +52,10 @@ import Glibc
             try #require(Date() < deadline, "casefile run did not take the lock")
             usleep(10_000)
         }
+        // The lock is taken just before the case is read: give the read a moment.
+        usleep(1_000_000)
         try FileManager.default.removeItem(atPath: path)
-        try script.fileHandleForWriting.write(contentsOf: Data("tag p000002 detained\n".utf8))
+        try script.fileHandleForWriting.write(contentsOf: Data("add person \"Late Person\"\n".utf8))
         try script.fileHandleForWriting.close()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         run.waitUntilExit()

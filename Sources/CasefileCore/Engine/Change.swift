@@ -33,7 +33,7 @@ public enum Change: Sendable {
 
 /// The changes one command made, with the command line that made them.
 struct Transaction {
-    var changes: [Change] = []
+    var changes: [StoredChange] = []
     /// The command lines to record in the session log (a script's commands, or one).
     var log: [String] = []
     /// A serial number, to tell transactions apart in the session log.

@@ -4,7 +4,7 @@ extension Notebook {
     public func apply(_ change: Change) {
         if change.isNoOp { return }
         applyRaw(change)
-        pending?.changes.append(change)
+        pending?.changes.append(StoredChange(change))
     }
 
     /// Adds or replaces an entry.

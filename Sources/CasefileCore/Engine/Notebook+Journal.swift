@@ -95,7 +95,10 @@ extension Notebook {
     /// session log the journaled session had.
     func replay(_ pending: PendingJournal) {
         for step in pending.steps {
-            for change in step.changes {
+            for journaled in step.changes {
+                var id: String?
+                if case let .edit(editedId, _, _, _) = journaled { id = editedId }
+                guard let change = journaled.resolved(current: id.flatMap { caseFile.entries[$0] }) else { continue }
                 switch change {
                 case let .entry(old, new):
                     if let new { put(new) } else if let old { removeEntry(old.id) }
@@ -141,7 +144,15 @@ extension PendingJournal {
         var notes: [NoteKey: Note?] = [:]
         var header: CaseHeader?
         for step in steps {
-            for change in step.changes {
+            for journaled in step.changes {
+                var change: Change
+                switch journaled {
+                case let .whole(whole): change = whole
+                case let .edit(id, _, _, _):
+                    // The journal holds the entry whole before its first edit.
+                    guard let known = entries[id], let resolved = journaled.resolved(current: known) else { return false }
+                    change = resolved
+                }
                 switch change {
                 case let .entry(old, new): if let id = (new ?? old)?.id { entries[id] = .some(new) }
                 case let .link(old, new): if let key = (new ?? old)?.key { links[key] = .some(new) }

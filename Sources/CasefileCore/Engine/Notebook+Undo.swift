@@ -2,7 +2,7 @@ extension Notebook {
     /// Undoes the most recent transaction; false when there is none.
     func undoOnce() -> Bool {
         guard var transaction = undoStack.popLast() else { return false }
-        for change in transaction.changes.reversed() { applyRaw(change.inverse) }
+        for change in transaction.changes.reversed() { if let undo = change.backward(in: caseFile) { applyRaw(undo) } }
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
         if !transaction.log.isEmpty, transaction.loggedInSession, sessionLog.suffix(transaction.log.count) == transaction.log[...] {
@@ -21,7 +21,7 @@ extension Notebook {
     /// Redoes the most recently undone transaction; false when there is none.
     func redoOnce() -> Bool {
         guard var transaction = redoStack.popLast() else { return false }
-        for change in transaction.changes { applyRaw(change) }
+        for change in transaction.changes { if let redo = change.forward(in: caseFile) { applyRaw(redo) } }
         let lines = max(1, transaction.log.count)
         if transaction.loggedInSession, sessionLog.count >= lines, sessionLog.suffix(lines).allSatisfy({ $0 == "undo" }) {
             logRemoveLast(lines)

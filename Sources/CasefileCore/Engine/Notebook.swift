@@ -198,7 +198,7 @@ public final class Notebook {
     func rollBack(to count: Int, log: Int) {
         guard var transaction = pending else { return }
         while transaction.changes.count > count, let change = transaction.changes.popLast() {
-            applyRaw(change.inverse)
+            if let undo = change.backward(in: caseFile) { applyRaw(undo) }
         }
         transaction.log.removeLast(transaction.log.count - log)
         pending = transaction

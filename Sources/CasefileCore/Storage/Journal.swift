@@ -30,6 +30,9 @@ public final class Journal: @unchecked Sendable {
     /// Whether the folder still needs an fsync for the journal's name to survive a power
     /// loss (done with the first fdatasync, off the command's path).
     private var folderSyncPending = false
+    /// The entries this journal already holds whole: their later changes are journaled as
+    /// the fields that changed, so the journal grows with the changes, not the entries.
+    private var writtenWhole: Set<String> = []
 
     /// Starts a new journal for `casePath`, whose bytes on disk hash to `baseHash`.
     public init(casePath: String, baseHash: UInt64?, revision: Int, started: String) throws(StorageError) {
@@ -72,7 +75,9 @@ public final class Journal: @unchecked Sendable {
             FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
         }
         for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
-        for change in recorder.changes { FieldEncoding.append(name: "Change", value: JournalCoding.encode(change), to: &record) }
+        for change in recorder.changes {
+            FieldEncoding.append(name: "Change", value: JournalCoding.encode(change, written: &writtenWhole), to: &record)
+        }
         // The marker says the record is whole: a record torn by a crash has none.
         FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
         // Written at once (a killed process loses nothing the kernel has); made durable
@@ -163,6 +168,25 @@ public final class Journal: @unchecked Sendable {
 
 /// Changes written as text in the journal: `put` or `remove`, then the record as a small recfile.
 enum JournalCoding {
+    /// `change` as journal text: an entry the journal already holds whole (`written`) and
+    /// changed in place is written as `edit AT REMOVED ID` and the fields put there.
+    static func encode(_ change: Change, written: inout Set<String>) -> String {
+        if case let .entry(old?, new?) = change, old.id == new.id, old.kind == new.kind, old.comments == new.comments,
+           written.contains(old.id) {
+            let run = FieldRun.between(old.fields, new.fields)
+            var out = Array("edit \(run.at) \(run.oldEnd - run.at) \(old.id)\n".utf8)
+            FieldEncoding.append(name: "%rec", value: "Fields", to: &out)
+            out.append(FieldEncoding.newline)
+            for field in new.fields[run.at..<run.newEnd] { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if case let .entry(old, new) = change {
+            if let old { written.remove(old.id) }
+            if let new { written.insert(new.id) }
+        }
+        return encode(change)
+    }
+
     static func encode(_ change: Change) -> String {
         // Written directly (no whole-case writer per change): `put` or `remove`, then the
         // record as a one-record recfile that CaseReader reads back.
@@ -198,6 +222,16 @@ enum JournalCoding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A journaled change: whole, or (`edit`) fields of an entry the journal holds whole.
+    static func decodeStep(_ text: String) -> JournalChange? {
+        guard text.hasPrefix("edit "), let newline = text.firstIndex(of: "\n") else { return decode(text).map { .whole($0) } }
+        let words = text[..<newline].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+        guard words.count == 4, let at = Int(words[1]), let removed = Int(words[2]), at >= 0, removed >= 0,
+              let single = try? CaseReader.read(text: String(text[text.index(after: newline)...]), file: "journal").caseFile,
+              let section = single.foreign.first(where: { $0.recordType == "Fields" }) else { return nil }
+        return .edit(id: String(words[3]), at: at, removed: removed, added: section.records.first?.fields ?? [])
+    }
+
     static func decode(_ text: String) -> Change? {
         guard let newline = text.firstIndex(of: "\n") else { return nil }
         let verb = String(text[..<newline])
@@ -210,5 +244,25 @@ enum JournalCoding {
         if let link = single.links.values.first { return put ? .link(old: nil, new: link) : .link(old: link, new: nil) }
         if let note = single.notes.values.first { return put ? .note(old: nil, new: note) : .note(old: note, new: nil) }
         return nil
+    }
+}
+
+/// One change read back from a journal.
+public enum JournalChange: Sendable {
+    /// A change journaled whole.
+    case whole(Change)
+    /// Entry `id`'s fields `at..<at + removed` became `added`.
+    case edit(id: String, at: Int, removed: Int, added: [Field])
+
+    /// The change to apply to `entries`' current value of the entry; nil when it does not fit.
+    func resolved(current: Entry?) -> Change? {
+        switch self {
+        case let .whole(change): return change
+        case let .edit(_, at, removed, added):
+            guard let current, at + removed <= current.fields.count else { return nil }
+            var changed = current
+            changed.fields.replaceSubrange(at..<(at + removed), with: added)
+            return .entry(old: current, new: changed)
+        }
     }
 }

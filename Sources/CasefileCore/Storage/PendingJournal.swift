@@ -18,8 +18,8 @@ public struct PendingJournal: Sendable {
         public var unlog: Int
         /// Session log lines it added.
         public var log: [String]
-        /// Its changes, in order.
-        public var changes: [Change]
+        /// Its changes, in order (later changes of an entry as the fields that changed).
+        public var changes: [JournalChange]
     }
 
     /// Where it is.
@@ -96,7 +96,7 @@ public struct PendingJournal: Sendable {
         var problems = problems
         var steps: [Step] = []
         for (index, record) in records.enumerated() {
-            let changes = record.values("Change").compactMap(JournalCoding.decode)
+            let changes = record.values("Change").compactMap(JournalCoding.decodeStep)
             guard changes.count == record.values("Change").count, !changes.isEmpty,
                   record["Done"] == String(changes.count) else {
                 let rest = records.count - index

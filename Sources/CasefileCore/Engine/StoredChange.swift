@@ -1,0 +1,65 @@
+/// A change as undo keeps it. An entry changed in place (same Id, kind and comments) is
+/// kept as the run of fields that differ — where it starts, the fields it replaced and the
+/// fields put there — not as two whole copies of the entry: forty thousand tags added one
+/// by one to a person keep forty thousand fields, not forty thousand copies of a growing
+/// record. The whole `Change` is rebuilt against the case when it is undone or redone.
+enum StoredChange {
+    /// Kept as it came (additions, removals, links, notes, the header).
+    case whole(Change)
+    /// Entry `id`'s fields `at..<at + removed.count` became `added`.
+    case fields(id: String, at: Int, removed: [Field], added: [Field])
+
+    /// How `change` is kept.
+    /// - Complexity: O(fields of the entry); strings shared by both copies compare at once.
+    init(_ change: Change) {
+        guard case let .entry(old?, new?) = change, old.id == new.id, old.kind == new.kind,
+              old.comments == new.comments else {
+            self = .whole(change)
+            return
+        }
+        let edit = FieldRun.between(old.fields, new.fields)
+        self = .fields(id: old.id, at: edit.at, removed: Array(old.fields[edit.at..<edit.oldEnd]),
+                       added: Array(new.fields[edit.at..<edit.newEnd]))
+    }
+
+    /// The change to apply to redo it, given the case before it; nil when the case does
+    /// not hold what it changed (never, while undo and redo stay in step).
+    func forward(in caseFile: CaseFile) -> Change? {
+        switch self {
+        case let .whole(change): return change
+        case let .fields(id, at, removed, added): return Self.replace(id, at, removed.count, with: added, in: caseFile)
+        }
+    }
+
+    /// The change that undoes it, given the case after it.
+    func backward(in caseFile: CaseFile) -> Change? {
+        switch self {
+        case let .whole(change): return change.inverse
+        case let .fields(id, at, removed, added): return Self.replace(id, at, added.count, with: removed, in: caseFile)
+        }
+    }
+
+    private static func replace(_ id: String, _ at: Int, _ count: Int, with fields: [Field], in caseFile: CaseFile) -> Change? {
+        guard let current = caseFile.entries[id], at >= 0, at + count <= current.fields.count else { return nil }
+        var changed = current
+        changed.fields.replaceSubrange(at..<(at + count), with: fields)
+        return .entry(old: current, new: changed)
+    }
+}
+
+/// The run of fields where two field lists differ: the common start and end are left out.
+enum FieldRun {
+    /// `old[at..<oldEnd]` became `new[at..<newEnd]`.
+    static func between(_ old: [Field], _ new: [Field]) -> (at: Int, oldEnd: Int, newEnd: Int) {
+        var start = 0
+        let shorter = min(old.count, new.count)
+        while start < shorter, old[start] == new[start] { start += 1 }
+        var oldEnd = old.count
+        var newEnd = new.count
+        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] {
+            oldEnd -= 1
+            newEnd -= 1
+        }
+        return (start, oldEnd, newEnd)
+    }
+}

@@ -1,0 +1,55 @@
+import CasefileCore
+import CasefileTestSupport
+import Foundation
+import Testing
+
+/// Many small changes to a large entry: the journal and undo keep what changed, not
+/// copies of the entry, and recovery and undo still give back exactly the case.
+@Suite struct GrowthTests {
+    @Test func smallChangesToALargePostJournalOnlyWhatChanged() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        let text = String(repeating: "Завтра у Есимова на ланче. ", count: 4000)  // about 200 KB
+        var caseFile = CaseFile(title: "Growth")
+        caseFile.put(Entry(kind: .person, id: "p", fields: [Field("Name", "Person P")]))
+        caseFile.put(Entry(kind: .post, id: "big", fields: [Field("Author", "p"), Field("Date", "2014-02-04"), Field("Text", text)]))
+        try caseFile.write(to: path)
+        let saved = try FileBytes.read(path)
+        let notebook = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        try notebook.open(path: path)
+        let commands = (0..<200).map { "tag big t\($0)" } + ["untag big t7", "set big lang=ru"]
+        for command in commands { #expect(notebook.runInteractive(command).isEmpty, "\(command)") }
+        let journal = try FileBytes.read(Journal.path(for: path))
+        // Whole once, then the fields that changed: far below 200 copies of 200 KB.
+        #expect(journal.count < 2 * saved.count + 200 * 300, "journal of \(journal.count) bytes")
+
+        let recovered = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        try recovered.open(path: path)
+        #expect(recovered.runInteractive("recover").isEmpty)
+        #expect(CaseWriter.bytes(of: recovered.caseFile) == CaseWriter.bytes(of: notebook.caseFile))
+        #expect(recovered.caseFile["big"]?.values("Tag").count == 199)
+
+        // Undo takes every step back to the saved file, redo forward again.
+        let after = CaseWriter.bytes(of: notebook.caseFile)
+        for _ in commands { #expect(notebook.runInteractive("undo").isEmpty) }
+        #expect(!notebook.hasUnsavedChanges)
+        #expect(CaseWriter.bytes(of: notebook.caseFile) == saved)
+        for _ in commands { #expect(notebook.runInteractive("redo").isEmpty) }
+        #expect(CaseWriter.bytes(of: notebook.caseFile) == after)
+        notebook.discardJournal()
+        recovered.discardJournal()
+    }
+
+    @Test func oneTagCommandWithManyTagsAddsThemAllInOrder() throws {
+        let notebook = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        notebook.journaling = false
+        #expect(notebook.runInteractive("add person \"Nurali Aitelenov\" handle=@extremkz\ntag aitelenov a b").isEmpty)
+        let words = (0..<20_000).map { "t\($0)" }
+        #expect(notebook.runInteractive("tag aitelenov " + (["b"] + words + ["t5"]).joined(separator: " ")).isEmpty)
+        let person = try #require(notebook.caseFile["aitelenov"])
+        #expect(person.values("Tag") == ["a", "b"] + words)
+        #expect(person["Handle"] == "@extremkz")
+        #expect(notebook.runInteractive("undo").isEmpty)
+        #expect(notebook.caseFile["aitelenov"]?.values("Tag") == ["a", "b"])
+    }
+}
