@@ -33,17 +33,6 @@ struct PairCommand: ShellCommand {
                                hint: "pair --force \(translation.id) \(original.id) moves it (\(earlier) is then left "
                                    + "without it); unpair \(translation.id) first to keep it unpaired")
         }
-        // Of chains (a translation of a translation) must end at an original: refuse a cycle.
-        var seen: Set<String> = [translation.id]
-        var next: Entry? = original
-        while let step = next, step.kind == .translation, let of = step["Of"] {
-            if seen.contains(of) || of == translation.id {
-                throw CommandError("pairing \(translation.id) with \(original.id) would make a loop of translations",
-                                   at: originalWord, hint: "pair it with the post or quote it was translated from")
-            }
-            seen.insert(of)
-            next = notebook.caseFile.entries[of]
-        }
         translation.set("Of", original.id)
         notebook.put(translation)
         notebook.confirm("paired \(translation.id) with its original \(original.id)")

@@ -97,7 +97,8 @@ public struct EntryTable {
             return [cell(entry["Published"], 10), cell(entry.name, 200)]
         case .evidence:
             let size = entry["Size"].flatMap { UInt64($0) }.map(ByteSize.text)
-            return [cell(entry["On"].map { "on \($0)" }, 31), cell(entry["Type"], 24), cell(size, 10), cell(entry["Name"], 200)]
+            // The file's name before its type and size: it is what a researcher looks for.
+            return [cell(entry["On"].map { "on \($0)" }, 31), cell(entry["Name"], 40), cell(entry["Type"], 24), cell(size, 10)]
         case .link, .note, .session:
             return []
         }

@@ -52,7 +52,7 @@ struct FileCommandTests {
             > save --as \(other)
             error: \(other) already exists
              1 | save --as \(other)
-               | ^^^^
+               |           \(String(repeating: "^", count: other.count))
               hint: save --as \(other) --force replaces it
             > save --as \(folder.file("mine.rec"))
             saved \(folder.file("mine.rec")), revision 1: +1 person
@@ -66,7 +66,7 @@ struct FileCommandTests {
             error: \(folder.file("mine.rec")) was changed on disk since it was opened
              1 | save
                | ^^^^
-              hint: diff --disk shows the change; save --force overwrites it
+              hint: diff --disk shows what changed there; save --as FILE keeps both; save --force replaces it, dropping the other writer's changes
             > save --force
             saved \(folder.file("mine.rec")), revision 2: +1 person
             """)
@@ -159,10 +159,10 @@ struct FileCommandTests {
         let session = TranscriptSession()
         session.check("""
             > source \(loop)
-            \(loop):2:8: error: \(loop) is already being sourced
+            \(loop):2:8: error: \(loop) is already being run (as \(loop)): sourcing it here would loop forever
              2 | source \(loop)
                |        \(String(repeating: "^", count: loop.count))
-              hint: a script cannot source itself
+              hint: a script cannot source itself, directly or through another script
             (nothing from \(loop) was kept)
             > source \(quote)
             \(quote):3:12: error: unterminated double quote

@@ -20,7 +20,7 @@ struct LinkCommandTests {
             note: 'critizises' is not a known relation (did you mean 'criticizes'?)
             linked aitelenov critizises esimov
             > link kibraev Knows esimov
-            note: 'knows' is not a known relation (known: authored, mentions, quotes, replies-to, detained-with, criticizes, supports, same-as, member-of)
+            note: 'knows' is not a known relation (known: authored, mentions, quotes, replies-to, detained-with, criticizes, supports, same-as, member-of, reposts)
             linked kibraev knows esimov
             > link extremkz-2014-02-04 authored-by aitelenov
             note: 'authored-by' is how authored reads from the other end; link aitelenov authored extremkz-2014-02-04 says the same

@@ -55,8 +55,8 @@ import Testing
         assertTranscript("""
             > search kind:psot
             error: unknown kind 'psot'
-              kind:psot
-                   ^~~~
+             1 | search kind:psot
+               |             ^^^^
               hint: kinds are person, post, quote, translation, source (notes are searched with their entry)
             > search
             error: search needs QUERY

@@ -57,7 +57,7 @@ struct ReaderSyntaxTests {
         let text = Self.head + "# before\nId: a\n# inside\nName: A\n \t\nId: b\nName: B\n"
         let caseFile = try CaseReader.read(text: text).caseFile
         #expect(caseFile.count(of: .person) == 2)
-        #expect(caseFile["a"]?.comments == [" before", " inside"])
+        #expect(caseFile["a"]?.comments.map(RecordComment.text) == [" before", " inside"])
     }
 
     @Test("an empty file is an empty case that saves as a fresh one")

@@ -113,8 +113,8 @@ struct ReviewQueueTests {
         let session = Self.session()
         session.check("""
             > list translation status!=final
-            translation  azh-2014-03-01.en       of azh-2014-03-01  en  reviewed  March
-            translation  extremkz-2014-02-05.en  of extremkz-2014-02-05  en  draft  Action against
+            translation  azh-2014-03-01.en       of azh-2014-03-01       en  reviewed  March
+            translation  extremkz-2014-02-05.en  of extremkz-2014-02-05  en  draft     Action against
             2 entries
             > list translation staus=draft
             error: no translation has a field 'staus'
