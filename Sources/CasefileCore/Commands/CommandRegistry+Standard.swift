@@ -4,6 +4,7 @@ extension CommandRegistry {
         AddPersonCommand.self, AddPostCommand.self, AddQuoteCommand.self, AddSourceCommand.self,
         TranslateCommand.self, PairCommand.self, UnpairCommand.self, UntranslatedCommand.self,
         LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
+        RelationAddCommand.self,
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
         ShowCommand.self, ListCommand.self, SearchShellCommand.self, HelpCommand.self,

@@ -72,6 +72,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change)
         handleIndex?.caseDidChange(change)
         nameIndex?.caseDidChange(change)
+        samePersonIndex?.caseDidChange(change)
         updateSearchIndex(change)
         idCounterIndex?.caseDidChange(change)
         if !observers.isEmpty {
