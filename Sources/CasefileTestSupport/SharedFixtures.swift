@@ -10,9 +10,9 @@ public enum SharedFixtures {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
-    /// `../shared` beside the package.
-    public static let root: String = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
-        .appendingPathComponent("shared").path
+    /// `../shared` beside the package (or `CASEFILE_SHARED`, for a worktree kept elsewhere).
+    public static let root: String = ProcessInfo.processInfo.environment["CASEFILE_SHARED"]
+        ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
 
     /// The path of `relative` under `../shared`, or nil (after a visible note) when it is
     /// absent. Under `CI=true` an absent fixture throws: CI always has `../shared`.

@@ -121,6 +121,7 @@ enum DateParser {
             }
         }
         if let unread {
+            if words.count == 1 { return .problem("'\(unread)' is not a date I can read", hint: formsHint) }
             return .problem("'\(unread)' is not part of a date I can read", hint: formsHint)
         }
         guard let day, let month, let year else { return .problem("a date needs a day, a month and a year", hint: formsHint) }

@@ -42,7 +42,9 @@ struct TranslationCommandTests {
                |             ^^
               hint: if the guess is wrong: set g lang=ru (the language it is in), then translate again
             > set g lang=ru
+            updated g
             > translate g en "x"
+            added translation g.en: x
             """)
         #expect(session.notebook.caseFile["g.en"]?["Of"] == "g")
     }

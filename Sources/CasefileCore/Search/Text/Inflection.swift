@@ -24,7 +24,7 @@ enum Inflection {
         // Ukrainian and Belarusian: і where Russian has и or е (Україні, Навальнім).
         let ukrainian = ["і", "ій", "ім", "іх", "ові", "еві", "ого", "ага", "аму", "ым"]
         let kazakh = [
-            "да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті",
+            "да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті",
             "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен",
             "мен", "бен", "пен", "лар", "лер", "дар", "дер", "тар", "тер",
             // The possessive (-ы/-і, -сы/-сі) with a case after it: Алматысында, Қазақстанының.
@@ -54,8 +54,9 @@ enum Inflection {
             "ovi", "evi", "aga", "amu",
         ]
         let kazakh = [
-            "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "na", "ne", "ni", "di", "ti",
-            "nin", "din", "tin", "ning", "ding", "ting", "dan", "den", "tan", "ten", "nan", "nen",
+            "da", "de", "ta", "te", "ga", "ge", "ka", "ke",
+            // -ның after n: the doubled n collapses in the key (Qazaqstannyng → …staning).
+            "nin", "din", "tin", "ning", "ding", "ting", "ing", "dan", "den", "tan", "ten", "nan", "nen",
             "men", "ben", "pen", "lar", "ler", "dar", "der", "tar", "ter",
             "si", "inda", "inde", "sinda", "sinde", "inin", "ining", "sinin", "sining", "ina", "ine", "sina", "sine",
         ]
