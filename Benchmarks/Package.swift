@@ -13,5 +13,9 @@ let package = Package(
     targets: [
         // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
         .target(name: "BenchSupport"),
+        // Exports of a generated 1M-entry case (ftm, csv, json) and of a 10k selection (html, dot).
+        .executableTarget(name: "export-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Attaching and verifying 1 GB of evidence, beside sha256sum on the same files.
+        .executableTarget(name: "evidence-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
     ]
 )

@@ -24,7 +24,7 @@ struct RelationAddCommand: ShellCommand {
         if Relation.words.contains(name) || Relation.vocabulary.contains(where: { $0.reverse == name }) {
             throw CommandError("'\(name)' is a built-in relation already", at: nameWord, hint: "link with it as it is")
         }
-        let description = notebook.cleanText(call.word(1)?.text ?? "").replacingOccurrences(of: "\n", with: " ")
+        let description = (call.word(1)?.text ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
         let header = notebook.caseFile.header.declaring(name, description: description)
         if header == notebook.caseFile.header {

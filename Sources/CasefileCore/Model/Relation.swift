@@ -5,6 +5,7 @@ public enum Relation {
         ("authored", "authored-by"), ("mentions", "mentioned-by"), ("quotes", "quoted-by"),
         ("replies-to", "replied-to-by"), ("detained-with", "detained-with"), ("criticizes", "criticized-by"),
         ("supports", "supported-by"), ("same-as", "same-as"), ("member-of", "has-member"),
+        ("reposts", "reposted-by"),
     ]
 
     /// The known relation words.

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Why an import cannot read its file at all (as opposed to a bad record in it).
+public struct ImportFileError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, naming the file.
+    public var description: String
+    /// What to do.
+    public var hint: String?
+}
+
+/// Reads one file (or an X archive folder) and parses it into a batch.
+enum ImportInput {
+    /// The batch read from `path` as `format` (`nil`: detect it). `name` is the file as the
+    /// user wrote it, used in messages.
+    static func read(path: String, format: ImportFormat?, title: String?) throws(ImportFileError) -> ImportBatch {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ImportFileError(description: "cannot read \(path): \(String(cString: strerror(errno)))",
+                                  hint: errno == ENOENT ? "check the path (a relative path is from the folder casefile runs in)" : nil)
+        }
+        let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+        if !isFolder && (info.st_mode & S_IFMT) != S_IFREG {
+            throw ImportFileError(description: "\(path) is not a regular file", hint: "import reads files, not devices or pipes")
+        }
+        if isFolder {
+            guard format == nil || format == .xArchive else {
+                throw ImportFileError(description: "\(path) is a folder", hint: "only an X archive is imported as a folder (x-archive)")
+            }
+            return try XArchiveReader.readFolder(path)
+        }
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
+            throw ImportFileError(description: error.description, hint: nil)
+        }
+        return try withExtendedLifetime(file) { () throws(ImportFileError) -> ImportBatch in
+            let bytes = file.bytes
+            let head = Array(bytes.prefix(4096))
+            guard let chosen = format ?? ImportFormat.detect(path: path, isFolder: false, head: head) else {
+                throw ImportFileError(description: "\(path): cannot tell which format this is",
+                                      hint: "name it: import twarc|x-archive|telegram|article FILE")
+            }
+            let sha = SHA256Digest.sha256(bytes)
+            let name = (path as NSString).lastPathComponent
+            var batch = ImportBatch(file: path, format: chosen, sha256: sha, title: title ?? name)
+            switch chosen {
+            case .twarc: TwarcReader.read(bytes, into: &batch)
+            case .telegram: TelegramReader.read(bytes, into: &batch)
+            case .article: ArticleReader.read(bytes, into: &batch, title: title)
+            case .xArchive:
+                guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+                    throw ImportFileError(description: "\(path) is not a zip archive",
+                                          hint: "give the X archive's zip or the folder it unpacks to")
+                }
+                batch = try XArchiveReader.readZip(path, sha256: sha)
+            }
+            return batch
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
