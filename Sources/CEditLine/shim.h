@@ -127,6 +127,7 @@ static inline const char *cf_codeset(void) { return nl_langinfo(CODESET); }
 CF_SHARED volatile sig_atomic_t cf_sig_interrupt = 0;
 CF_SHARED volatile sig_atomic_t cf_sig_terminate = 0;
 CF_SHARED volatile sig_atomic_t cf_sig_resize = 0;
+CF_SHARED volatile sig_atomic_t cf_sig_resize_serial = 0; /* counts resizes, for output laid out at the width */
 CF_SHARED int cf_sig_wake_write = -1;
 CF_SHARED int cf_sig_wake_read = -1;
 CF_SHARED int cf_sig_watchdog_write = -1; /* a second pipe, read (blocking) by the watchdog */
@@ -136,7 +137,7 @@ static void cf_sig_handler(int sig) {
     int saved = errno;
     switch (sig) {
     case SIGINT: cf_sig_interrupt = 1; break;
-    case SIGWINCH: cf_sig_resize = 1; break;
+    case SIGWINCH: cf_sig_resize = 1; cf_sig_resize_serial++; break;
     default:
         if (cf_sig_terminate == 0) cf_sig_terminate = sig;
         cf_sig_interrupt = 1; /* long commands that poll the interrupt flag stop early */
@@ -181,6 +182,7 @@ static inline int cf_sig_interrupt_flag(void) { return cf_sig_interrupt; }
 static inline void cf_sig_set_interrupt_flag(int value) { cf_sig_interrupt = value; }
 static inline int cf_sig_terminate_signal(void) { return cf_sig_terminate; }
 static inline int cf_sig_take_resize(void) { int r = cf_sig_resize; cf_sig_resize = 0; return r; }
+static inline int cf_sig_resize_count(void) { return cf_sig_resize_serial; }
 /* Empties the wake-up pipe; call before checking the flags, then poll. */
 static inline void cf_sig_drain(void) {
     char buf[64];

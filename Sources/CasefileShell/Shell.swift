@@ -11,6 +11,10 @@ public final class Shell {
     let reader: LineReader
     let output: ShellOutput
     let history: History?
+    /// The config file a name given at the first save may be written to.
+    public var configPath: String?
+    /// Whether the name was asked for already this session.
+    var askedForName = false
 
     /// A shell reading from `reader`.
     public init(notebook: Notebook, reader: LineReader, output: ShellOutput, history: History?) {
@@ -20,18 +24,31 @@ public final class Shell {
         self.history = history
     }
 
-    /// The prompt: the case's name, `*` when there are unsaved changes, the number of entries.
+    /// The prompt: the case's title (cut at a word), its file's name, `*` when there are
+    /// unsaved changes, the number of entries: `Kazakh bloggers… · kb* 31> `.
     public var prompt: Prompt {
         let name = Terminal.visible(notebook.displayName, keepNewlines: false)
         let dirty = notebook.hasUnsavedChanges
         let mark = dirty ? "*" : ""
         let count = notebook.caseFile.entries.count
+        // The title goes first, so the name and the count stay where the eye expects them;
+        // a case without a file is already named by its title.
+        var title = ""
+        if notebook.path != nil, let full = notebook.caseFile.header.title {
+            // The part before a colon or dash is the title's head: `Yegor Zhukov: a student…`.
+            let head = full.split(separator: ":", maxSplits: 1).first.map(String.init) ?? full
+            let short = head.components(separatedBy: " — ").first ?? head
+            let room = min(28, max(8, output.width / 5))
+            title = TextWidth.snippet(Terminal.visible(short.trimmingCharacters(in: .whitespaces), keepNewlines: false), to: room)
+            title = title.isEmpty ? "" : title + " · "
+        }
         // One escape sequence between each pair of visible runs: libedit's prompt
         // markers toggle, so two sequences back to back would invert them.
         let main = output.usesColour
-            ? "\u{1b}[1m" + name + (dirty ? "\u{1b}[0;33m*" : "") + "\u{1b}[0m \(count)> "
-            : name + mark + " \(count)> "
-        let pad = String(repeating: " ", count: max(0, TextWidth.of(name) + (mark.isEmpty ? 0 : 1) + String(count).count - 1))
+            ? title + "\u{1b}[1m" + name + (dirty ? "\u{1b}[0;33m*" : "") + "\u{1b}[0m \(count)> "
+            : title + name + mark + " \(count)> "
+        let visibleWidth = TextWidth.of(title) + TextWidth.of(name) + mark.count + String(count).count + 2
+        let pad = String(repeating: " ", count: max(0, visibleWidth - 3))
         return Prompt(main, continuation: pad + "…> ")
     }
 
@@ -59,6 +76,7 @@ public final class Shell {
                 buffer = ""
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 Signals.interruptRequested = false
+                askForName(before: text)
                 for error in notebook.runInteractive(text) { showError(error) }
                 output.flush()
                 Signals.exitIfTerminationRequested()
@@ -79,36 +97,10 @@ public final class Shell {
     }
 
     func showError(_ text: String) {
-        var shown = text
+        var shown = ErrorLayout.fit(text, width: output.width)
         if output.usesColour, let range = shown.range(of: "error:") {
             shown.replaceSubrange(range, with: output.styled("error:", "1;31"))
         }
         output.diagnostic(shown)
-    }
-
-    /// On Ctrl-D with unsaved changes: save, discard or cancel. True to leave.
-    func confirmLeaving() -> Bool {
-        guard notebook.hasUnsavedChanges else { return true }
-        let count = notebook.unsavedChanges.count
-        while true {
-            output.diagnostic("\(count) unsaved change\(count == 1 ? "" : "s") in \(Terminal.visible(notebook.displayName, keepNewlines: false)).")
-            switch reader.readLine(prompt: Prompt("[s]ave, [d]iscard, or [c]ancel? ")) {
-            case .line(let answer):
-                switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "s", "save":
-                    for error in notebook.runInteractive("save") { showError(error) }
-                    output.flush()
-                    if !notebook.hasUnsavedChanges { return true }
-                    return false
-                case "d", "discard":
-                    notebook.discardJournal()
-                    return true
-                case "c", "cancel", "": return false
-                default: continue
-                }
-            case .interrupted: return false
-            case .endOfInput: return true
-            }
-        }
     }
 }

@@ -87,8 +87,16 @@ public final class ShellCompleter: Completer {
     /// Candidates for an argument of `kind` beginning with `prefix`.
     func candidates(for kind: ArgumentKind, prefix: String, words: [String], nameCount: Int) -> [Completion.Candidate] {
         switch kind {
-        case .entry, .person:
-            return entryCandidates(prefix, peopleOnly: kind == .person)
+        case .entry:
+            return entryCandidates(prefix, kinds: [])
+        case .person:
+            return entryCandidates(prefix, kinds: [.person])
+        case .original:
+            return entryCandidates(prefix, kinds: [.post, .quote])
+        case .translation:
+            return entryCandidates(prefix, kinds: [.translation])
+        case .source:
+            return entryCandidates(prefix, kinds: [.source])
         case .kind:
             return Kind.allCases.map(\.word).filter { $0.hasPrefix(prefix) }.map { Completion.Candidate($0) }
         case .relation:
@@ -110,15 +118,20 @@ public final class ShellCompleter: Completer {
         }
     }
 
-    /// Ids by prefix; `@handles`; and people whose name starts with the word in any script.
-    func entryCandidates(_ prefix: String, peopleOnly: Bool) -> [Completion.Candidate] {
+    /// Ids of `kinds` (any kind when empty) by prefix; `@handles`; and people whose name
+    /// starts with the word in any script.
+    func entryCandidates(_ prefix: String, kinds: Set<Kind>) -> [Completion.Candidate] {
+        let peopleAllowed = kinds.isEmpty || kinds.contains(.person)
         if prefix.hasPrefix("@") {
+            guard peopleAllowed else { return [] }
             return notebook.handles(withPrefix: prefix, limit: Self.limit).map { Completion.Candidate($0) }
         }
         var seen = Set<String>()
         var results: [Completion.Candidate] = []
-        for id in notebook.ids(withPrefix: prefix.lowercased(), limit: Self.limit) {
-            guard let entry = notebook.caseFile[id], !peopleOnly || entry.kind == .person else { continue }
+        // Ids of other kinds are skipped, so a few more are looked at than are offered.
+        let scanned = kinds.isEmpty ? Self.limit : Self.limit * 8
+        for id in notebook.ids(withPrefix: prefix.lowercased(), limit: scanned) where results.count < Self.limit {
+            guard let entry = notebook.caseFile[id], kinds.isEmpty || kinds.contains(entry.kind) else { continue }
             seen.insert(id)
             results.append(Completion.Candidate(id, display: display(entry)))
         }
@@ -126,7 +139,7 @@ public final class ShellCompleter: Completer {
         // ASCII one only when no Id starts with it (nurali → aitelenov), so Id completion
         // never waits for the name index to be built on a large case.
         let ascii = prefix.utf8.allSatisfy { $0 < 0x80 }
-        if !prefix.isEmpty && (!ascii || results.isEmpty) {
+        if peopleAllowed, !prefix.isEmpty && (!ascii || results.isEmpty) {
             for id in notebook.people(withNamePrefix: prefix, limit: Self.limit) where !seen.contains(id) {
                 guard let entry = notebook.caseFile[id] else { continue }
                 results.append(Completion.Candidate(id, display: display(entry)))
@@ -150,7 +163,10 @@ public final class ShellCompleter: Completer {
         switch key.lowercased() {
         case "lang": return .language
         case "status": return .status
-        case "author", "speaker", "post", "of", "source": return .entry
+        case "author", "speaker": return .person
+        case "of": return .original
+        case "source": return .source
+        case "post": return .entry
         default: return nil
         }
     }
@@ -204,8 +220,8 @@ enum PathCompletion {
         return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted()
             .prefix(ShellCompleter.limit).map { name in
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
-                return isFolder.boolValue ? Completion.Candidate(typedFolder + name + "/", display: name + "/", appendsSpace: false)
+                let isDirectory = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder) && isFolder.boolValue
+                return isDirectory ? Completion.Candidate(typedFolder + name + "/", display: name + "/", appendsSpace: false)
                     : Completion.Candidate(typedFolder + name, display: name)
             }
     }

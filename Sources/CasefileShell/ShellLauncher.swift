@@ -45,13 +45,13 @@ public enum ShellLauncher {
             output.diagnostic("note: \(Terminal.visible(path)) \(Terminal.visible(problem.description)); opened read-only")
         }
         defer { notebook.releaseLock() }
-        output.diagnostic(greeting(notebook, path: path))
+        output.diagnostic(greeting(notebook, path: path, width: output.width))
         if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
             let count = pending.steps.count
-            var text = "This case has unsaved work from a session that ended without saving: \(count) command\(count == 1 ? "" : "s") since \(pending.started)."
+            var text = "This case has unsaved work from a session that ended without saving: \(Plural.count(count, "command")) since \(pending.started)."
             if !pending.isWhole {
                 text = "This case has a recovery journal (\(Terminal.visible(pending.path))) that casefile cannot read whole: "
-                    + Terminal.visible(pending.problems.joined(separator: "; ")) + ". \(count) command\(count == 1 ? "" : "s") could be read."
+                    + Terminal.visible(pending.problems.joined(separator: "; ")) + ". \(Plural.count(count, "command")) could be read."
             }
             if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
             output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to move it aside.")
@@ -72,6 +72,7 @@ public enum ShellLauncher {
             try? history.save()
         }
         let shell = Shell(notebook: notebook, reader: reader, output: output, history: history)
+        if !options.ignoresConfig { shell.configPath = ShellConfig.path(environment: environment) }
         let status = shell.run()
         if !notebook.hasUnsavedChanges { notebook.discardJournal() }
         notebook.syncJournal()
@@ -79,20 +80,45 @@ public enum ShellLauncher {
         return status
     }
 
-    static func greeting(_ notebook: Notebook, path: String?) -> String {
+    /// What was opened, fitted to `width`: pieces joined by ` · ` are kept whole on a line
+    /// where they fit, and a piece wider than the line wraps at its words.
+    static func greeting(_ notebook: Notebook, path: String?, width: Int) -> String {
         let caseFile = notebook.caseFile
         var parts: [String] = []
         for kind in Kind.allCases where kind != .session {
             let count = caseFile.count(of: kind)
-            if count > 0 { parts.append("\(count) " + (count == 1 ? kind.word : kind == .person ? "people" : kind.word + "s")) }
+            if count > 0 { parts.append(Plural.count(count, kind)) }
         }
         let name = Terminal.visible(path ?? "a new case", keepNewlines: false)
+        let title = caseFile.header.title.map { Terminal.visible($0, keepNewlines: false) } ?? ""
+        let help = "type help for the commands"
         if caseFile.entries.isEmpty && caseFile.header.revision == 0 {
-            return "casefile \(CasefileVersion.text) · \(name): a new case, written when you save\ntype help for the commands"
+            let opened = path == nil ? ["a new case"] : [name + ": a new case, written when you save"]
+            return (fitted(["casefile \(CasefileVersion.text)"] + opened + (title.isEmpty ? [] : [title]), width: width)
+                + fitted([help] + (title.isEmpty ? ["case title=TEXT names it"] : []), width: width)).joined(separator: "\n")
         }
-        let title = caseFile.header.title.map { " — \(Terminal.visible($0, keepNewlines: false))" } ?? ""
-        return "casefile \(CasefileVersion.text) · \(name)\(title)\n"
-            + "revision \(caseFile.header.revision) · " + parts.joined(separator: ", ") + " · type help for the commands"
+        let contents = ["revision \(caseFile.header.revision)", parts.joined(separator: ", ")].filter { !$0.isEmpty }
+        return (fitted(["casefile \(CasefileVersion.text)", name] + (title.isEmpty ? [] : [title]), width: width)
+            + fitted(contents + [help], width: width)).joined(separator: "\n")
+    }
+
+    /// `pieces` joined by ` · ` into lines of at most `width` columns.
+    static func fitted(_ pieces: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let joined = line.isEmpty ? piece : line + " · " + piece
+            if TextWidth.of(joined) <= width {
+                line = joined
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            let wrapped = TextWidth.wrap(piece, width: width)
+            lines += wrapped.dropLast()
+            line = wrapped.last ?? ""
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
 

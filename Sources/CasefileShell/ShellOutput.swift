@@ -1,30 +1,40 @@
 import CasefileCore
 import Foundation
+import LineEditor
 
 /// The shell's output: lines are held until the command ends, then written, or sent
-/// through the pager when they would not fit on the screen.
+/// through the pager when they would not fit on the screen. The terminal's size is read
+/// again after every resize (SIGWINCH), so each command lays out at the width of the moment.
 public final class ShellOutput: OutputSink {
-    /// The terminal's width.
-    public var width: Int
-    /// The terminal's height (0 when not a terminal).
-    public var height: Int
+    /// The terminal's width now (`COLUMNS`, else 80, when not a terminal).
+    public var width: Int {
+        refreshSize()
+        return size.width
+    }
+    /// The terminal's height now (0 when not a terminal).
+    public var height: Int {
+        refreshSize()
+        return size.height
+    }
     /// Whether to colour.
     public let usesColour: Bool
     /// The pager command, or nil.
     public var pager: String?
     private var pending: [String] = []
     private var pendingHeight = 0
+    private let isTerminal: Bool
+    private var size: (width: Int, height: Int)
+    private var sizeReadAtResize: Int
 
     /// Output on stdout; `pager` is used only when stdout is a terminal.
     public init(colour: ShellConfig.Colour, pager: String?, environment: [String: String]) {
         let terminal = isatty(1) == 1
-        var size = winsize()
-        if terminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
-            width = Int(size.ws_col)
-            height = Int(size.ws_row)
-        } else {
-            width = Int(environment["COLUMNS"] ?? "") ?? 80
-            height = 0
+        isTerminal = terminal
+        sizeReadAtResize = Signals.resizeCount
+        size = (Int(environment["COLUMNS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 80, 0)
+        if terminal, let measured = Self.terminalSize() {
+            size = measured
+            Signals.installResizeHandler()
         }
         switch colour {
         case .always: usesColour = environment["NO_COLOR"] == nil
@@ -32,6 +42,20 @@ public final class ShellOutput: OutputSink {
         case .auto: usesColour = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         }
         self.pager = terminal ? pager : nil
+    }
+
+    /// Reads the size again when the window was resized since it was last read.
+    private func refreshSize() {
+        let resizes = Signals.resizeCount
+        guard isTerminal, resizes != sizeReadAtResize else { return }
+        sizeReadAtResize = resizes
+        if let measured = Self.terminalSize() { size = measured }
+    }
+
+    private static func terminalSize() -> (width: Int, height: Int)? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return (max(20, Int(size.ws_col)), Int(size.ws_row))
     }
 
     public func line(_ text: String) {

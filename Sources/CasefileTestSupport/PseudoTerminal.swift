@@ -163,6 +163,17 @@ public final class PseudoTerminal {
         return String(decoding: plainBytes[consumed...], as: UTF8.self)
     }
 
+    /// Resizes the window as a person dragging its corner would: the kernel sends the
+    /// program SIGWINCH, and `screen` takes the new size.
+    public func resize(columns: UInt16, rows: UInt16) throws {
+        pump(waitingUpTo: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
+            throw PseudoTerminalError("cannot resize the terminal: \(String(cString: strerror(errno)))")
+        }
+        screen = screen.resized(columns: Int(columns), rows: Int(rows))
+    }
+
     /// Sends `signal` to the child.
     public func signal(_ signal: Int32) { kill(processID, signal) }
 

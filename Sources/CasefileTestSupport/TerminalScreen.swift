@@ -35,6 +35,21 @@ public struct TerminalScreen: Sendable {
         cells = Array(repeating: Array(repeating: " ", count: self.columns), count: self.rows)
     }
 
+    /// The screen after the window is resized to `columns` × `rows`: rows keep their cells
+    /// from the left (cut or blank-filled; nothing is reflowed), the bottom rows stay, and
+    /// the cursor stays inside.
+    public func resized(columns: Int, rows: Int) -> TerminalScreen {
+        var screen = TerminalScreen(columns: columns, rows: rows)
+        let kept = cells.suffix(screen.rows)
+        let shift = cells.count - kept.count
+        for (index, row) in kept.enumerated() {
+            for column in 0..<min(row.count, screen.columns) { screen.cells[index][column] = row[column] }
+        }
+        screen.cursorRow = min(screen.rows - 1, max(0, cursorRow - shift))
+        screen.cursorColumn = min(screen.columns - 1, cursorColumn)
+        return screen
+    }
+
     /// The rows as text, trailing blanks removed.
     public var lines: [String] {
         cells.map { row in

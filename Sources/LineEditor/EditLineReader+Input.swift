@@ -17,7 +17,12 @@ extension EditLineReader {
     /// The next typed character for libedit (our EL_GETCFN), or nil at end of input or on
     /// SIGTERM/SIGHUP. Reading ourselves, in poll() next to the signal wake-up pipe, lets a
     /// termination signal end `el_wgets` at once and a window resize take effect.
-    func nextTypedScalar() -> wchar_t? {
+    func nextTypedScalar() -> wchar_t? { nextTypedScalar(waitingUpTo: nil) }
+
+    /// The next typed character, waiting at most `milliseconds` (nil: as long as it takes);
+    /// nil when none came in time, at end of input or on SIGTERM/SIGHUP.
+    func nextTypedScalar(waitingUpTo milliseconds: Int?) -> wchar_t? {
+        let deadline = milliseconds.map { Self.monotonicMilliseconds() + $0 }
         while true {
             if input.position < input.bytes.count,
                let (scalar, length) = UTF8Scalars.decode(input.bytes[input.position...], atEnd: input.ended) {
@@ -40,9 +45,29 @@ extension EditLineReader {
                 Signals.interruptRequested = false
                 return 3
             }
-            guard InputWait.wait(for: inputDescriptor) == .readable else { continue }
-            appendRead()
+            var wait: Int32 = -1
+            if let deadline {
+                let left = deadline - Self.monotonicMilliseconds()
+                if left <= 0 { return nil }
+                wait = Int32(clamping: left)
+            }
+            switch InputWait.wait(for: inputDescriptor, milliseconds: wait) {
+            case .readable: appendRead()
+            case .signalled: continue
+            case .timedOut: return nil
+            }
         }
+    }
+
+    /// Puts `bytes` in front of what is still to be given to libedit.
+    func unreadBytes(_ bytes: [UInt8]) {
+        input.bytes.insert(contentsOf: bytes, at: input.position)
+    }
+
+    static func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
     }
 
     /// Reads what the terminal has (after a poll said so) into `input`.

@@ -15,7 +15,7 @@ extension EditLineReader {
             el, { el in EditLineReader.from(el)?.currentPrompt ?? EditLineReader.emptyPrompt }, CChar(Prompt.invisibleMarker))
         _ = cf_el_set_getcfn(el, { el, character in
             guard let reader = EditLineReader.from(el), let character else { return -1 }
-            guard let scalar = reader.nextTypedScalar() else { return 0 }
+            guard let scalar = reader.search == nil ? reader.nextTypedScalar() : reader.searchKey() else { return 0 }
             character.pointee = scalar
             return 1
         })
@@ -28,6 +28,9 @@ extension EditLineReader {
         })
         _ = cf_el_addfn(el, "casefile-cancel", "discard the line (Ctrl-C)", { el, _ in
             EditLineReader.from(el)?.cancelLine() ?? UInt8(CC_ERROR)
+        })
+        _ = cf_el_addfn(el, "casefile-search", "search the history as you type (Ctrl-R)", { el, _ in
+            EditLineReader.from(el)?.searchStep() ?? UInt8(CC_ERROR)
         })
         _ = cf_el_addfn(el, "casefile-suspend", "suspend the shell (Ctrl-Z)", { el, _ in
             EditLineReader.from(el)?.suspend() ?? UInt8(CC_ERROR)
@@ -53,13 +56,13 @@ extension EditLineReader {
         ]
         if options.mode == .emacs {
             bindings += [
-                ("^R", "em-inc-search-prev"),
+                ("^R", "casefile-search"),
                 ("^W", "ed-delete-prev-word"),
                 ("\u{1b}p", "ed-search-prev-history"), ("\u{1b}n", "ed-search-next-history"),
                 ("\u{1b}[1;5C", "em-next-word"), ("\u{1b}[1;5D", "ed-prev-word"),
             ]
         } else {
-            bindings += [("^R", "em-inc-search-prev")]
+            bindings += [("^R", "casefile-search")]
         }
         for binding in bindings {
             _ = cf_el_bind(editLine, binding.key, binding.function)

@@ -53,6 +53,8 @@ public final class EditLineReader: LineReader {
     let inputDescriptor: Int32 = STDIN_FILENO
     var input = TypedInput()
     var cancelled = false
+    /// The Ctrl-R search under way, if any.
+    var search: IncrementalSearch?
     private var promptText: UnsafeMutablePointer<CChar>?
     private(set) var promptSource: String?
 
@@ -79,15 +81,27 @@ public final class EditLineReader: LineReader {
 
     /// Shows `prompt.current` and edits one line.
     public func readLine(prompt: Prompt) -> LineInput {
+        edit(prompt: prompt, addsToHistory: options.addsLinesToHistory)
+    }
+
+    /// Shows `prompt.current` and edits one line, an answer that stays out of the history.
+    public func readAnswer(prompt: Prompt) -> LineInput {
+        edit(prompt: prompt, addsToHistory: false)
+    }
+
+    private func edit(prompt: Prompt, addsToHistory: Bool) -> LineInput {
         Signals.exitIfTerminationRequested()
         if input.ended { return .endOfInput }
         setPrompt(prompt.current)
         cancelled = false
+        search = nil
         Signals.interruptRequested = false
         fflush(cf_stdout())
         // Raw mode before the prompt is printed: keys typed in between would otherwise be
         // echoed by the terminal, and a Ctrl-D would turn into a lost NUL.
         _ = cf_el_set_prep_term(editLine, 1)
+        // A resize while a command ran: libedit lays the prompt out at the new width too.
+        if Signals.takeResize() { el_resize(editLine) }
         var count: Int32 = 0
         let result = el_wgets(editLine, &count)
         _ = cf_el_set_prep_term(editLine, 0)
@@ -112,13 +126,13 @@ public final class EditLineReader: LineReader {
             return .endOfInput
         }
         line.removeLast()
-        if options.addsLinesToHistory { history?.add(line) }
+        if addsToHistory { history?.add(line) }
         Signals.interruptRequested = false
         return .line(line)
     }
 
     /// Makes `text` the prompt libedit shows; the C copy lives until the next change.
-    private func setPrompt(_ text: String) {
+    func setPrompt(_ text: String) {
         guard text != promptSource else { return }
         var bytes = Prompt.libeditBytes(text)
         bytes.append(0)

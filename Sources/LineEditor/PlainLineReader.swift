@@ -49,6 +49,35 @@ public final class PlainLineReader: LineReader {
         }
     }
 
+    /// The next character of the input (a newline is Enter, `"\r"`): a question's answer
+    /// is its first character, and what follows it is read next, as typed.
+    public func readKey(prompt: String) -> KeyInput {
+        Signals.exitIfTerminationRequested()
+        while true {
+            if let key = bufferedKey() { return key }
+            if atEnd { return .endOfInput }
+            if fill() != nil { return .key("\u{03}") }
+        }
+    }
+
+    /// The next character if it has already arrived (the rest of an answer's line).
+    public func nextKey(waitingUpTo milliseconds: Int) -> KeyInput? { bufferedKey() }
+
+    /// Puts `text` back in front of what is still to be read.
+    public func unread(_ text: String) {
+        buffer.insert(contentsOf: Array(text.utf8), at: start)
+        scanned = start
+    }
+
+    private func bufferedKey() -> KeyInput? {
+        guard start < buffer.count,
+              let (scalar, length) = UTF8Scalars.decode(buffer[start...], atEnd: atEnd) else { return nil }
+        start += length
+        scanned = max(scanned, start)
+        if scalar == 0x0A { return .key("\r") }
+        return .key(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}"))
+    }
+
     /// Reads more bytes, waiting if needed. Returns `.interrupted` on Ctrl-C while waiting.
     private func fill() -> LineInput? {
         Signals.drainWakeups()

@@ -85,10 +85,14 @@ public enum Signals {
     }
 
     /// Installs the SIGWINCH handler that lets the terminal reader follow window resizes.
-    static func installResizeHandler() {
+    public static func installResizeHandler() {
         _ = wakeDescriptor
         _ = cf_sig_install(SIGWINCH)
     }
+
+    /// How many times the window was resized: output laid out at the terminal's width
+    /// reads the width again when this changed.
+    public static var resizeCount: Int { Int(cf_sig_resize_count()) }
 
     /// Whether the window was resized since the last call.
     static func takeResize() -> Bool { cf_sig_take_resize() != 0 }

@@ -25,7 +25,7 @@ enum ChildProcess {
         var outputPath = Array("/tmp/casefile-bench-XXXXXX".utf8CString)
         let outFD = outputPath.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard outFD >= 0 else { return nil }
-        let path = String(cString: outputPath)
+        let path = String(decoding: outputPath.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer {
             close(outFD)
             unlink(path)

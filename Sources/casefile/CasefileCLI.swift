@@ -11,11 +11,14 @@ struct CasefileCLI: ParsableCommand {
         commandName: "casefile",
         abstract: "A notebook for documenting cases of online speech, saved as a GNU recutils recfile.",
         usage: """
-            casefile [FILE] [--no-config] [--no-pager]     the shell on FILE (a new case if it does not exist)
-              casefile FILE < SCRIPT                       replay a script (as casefile run FILE -)
+            casefile [FILE] [--no-config] [--no-pager]
+              casefile FILE < SCRIPT
               casefile <subcommand> ...
             """,
         discussion: """
+            casefile FILE opens the shell on FILE (a new case if it does not exist yet); with a script on \
+            standard input it replays the script instead, as casefile run FILE - does.
+
             Exit status: 0 done; 1 the answer is no (check found problems, search found nothing,
             diff found differences, merge conflicts) or a script failed; 2 misuse of the command
             line, or a file that cannot be read or is not a case file.

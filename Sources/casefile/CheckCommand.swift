@@ -12,6 +12,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The case files to check.", completion: .file(extensions: ["rec"]))
     var files: [String]
 
+    @Flag(help: "Also name translations that spell a person otherwise than the case's Spelling for that language.")
+    var names = false
+
     func run() throws {
         var failed = false
         var status: Int32 = 0
@@ -27,17 +30,25 @@ struct CheckCommand: ParsableCommand {
                 let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
                 let problems = result.diagnostics.filter { $0.severity == .error }.count
                 let warnings = result.diagnostics.count - problems
-                if problems == 0 {
-                    let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
-                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes\(noted)" + stream)
+                let spellings = names ? GlossaryCheck.check(result.caseFile) : []
+                for finding in spellings {
+                    FileHandleOutput.standardError.write(Terminal.visible("\(file): warning: \(finding)") + "\n")
+                }
+                if problems == 0 && !spellings.isEmpty {
+                    failed = true
+                    FileHandleOutput.standardError.write("\(Terminal.fileName(file)): \(spellings.count) name"
+                        + (spellings.count == 1 ? " spelt" : "s spelt") + " otherwise than the case's glossary\n")
+                } else if problems == 0 {
+                    let noted = warnings == 0 ? "" : " (\(Plural.count(warnings, "warning")))"
+                    print("\(Terminal.fileName(file)): ok, \(Plural.count(count, "entry, link or note", "entries, links and notes"))\(noted)" + stream)
                     let evidence = result.caseFile.count(of: .evidence)
                     if evidence > 0 {
-                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
+                        print("  \(Plural.count(evidence, "evidence file")) present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
                     }
                 } else {
                     failed = true
                     FileHandleOutput.standardError.write(
-                        "\(Terminal.fileName(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                        "\(Terminal.fileName(file)): \(Plural.count(problems, "problem"))\n")
                 }
             } catch let error as LoadError {
                 status = max(status, ExitStatus.of(error).rawValue)

@@ -7,7 +7,6 @@ final class EvidenceSession {
     let file: String
     let notebook: Notebook
     let output: StandardOutput
-    private var lock: CaseLock?
     /// Why custody events cannot be saved (the case is locked, read-only, or has unsaved work), or nil.
     private(set) var cannotRecord: String?
 
@@ -19,6 +18,7 @@ final class EvidenceSession {
         notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
         notebook.showsConfirmations = false
         notebook.journaling = false
+        notebook.locksFiles = true
         guard FileManager.default.fileExists(atPath: file) else {
             output.diagnostic("casefile: no case file \(Terminal.visible(file))")
             output.flush()
@@ -32,11 +32,11 @@ final class EvidenceSession {
             output.flush()
             return nil
         }
-        switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
-        case .success(let taken): lock = taken
-        case .failure(.held(let holder)):
-            cannotRecord = "the case is open in another casefile (\(holder.description))"
-        case .failure(.unusable(_, let reason)): cannotRecord = "the case cannot be locked (\(reason))"
+        // The one lock path: the notebook took it while opening.
+        switch notebook.lockProblem {
+        case .held(let holder)?: cannotRecord = "the case is open in another casefile (\(holder.description))"
+        case let problem?: cannotRecord = "the case \(problem.description)"
+        case nil: break
         }
         if cannotRecord == nil, let pending = notebook.pendingJournal {
             cannotRecord = "the case has unsaved work from an earlier session (\(pending.steps.count) commands); recover it first"
@@ -44,7 +44,7 @@ final class EvidenceSession {
         if cannotRecord == nil, access(file, W_OK) != 0 { cannotRecord = "the case file is read-only" }
     }
 
-    deinit { lock?.release() }
+    deinit { notebook.releaseLock() }
 
     /// Runs one command line (built by the caller, its words quoted); prints its errors.
     func run(_ line: String) -> Bool {

@@ -21,8 +21,8 @@ struct ExportCLI: ParsableCommand {
               casefile export k.rec tmx lang:ru status:final -o k.tmx
               casefile export k.rec csv -o tables/
 
-            Exit status: 0 written, 1 the case cannot be read or the output cannot be written, \
-            2 misuse of the command line.
+            Exit status: 0 written; 1 the case has errors, or the output could not be written; \
+            2 misuse (a bad query, an unknown entry) or a case file that cannot be read.
             """
     )
 
@@ -66,7 +66,7 @@ struct ExportCLI: ParsableCommand {
     }
 
     func run() throws {
-        guard let format = ExportFormat(word: format) else { throw ExitCode(2) }
+        guard let format = ExportFormat(word: format) else { throw ExitStatus.trouble.exit }
         var options = ExportOptions(kind: kind.flatMap { Kind(word: $0) })
         if let layout, let choice = NetworkLayout.Choice(rawValue: layout.lowercased()) { options.layout = choice }
         let loaded: LoadResult
@@ -74,26 +74,35 @@ struct ExportCLI: ParsableCommand {
             loaded = try CaseReader.load(path: file)
         } catch let error as LoadError {
             FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
-            throw ExitCode(1)
+            throw ExitStatus.of(error).exit
         }
         ExitWithoutTeardown.keep(loaded)
         let notebook = Notebook(caseFile: loaded.caseFile, path: file, output: StandardOutput(environment: [:]),
                                 settings: Settings(userName: "casefile"))
         var words = query
         if let terminator = words.firstIndex(of: "--") { words.remove(at: terminator) }
-        var source = "--entries"
+        // The query on line 1 and the entries on line 2 of what the renderer shows, so a
+        // caret lands under the word at fault.
+        var queryLine = ""
+        var queryWords: [Word] = []
+        for word in words {
+            if !queryLine.isEmpty { queryLine += " " }
+            queryWords.append(Word(word, line: 1, column: queryLine.count + 1))
+            queryLine += word
+        }
+        var entriesLine = "--entries"
         var entryWords: [Word] = []
         for entry in entries {
-            source += " "
-            entryWords.append(Word(entry, column: source.count + 1, isQuoted: true))
-            source += entry
+            entriesLine += " "
+            entryWords.append(Word(entry, line: 2, column: entriesLine.count + 1, isQuoted: true))
+            entriesLine += entry
         }
         let set: ExportSet
         do {
-            set = try notebook.exportSet(query: words.map { Word($0) }, entries: entryWords)
+            set = try notebook.exportSet(query: queryWords, entries: entryWords)
         } catch {
-            FileHandleOutput.standardError.write("casefile export: " + ErrorRenderer.render(error, file: nil, source: source) + "\n")
-            throw ExitCode(error.rendered == nil ? 1 : 2)
+            FileHandleOutput.standardError.write(ErrorRenderer.render(error, file: nil, source: queryLine + "\n" + entriesLine) + "\n")
+            throw ExitStatus.trouble.exit
         }
         do {
             if let out {
@@ -107,12 +116,12 @@ struct ExportCLI: ParsableCommand {
                 for warning in warnings { FileHandleOutput.standardError.write("casefile: \(Terminal.visible(warning))\n") }
                 if failure != 0 {
                     FileHandleOutput.standardError.write("casefile: cannot write to standard output: \(String(cString: strerror(failure)))\n")
-                    throw ExitCode(1)
+                    throw ExitStatus.no.exit
                 }
             }
         } catch let error as ExportError {
             FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n  hint: \(error.hint)\n")
-            throw ExitCode(1)
+            throw ExitStatus.no.exit
         }
     }
 }

@@ -99,7 +99,7 @@ struct ScriptReplay {
         }
         if let pending = notebook.pendingJournal {
             let damage = pending.isWhole ? "" : "; it cannot be read whole: " + pending.problems.joined(separator: "; ")
-            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(Plural.count(pending.steps.count, "command"))\(Terminal.visible(damage)))")
             output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
             return 1
         }
@@ -137,7 +137,7 @@ struct ScriptReplay {
         if dryRun {
             notebook.discardJournal()
             let count = notebook.unsavedChanges.count
-            output.diagnostic("dry run: \(count) change\(count == 1 ? "" : "s") not saved")
+            output.diagnostic("dry run: \(Plural.count(count, "change")) not saved")
         } else if notebook.hasUnsavedChanges {
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {

@@ -9,7 +9,8 @@ final class ShellSession {
 
     /// Starts the shell on `caseText` (or the example dossier), waiting for its first prompt.
     init(caseText: String? = nil, name: String = "kb.rec", extra: [String: String] = [:], folder: TemporaryFolder? = nil,
-         firstPrompt: String? = nil, pager: Bool = false, rows: UInt16 = 40) throws {
+         firstPrompt: String? = nil, pager: Bool = false, rows: UInt16 = 40, columns: UInt16 = 100,
+         removing: [String] = []) throws {
         let folder = try folder ?? TemporaryFolder()
         self.folder = folder
         casePath = folder.file(name)
@@ -21,9 +22,10 @@ final class ShellSession {
                            "NO_COLOR": "1", "CASEFILE_NO_CONFIG": "1", "CASEFILE_USER": "tester",
                            "XDG_STATE_HOME": folder.file("state")]
         environment.merge(extra) { _, new in new }
+        for name in removing { environment[name] = nil }
         terminal = try PseudoTerminal(executable: try BuiltProducts.path(of: "casefile"),
                                       arguments: (pager ? [] : ["--no-pager"]) + [casePath], environment: environment,
-                                      columns: 100, rows: rows)
+                                      columns: columns, rows: rows)
         try terminal.waitFor(firstPrompt ?? "kb 31> ")
     }
 

@@ -14,6 +14,15 @@ struct CommandLineTests {
         #expect(run.stdout.contains("Exit status: 0 done; 1 the answer is no"))
     }
 
+    @Test("--help fits 80 columns: the usage lines are short, the rest wraps at words")
+    func helpFitsTheWidth() throws {
+        let run = try CasefileProcess.run(["--help"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 0)
+        let wide = run.stdout.split(separator: "\n").filter { TextWidth.of(String($0)) > 80 }
+        #expect(wide.isEmpty, "\(wide)")
+        #expect(run.stdout.contains("casefile FILE opens the shell on FILE"))
+    }
+
     @Test("each subcommand has its own --help", arguments: ["check", "fmt"])
     func subcommandHelp(name: String) throws {
         let run = try CasefileBinary.run([name, "--help"])

@@ -32,7 +32,7 @@ struct RunCommandTests {
         let build = try folder.write("build.cf", """
             add person "Nurali Aitelenov" handle=@extremkz
             add post @extremkz 2014-02-04 "Завтра" lang=ru
-            translate extremkz-2014-02-04 en "Tomorrow"
+            translate extremkz-2014-02-04 en "Tomorrow" by=GV
             unpair extremkz-2014-02-04.en
             """)
         let run = try CasefileProcess.run(["run", path, build], environment: fixedEnvironment)
@@ -45,6 +45,7 @@ struct RunCommandTests {
 
             Id: extremkz-2014-02-04.en
             Lang: en
+            By: GV
             Status: draft
             Text: Tomorrow
 

@@ -17,7 +17,7 @@ struct AddPersonCommand: ShellCommand {
     static let options = [
         OptionSpec("id", .newId), OptionSpec("handle", .word, repeatable: true),
         OptionSpec("alias", .text, repeatable: true), OptionSpec("role", .text), OptionSpec("tag", .tag, repeatable: true),
-        OptionSpec("url", .word), OptionSpec("source", .entry),
+        OptionSpec("url", .word), OptionSpec("source", .source),
     ]
     static let changesCase = true
     static let adds: Kind? = .person

@@ -19,7 +19,7 @@ struct AddPostCommand: ShellCommand {
     static let arguments = [ArgumentSpec("AUTHOR", .person), ArgumentSpec("DATE", .date), ArgumentSpec("TEXT", .text)]
     static let options = [
         OptionSpec("id", .newId), OptionSpec("lang", .language), OptionSpec("platform", .word), OptionSpec("url", .word),
-        OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
+        OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .source),
     ]
     static let changesCase = true
     static let adds: Kind? = .post

@@ -12,7 +12,7 @@ struct AddQuoteCommand: ShellCommand {
     static let arguments = [ArgumentSpec("SPEAKER", .person), ArgumentSpec("TEXT", .text)]
     static let options = [
         OptionSpec("from", .entry), OptionSpec("date", .date), OptionSpec("url", .word), OptionSpec("lang", .language),
-        OptionSpec("id", .newId), OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
+        OptionSpec("id", .newId), OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .source),
     ]
     static let changesCase = true
     static let adds: Kind? = .quote

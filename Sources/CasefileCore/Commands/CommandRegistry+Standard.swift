@@ -15,5 +15,6 @@ extension CommandRegistry {
         ImportCommand.self,
         ExportCommand.self,
         AttachCommand.self, DetachCommand.self, VerifyCommand.self, CustodyCommand.self,
+        CaseCommand.self,
     ])
 }

@@ -95,6 +95,7 @@ extension Notebook {
     public func exportSet(query: [Word], entries: [Word]) throws(CommandError) -> ExportSet {
         var statuses: [String] = []
         var rest: [String] = []
+        var restWords: [Word] = []
         for word in query {
             let raw = word.raw
             if raw.lowercased().hasPrefix("status:") {
@@ -105,6 +106,7 @@ extension Notebook {
                 statuses += values
             } else {
                 rest.append(raw)
+                restWords.append(word)
             }
         }
         var ids: [String] = []
@@ -116,12 +118,7 @@ extension Notebook {
             do {
                 parsed = try SearchQuery.parse(text)
             } catch {
-                var message = "error: \(Terminal.visible(error.message, keepNewlines: false))"
-                // (QueryError's caret lines went in a merge: the query and a caret under the column.)
-                message += "\n  " + Terminal.visible(text, keepNewlines: false)
-                message += "\n  " + String(repeating: " ", count: error.column - 1) + "^" + String(repeating: "~", count: error.length - 1)
-                message += "\n  hint: " + Terminal.visible(error.hint, keepNewlines: false)
-                throw CommandError(rendered: message)
+                throw error.located(in: restWords)
             }
             matches = searchIndex.search(parsed, in: caseFile, limit: nil).ids
         }

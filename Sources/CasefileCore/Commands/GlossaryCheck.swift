@@ -2,7 +2,7 @@
 /// Esimov` on the person) and the translations that spell a known person otherwise
 /// (`Yesimov`). The cross-script folding keys of search decide that a word *is* the
 /// person's name; the glossary decides how it should be written.
-enum GlossaryCheck {
+public enum GlossaryCheck {
     /// One person's name in one language.
     struct Spelling: Equatable {
         /// The language tag.
@@ -12,17 +12,24 @@ enum GlossaryCheck {
     }
 
     /// A translation that writes a known name otherwise than the glossary.
-    struct Finding: Equatable {
+    public struct Finding: Equatable, Sendable, CustomStringConvertible {
         /// The translation's Id.
-        var translation: String
+        public var translation: String
         /// The person's Id.
-        var person: String
+        public var person: String
         /// The word as the translation writes it.
-        var found: String
+        public var found: String
         /// The case's spelling of that word.
-        var expected: String
+        public var expected: String
         /// The whole spelling it belongs to.
-        var spelling: String
+        public var spelling: String
+        /// The language of the translation.
+        public var lang: String
+
+        /// `ID writes 'Yesimov' where the case spells esimov 'Akhmetzhan Esimov' in en`.
+        public var description: String {
+            "\(translation) writes '\(found)' where the case spells \(person) '\(spelling)' in \(lang)"
+        }
     }
 
     /// The spellings on `person` (`Spelling: LANG NAME`; a colon after the tag is allowed).
@@ -61,7 +68,7 @@ enum GlossaryCheck {
                       let closest = expected.min(by: { $0.distance(to: word) < $1.distance(to: word) }),
                       closest.isSameName(as: word) || closest.distance(to: word) <= 2 else { continue }
                 let finding = Finding(translation: translation.id, person: person.id, found: word.text,
-                                      expected: closest.text, spelling: spelling.name)
+                                      expected: closest.text, spelling: spelling.name, lang: translation.lang ?? lang)
                 if !found.contains(finding) { found.append(finding) }
             }
         }
@@ -86,14 +93,13 @@ enum GlossaryCheck {
     /// Says, after `translate` or a change of text, where `translation` departs from the glossary.
     static func remark(on translation: Entry, notebook: Notebook) {
         for finding in findings(in: translation, people: people(for: translation, notebook: notebook)) {
-            notebook.remark("note: \(finding.translation) writes '\(finding.found)' where the case spells "
-                            + "\(finding.person) '\(finding.spelling)' in \(translation.lang ?? "")")
+            notebook.remark("note: \(finding)")
         }
     }
 
     /// Every finding in `caseFile`, translations in Id order.
     /// - Complexity: O(translations × people with a spelling × words).
-    static func check(_ caseFile: CaseFile) -> [Finding] {
+    public static func check(_ caseFile: CaseFile) -> [Finding] {
         let people = caseFile.orderedIds(of: .person).compactMap { caseFile.entries[$0] }
             .filter { !$0.values("Spelling").isEmpty }
         guard !people.isEmpty else { return [] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `help [COMMAND]`: the commands by group, or one command in full.
 struct HelpCommand: ShellCommand {
     static let name = "help"
@@ -11,12 +13,12 @@ struct HelpCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let registry = notebook.registry
         guard let first = call.word(0) else {
-            for line in HelpText.overview(registry) { notebook.output.line(line) }
+            for line in HelpText.overview(registry, width: notebook.output.width) { notebook.output.line(line) }
             return
         }
         let name = call.positionals.map(\.text).joined(separator: " ")
         if let found = registry.command(named: name) {
-            for line in HelpText.detail(found) { notebook.output.line(line) }
+            for line in HelpText.detail(found, width: notebook.output.width) { notebook.output.line(line) }
             if found.arguments.contains(where: { $0.kind == .relation }) {
                 for line in HelpText.relations(of: notebook.caseFile) { notebook.output.line(Terminal.visible(line)) }
             }
@@ -35,19 +37,24 @@ struct HelpCommand: ShellCommand {
 
 /// The text of `help`, generated from the registry (the README's reference is checked against it).
 public enum HelpText {
-    /// Every command by group, with its summary.
-    public static func overview(_ registry: CommandRegistry) -> [String] {
+    /// Every command by group, with its summary, wrapped at `width` under the summaries' column.
+    public static func overview(_ registry: CommandRegistry, width: Int = .max) -> [String] {
         var lines: [String] = []
         for group in CommandGroup.allCases {
             let commands = registry.commands(in: group)
             guard !commands.isEmpty else { continue }
             lines.append(group.rawValue)
             for command in commands {
-                lines.append("  " + TextWidth.pad(command.name, to: 14) + command.summary)
+                let head = "  " + TextWidth.pad(command.name, to: 14)
+                let column = TextWidth.of(head)
+                for (index, line) in TextWidth.wrap(command.summary, width: max(20, width - column)).enumerated() {
+                    lines.append((index == 0 ? head : String(repeating: " ", count: column)) + line)
+                }
             }
             lines.append("")
         }
-        lines.append("Type help COMMAND for its usage and an example. Ids may be given as @handles or unambiguous prefixes.")
+        lines += TextWidth.wrap("Type help COMMAND for its usage and an example. Ids may be given as @handles or unambiguous prefixes.",
+                                width: max(20, width))
         return lines
     }
 
@@ -64,10 +71,25 @@ public enum HelpText {
         return lines
     }
 
-    /// One command in full: usage, explanation, aliases, example.
-    public static func detail(_ command: any ShellCommand.Type) -> [String] {
-        var lines = ["usage: " + command.usage, ""]
-        lines += command.help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// One command in full: usage, explanation (its paragraphs wrapped at `width`), aliases,
+    /// example (as typed, never wrapped).
+    public static func detail(_ command: any ShellCommand.Type, width: Int = .max) -> [String] {
+        var lines = TextWidth.wrap(command.usage, width: max(20, width - 7)).enumerated()
+            .map { ($0.offset == 0 ? "usage: " : "       ") + $0.element } + [""]
+        guard width != .max else {
+            lines += command.help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return lines + tail(command)
+        }
+        let paragraphs = command.help.components(separatedBy: "\n\n")
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { lines.append("") }
+            lines += TextWidth.wrap(paragraph.replacingOccurrences(of: "\n", with: " "), width: max(20, width))
+        }
+        return lines + tail(command)
+    }
+
+    private static func tail(_ command: any ShellCommand.Type) -> [String] {
+        var lines: [String] = []
         if !command.aliases.isEmpty { lines += ["", "also: " + command.aliases.joined(separator: ", ")] }
         lines += ["", "example:"] + command.example.split(separator: "\n").map { "  " + $0 }
         return lines

@@ -41,7 +41,7 @@ struct HistoryCommand: ShellCommand {
             }
         }
         let changed = history.filter(\.changedCase).count
-        notebook.say("\(history.count) command\(history.count == 1 ? "" : "s"), \(changed) changed the case")
+        notebook.say("\(Plural.count(history.count, "command")), \(changed) changed the case")
     }
 
     static func write(to word: Word, force: Bool, _ notebook: Notebook) throws(CommandError) {
@@ -57,7 +57,7 @@ struct HistoryCommand: ShellCommand {
         text += "# Replay them on the case as it was when the session began:  casefile run CASE.rec \(Terminal.fileName(path))\n"
         text += commands.joined(separator: "\n") + "\n"
         if notebook.dryRun {
-            notebook.say("dry run: would write \(commands.count) command\(commands.count == 1 ? "" : "s") to \(Terminal.fileName(path)); nothing written")
+            notebook.say("dry run: would write \(Plural.count(commands.count, "command")) to \(Terminal.fileName(path)); nothing written")
             return
         }
         do {
@@ -65,6 +65,6 @@ struct HistoryCommand: ShellCommand {
         } catch {
             throw CommandError(error.description, at: word)
         }
-        notebook.confirm("wrote \(commands.count) command\(commands.count == 1 ? "" : "s") to \(Terminal.fileName(path))")
+        notebook.confirm("wrote \(Plural.count(commands.count, "command")) to \(Terminal.fileName(path))")
     }
 }

@@ -40,25 +40,34 @@ struct ListCommand: ShellCommand {
         try ListFilter.checkFields(filters, kinds: listedKinds) {
             listedKinds.lazy.flatMap { notebook.caseFile.orderedIds(of: $0) }.compactMap { notebook.caseFile.entries[$0] }
         }
-        var count = 0
-        var seen = 0
         let lists = kinds.map { notebook.caseFile.orderedIds(of: $0) }
-        // Ids are padded to a common width (up to 28 columns) so the columns line up.
-        var idWidth = 0
-        for list in lists { for id in list where id.utf8.count > idWidth { idWidth = min(28, id.utf8.count) } }
+        // Two passes, so the columns are as wide as the widest value shown: measure, then print.
+        var table = EntryTable(width: notebook.output.width)
+        var seen = 0
         for list in lists {
             for id in list {
                 seen += 1
                 if seen % 4096 == 0, notebook.isInterrupted() {
-                    notebook.say("(interrupted after \(count) entries)")
+                    notebook.say("(interrupted before listing)")
                     return
                 }
                 guard let entry = notebook.caseFile.entries[id], matches(entry, filters) else { continue }
-                notebook.output.line(EntryLine.render(entry, width: notebook.output.width, idWidth: idWidth))
+                table.measure(entry)
+            }
+        }
+        var count = 0
+        for list in lists {
+            for id in list {
+                guard let entry = notebook.caseFile.entries[id], matches(entry, filters) else { continue }
+                if count % 4096 == 4095, notebook.isInterrupted() {
+                    notebook.say("(interrupted after \(Plural.count(count, "entry")))")
+                    return
+                }
+                notebook.output.line(table.line(entry))
                 count += 1
             }
         }
-        notebook.say("\(count) \(count == 1 ? "entry" : "entries")")
+        notebook.say(Plural.count(count, "entry"))
     }
 
     static func matches(_ entry: Entry, _ filters: [ListFilter]) -> Bool {
@@ -67,16 +76,19 @@ struct ListCommand: ShellCommand {
 
     static func listLinks(_ notebook: Notebook) {
         let keys = notebook.caseFile.orderedLinks()
-        for key in keys { notebook.say("link        \(key.from) \(key.rel) \(key.to)") }
-        notebook.say("\(keys.count) link\(keys.count == 1 ? "" : "s")")
+        for key in keys {
+            let line = "link         \(key.from) \(key.rel) \(key.to)"
+            notebook.output.line(TextWidth.snippet(Terminal.visible(line, keepNewlines: false), to: notebook.output.width))
+        }
+        notebook.say("\(Plural.count(keys.count, "link"))")
     }
 
     static func listNotes(_ notebook: Notebook) {
         let keys = notebook.caseFile.orderedNotes()
         for key in keys {
-            let line = "note        \(key.on)  \(key.at)  \(key.by)  " + key.text.replacingOccurrences(of: "\n", with: " ")
-            notebook.output.line(TextWidth.truncate(Terminal.visible(line, keepNewlines: false), to: notebook.output.width))
+            let line = "note         \(key.on)  \(key.at)  \(key.by)  " + key.text.replacingOccurrences(of: "\n", with: " ")
+            notebook.output.line(TextWidth.snippet(Terminal.visible(line, keepNewlines: false), to: notebook.output.width))
         }
-        notebook.say("\(keys.count) note\(keys.count == 1 ? "" : "s")")
+        notebook.say("\(Plural.count(keys.count, "note"))")
     }
 }

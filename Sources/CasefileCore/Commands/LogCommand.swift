@@ -25,7 +25,7 @@ struct LogCommand: ShellCommand {
         if notebook.hasUnsavedChanges {
             let summary = notebook.unsavedSummary.text
             let commands = notebook.sessionLog.count
-            notebook.say("unsaved  \(summary)  (\(commands) command\(commands == 1 ? "" : "s"); diff shows them)")
+            notebook.say("unsaved  \(summary)  (\(Plural.count(commands, "command")); diff shows them)")
             notebook.output.line("")
         }
         let sessions = notebook.caseFile.sessions

@@ -47,8 +47,11 @@ extension Notebook {
     /// Says what a command added, in one line.
     func added(_ entry: Entry) {
         guard showsConfirmations else { return }
-        let label = entry.name ?? entry.text.map { String($0.prefix(60)) } ?? ""
-        confirm("added \(entry.kind.word) \(entry.id)" + (label.isEmpty ? "" : ": " + label.replacingOccurrences(of: "\n", with: " ")))
+        let head = Terminal.visible("added \(entry.kind.word) \(entry.id)", keepNewlines: false)
+        let label = Terminal.visible((entry.name ?? entry.text ?? "").replacingOccurrences(of: "\n", with: " "), keepNewlines: false)
+        // Cut at a word with an ellipsis: a confirmation cut mid-word reads as if the stored text were cut.
+        let room = min(output.width, 100) - TextWidth.of(head) - 2
+        confirm(head + (label.isEmpty || room < 8 ? "" : ": " + TextWidth.snippet(label, to: room)))
     }
 }
 

@@ -27,7 +27,7 @@ struct OpenCaseCommand: ShellCommand {
             throw CommandError("cannot open \(word.text)", at: word,
                                hint: error.diagnostics.prefix(5).map(\.description).joined(separator: "\n  "))
         }
-        notebook.confirm("opened \(notebook.displayName): \(notebook.caseFile.entries.count) entries" +
+        notebook.confirm("opened \(notebook.displayName): \(Plural.count(notebook.caseFile.entries.count, "entry"))" +
                      (notebook.caseFile.entries.isEmpty ? " (new case)" : ""))
     }
 }

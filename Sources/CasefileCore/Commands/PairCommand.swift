@@ -5,7 +5,7 @@ struct PairCommand: ShellCommand {
     static let usage = "pair TRANSLATION ORIGINAL [--force]"
     static let summary = "Pair an existing translation with its original."
     static let example = "pair extremkz-2014-02-05.en extremkz-2014-02-05"
-    static let arguments = [ArgumentSpec("TRANSLATION", .entry), ArgumentSpec("ORIGINAL", .entry)]
+    static let arguments = [ArgumentSpec("TRANSLATION", .translation), ArgumentSpec("ORIGINAL", .original)]
     static let flags = [FlagSpec(["--force"])]
     static let changesCase = true
 

@@ -11,7 +11,7 @@ struct QuitCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         if notebook.hasUnsavedChanges {
             let count = notebook.unsavedChanges.count
-            throw CommandError("\(count) unsaved change\(count == 1 ? "" : "s")", at: call.nameWords.first,
+            throw CommandError("\(Plural.count(count, "unsaved change"))", at: call.nameWords.first,
                                hint: "save first, or quit! to leave without saving")
         }
         notebook.discardJournal()

@@ -24,7 +24,7 @@ struct RecoverCommand: ShellCommand {
         guard let pending = notebook.pendingJournal else {
             throw CommandError("there is no unsaved work to recover", at: call.nameWords.first)
         }
-        let count = "\(pending.steps.count) command\(pending.steps.count == 1 ? "" : "s")"
+        let count = "\(Plural.count(pending.steps.count, "command"))"
         if call.has("--show") {
             notebook.say("journal \(pending.path): \(count) since \(pending.started)")
             for problem in pending.problems { notebook.say("  cannot read: " + problem) }

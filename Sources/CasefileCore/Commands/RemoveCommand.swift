@@ -30,7 +30,7 @@ struct RemoveCommand: ShellCommand {
             let lines = notebook.describe(Array(blocking))
             let shown = lines.prefix(10).joined(separator: "; ") + (lines.count > 10 ? "; …" : "")
             let onlyLinks = !blocking.contains { if case .field = $0 { return true } else { return false } }
-            throw CommandError("\(entry.id) is referred to by \(blocking.count) thing\(blocking.count == 1 ? "" : "s"): \(shown)",
+            throw CommandError("\(entry.id) is referred to by \(Plural.count(blocking.count, "thing")): \(shown)",
                                at: word,
                                hint: onlyLinks ? "rm \(entry.id) --cascade also removes its links and notes"
                                    : "remove or change the entries that refer to it first")
@@ -51,7 +51,7 @@ struct RemoveCommand: ShellCommand {
         }
         notebook.removeEntry(entry.id)
         var extra = ""
-        if cascade { extra = " with \(removedLinks) link\(removedLinks == 1 ? "" : "s") and \(removedNotes) note\(removedNotes == 1 ? "" : "s")" }
+        if cascade { extra = " with \(Plural.count(removedLinks, "link")) and \(Plural.count(removedNotes, "note"))" }
         notebook.confirm("removed \(entry.kind.word) \(entry.id)\(extra)")
     }
 }

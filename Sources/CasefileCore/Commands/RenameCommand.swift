@@ -16,7 +16,7 @@ struct RenameCommand: ShellCommand {
         renamed.id = newId
         notebook.apply(.entry(old: entry, new: renamed))
         notebook.redirectReferences(from: entry.id, to: newId)
-        notebook.confirm("renamed \(entry.id) to \(newId)" + (references > 0 ? " (\(references) references rewritten)" : ""))
+        notebook.confirm("renamed \(entry.id) to \(newId)" + (references > 0 ? " (\(Plural.count(references, "reference")) rewritten)" : ""))
         // Ids made from the old one (zenita-q1, p1.en) follow it, so they still say whose they are.
         for (old, new) in notebook.renameDerivedIds(from: entry.id, to: newId) {
             notebook.confirm("renamed \(old) to \(new) (made from \(entry.id))")

@@ -4,6 +4,12 @@ public enum ArgumentKind: String, Sendable, Hashable {
     case entry
     /// A person's Id or `@handle`.
     case person
+    /// A post or quote: something said, that translations are made of.
+    case original
+    /// A translation's Id.
+    case translation
+    /// A source's Id.
+    case source
     /// A kind word: person, post, quote, translation, source, link, note.
     case kind
     /// A relation word (authored, mentions, …).
@@ -100,7 +106,7 @@ public enum CommandGroup: String, CaseIterable, Sendable {
 
 /// One shell command: its name, aliases, usage, help, argument kinds, and what it does.
 /// The registry reads these declarations for dispatch, `help` and completion.
-public protocol ShellCommand {
+public protocol ShellCommand: SendableMetatype {
     /// The name typed (one or two words: `add person`).
     static var name: String { get }
     /// Other names.

@@ -50,7 +50,7 @@ struct SourceCommand: ShellCommand {
         if let first = report.errors.first {
             throw CommandError(rendered: first + "\n(nothing from \(Terminal.fileName(path)) was kept)")
         }
-        notebook.confirm("ran \(report.succeeded) command\(report.succeeded == 1 ? "" : "s") from \(Terminal.fileName(path))")
+        notebook.confirm("ran \(Plural.count(report.succeeded, "command")) from \(Terminal.fileName(path))")
     }
 
     /// How many scripts may be sourced inside each other (sqlite3 allows 25 `.read` levels):

@@ -17,7 +17,7 @@ struct SpellingCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         var person = try notebook.resolve(call.required(0), as: [.person])
         let lang = try notebook.language(call.required(1))
-        let name = call.required(2).text
+        let name = call.required(2).text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains("\n") else {
             throw CommandError("a spelling is a name on one line", at: call.required(2))
         }

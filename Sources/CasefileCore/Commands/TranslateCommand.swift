@@ -10,10 +10,10 @@ struct TranslateCommand: ShellCommand {
         The status is draft unless given.
         """
     static let example = #"translate extremkz-2014-02-04 en by="Global Voices" status=final "Tomorrow at #Esimov's lunch…""#
-    static let arguments = [ArgumentSpec("ORIGINAL", .entry), ArgumentSpec("LANG", .language), ArgumentSpec("TEXT", .text)]
+    static let arguments = [ArgumentSpec("ORIGINAL", .original), ArgumentSpec("LANG", .language), ArgumentSpec("TEXT", .text)]
     static let options = [
         OptionSpec("by", .text), OptionSpec("status", .status), OptionSpec("id", .newId), OptionSpec("url", .word),
-        OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .entry),
+        OptionSpec("tag", .tag, repeatable: true), OptionSpec("source", .source),
     ]
     static let changesCase = true
     static let adds: Kind? = .translation

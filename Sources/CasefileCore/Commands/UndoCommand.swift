@@ -10,10 +10,33 @@ struct UndoCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try steps(call, on: notebook)
-        var done = 0
-        while done < count, notebook.undoOnce() { done += 1 }
-        if done == 0 { throw CommandError("nothing to undo", at: call.nameWords.first) }
-        notebook.confirm("undid \(done) change\(done == 1 ? "" : "s")" + (done < count ? " (no more to undo)" : ""))
+        var taken: [String] = []
+        while taken.count < count, let transaction = notebook.undoStack.last, notebook.undoOnce() {
+            taken.append(describe(transaction))
+        }
+        if taken.isEmpty { throw CommandError("nothing to undo", at: call.nameWords.first) }
+        say("undid", taken, more: taken.count < count ? " (no more to undo)" : "", on: notebook)
+    }
+
+    /// What a change was, by the command that made it: its first line (a here-document's
+    /// text is not repeated), or for a sourced script its first command and how many more.
+    static func describe(_ transaction: Transaction) -> String {
+        guard let first = transaction.log.first else { return "a change" }
+        var line = first.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? first
+        if first.contains("\n") { line += " …" }
+        if transaction.log.count > 1 { line += " and \(Plural.count(transaction.log.count - 1, "more command"))" }
+        return line
+    }
+
+    /// `undid: tag samson blogger`, or for several a count and one line each, newest first.
+    static func say(_ verb: String, _ taken: [String], more: String, on notebook: Notebook) {
+        let width = notebook.output.width
+        if taken.count == 1 {
+            notebook.confirm(TextWidth.snippet("\(verb): \(taken[0])", to: width) + more)
+            return
+        }
+        notebook.confirm("\(verb) \(Plural.count(taken.count, "change"))\(more):")
+        for line in taken { notebook.confirm("  " + TextWidth.snippet(line, to: width - 2)) }
     }
 
     static func steps(_ call: Invocation, on notebook: Notebook) throws(CommandError) -> Int {
@@ -43,9 +66,11 @@ struct RedoCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try UndoCommand.steps(call, on: notebook)
-        var done = 0
-        while done < count, notebook.redoOnce() { done += 1 }
-        if done == 0 { throw CommandError("nothing to redo", at: call.nameWords.first) }
-        notebook.confirm("redid \(done) change\(done == 1 ? "" : "s")" + (done < count ? " (no more to redo)" : ""))
+        var taken: [String] = []
+        while taken.count < count, let transaction = notebook.redoStack.last, notebook.redoOnce() {
+            taken.append(UndoCommand.describe(transaction))
+        }
+        if taken.isEmpty { throw CommandError("nothing to redo", at: call.nameWords.first) }
+        UndoCommand.say("redid", taken, more: taken.count < count ? " (no more to redo)" : "", on: notebook)
     }
 }

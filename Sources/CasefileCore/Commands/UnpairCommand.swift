@@ -12,7 +12,7 @@ struct UnpairCommand: ShellCommand {
         about to remove. `list translation` and `untranslated` show unpaired translations.
         """
     static let example = "unpair extremkz-2014-02-05.en"
-    static let arguments = [ArgumentSpec("TRANSLATION", .entry)]
+    static let arguments = [ArgumentSpec("TRANSLATION", .translation)]
     static let changesCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {

@@ -91,7 +91,8 @@ public struct DiffRenderer {
             return "\(count) \(action.rawValue)"
         }
         out.append(total.isEmpty ? "no record changed" : total.joined(separator: ", "))
-        return out
+        // Cells are padded to line up; a line does not end in that padding.
+        return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
 
     private func heading(_ change: RecordChange) -> String {

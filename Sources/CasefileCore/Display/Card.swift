@@ -27,7 +27,7 @@ public struct Card {
     /// The card's lines (already made safe for a terminal).
     public func lines() -> [String] {
         let title = "\(entry.kind.word) \(entry.id)" + (entry.name.map { " — \($0)" } ?? "")
-        var out = TextWidth.wrap(Terminal.visible(title), width: width).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+        var out = hanging(title, first: "", indent: 2)
         // The name or title is in the heading already; the text gets its own block.
         let textFields: Set<String> = ["Text", entry.kind == .person ? "Name" : entry.kind == .source ? "Title" : "Text"]
         if entry.kind == .translation, entry["Of"] == nil {
@@ -50,11 +50,20 @@ public struct Card {
     }
 
     private func labelled(_ label: String, _ value: String) -> [String] {
-        let wrapped = TextWidth.wrap(Terminal.visible(value), width: width - 12)
-        return wrapped.enumerated().map { index, line in
-            (index == 0 ? "  " + TextWidth.pad(label, to: 9) + " " : String(repeating: " ", count: 12)) + line
-        }
+        let head = "  " + TextWidth.pad(label, to: 9) + " "
+        return hanging(value, first: head, indent: TextWidth.of(head))
     }
+
+    /// `text` made safe and wrapped: the first line after `first`, the others indented by
+    /// `indent` (under the value's column), none wider than the card.
+    private func hanging(_ text: String, first: String, indent: Int) -> [String] {
+        let room = width - max(indent, TextWidth.of(first))
+        let pad = String(repeating: " ", count: indent)
+        return TextWidth.wrap(shown(text), width: room).enumerated().map { index, line in (index == 0 ? first : pad) + line }
+    }
+
+    /// Text from the case as the card shows it: control characters visible, tabs as spaces.
+    private func shown(_ text: String) -> String { Terminal.visible(text, expandingTabs: true) }
 
     /// The text, beside its original (for a translation) or its translations (for an original).
     private func textBlock(_ text: String) -> [String] {
@@ -67,7 +76,7 @@ public struct Card {
             for translation in translations { pairs.append((heading(translation, role: translation.id), translation.text ?? "")) }
         }
         if pairs.count == 1 {
-            return [""] + TextWidth.wrap(Terminal.visible(text), width: width - 4).map { "  " + $0 }
+            return [""] + TextWidth.wrap(shown(text), width: width - 4).map { "  " + $0 }
         }
         var out: [String] = []
         let left = pairs[0]
@@ -86,10 +95,11 @@ public struct Card {
 
     private func sideBySide(_ left: (String, String), _ right: (String, String)) -> [String] {
         let column = (width - 5) / 2
+        let left = (shown(left.0), left.1), right = (shown(right.0), right.1)
         let leftLines = [left.0, String(repeating: "─", count: min(column, TextWidth.of(left.0)))]
-            + TextWidth.wrap(Terminal.visible(left.1), width: column)
+            + TextWidth.wrap(shown(left.1), width: column)
         let rightLines = [right.0, String(repeating: "─", count: min(column, TextWidth.of(right.0)))]
-            + TextWidth.wrap(Terminal.visible(right.1), width: column)
+            + TextWidth.wrap(shown(right.1), width: column)
         return (0..<max(leftLines.count, rightLines.count)).map { index in
             let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
             let r = index < rightLines.count ? TextWidth.truncate(rightLines[index], to: width - 5 - column) : ""
@@ -108,8 +118,11 @@ public struct Card {
         }
         guard !rows.isEmpty else { return [] }
         rows.sort { ($0.rel, $0.other, $0.note) < ($1.rel, $1.other, $1.note) }
-        let shown = rows.prefix(Self.listLimit).map { row in
-            "  " + TextWidth.pad(row.rel, to: 14) + " " + row.other + describe(row.other) + (row.note.isEmpty ? "" : " — " + row.note)
+        // The other end and the note wrap under their column, as a field's value does.
+        let shown = rows.prefix(Self.listLimit).flatMap { row in
+            let head = "  " + TextWidth.pad(row.rel, to: 14) + " "
+            return hanging(row.other + describe(row.other) + (row.note.isEmpty ? "" : " — " + row.note),
+                           first: head, indent: TextWidth.of(head))
         }
         return ["", "Links"] + shown + more(rows.count)
     }
@@ -122,7 +135,9 @@ public struct Card {
         }
         guard !rows.isEmpty else { return [] }
         rows.sort { ($0.id, $0.field) < ($1.id, $1.field) }
-        let shown = rows.prefix(Self.listLimit).map { "  \($0.id)\(describe($0.id)) — as \($0.field)" }
+        let shown = rows.prefix(Self.listLimit).flatMap { row in
+            hanging("\(row.id)\(describe(row.id)) — as \(row.field)", first: "  ", indent: 4)
+        }
         return ["", "Referred to by"] + shown + more(rows.count)
     }
 
@@ -133,8 +148,8 @@ public struct Card {
         guard !notes.isEmpty else { return [] }
         var out = ["", "Notes"]
         for note in notes.prefix(Self.listLimit) {
-            out.append("  " + [note.at, note.by].filter { !$0.isEmpty }.joined(separator: "  "))
-            out += TextWidth.wrap(Terminal.visible(note.text), width: width - 6).map { "    " + $0 }
+            out += hanging([note.at, note.by].filter { !$0.isEmpty }.joined(separator: "  "), first: "  ", indent: 2)
+            out += TextWidth.wrap(shown(note.text), width: width - 4).map { "    " + $0 }
         }
         if notes.count > Self.listLimit { out.append("  … and \(notes.count - Self.listLimit) more notes") }
         return out
@@ -144,7 +159,7 @@ public struct Card {
         guard let other = caseFile[id] else { return " (missing)" }
         if let name = other.name { return " (\(name))" }
         if let text = other.text {
-            return " (\(other.kind.word): \(TextWidth.truncate(text.replacingOccurrences(of: "\n", with: " "), to: 40)))"
+            return " (\(other.kind.word): \(TextWidth.snippet(text.replacingOccurrences(of: "\n", with: " "), to: 40)))"
         }
         return " (\(other.kind.word))"
     }

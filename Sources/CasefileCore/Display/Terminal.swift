@@ -2,8 +2,10 @@
 /// characters, escape sequences and bidirectional overrides are made visible.
 public enum Terminal {
     /// `text` with C0/C1 controls shown as `^X` or `\u{…}` and bidi controls as `<U+202E>`;
-    /// newlines and tabs are kept unless `keepNewlines` is false.
-    public static func visible(_ text: String, keepNewlines: Bool = true) -> String {
+    /// newlines and tabs are kept unless `keepNewlines` is false. With `expandingTabs`, a
+    /// kept tab becomes four spaces: text laid out in columns (a card, a table) cannot hold
+    /// a tab, whose width on screen depends on where it falls.
+    public static func visible(_ text: String, keepNewlines: Bool = true, expandingTabs: Bool = false) -> String {
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) && (keepNewlines || !text.contains("\n")) {
             return text
         }
@@ -11,6 +13,8 @@ public enum Terminal {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
+            case 0x09 where keepNewlines && expandingTabs:
+                out += "    "
             case 0x0A where keepNewlines, 0x09 where keepNewlines:
                 out.unicodeScalars.append(scalar)
             case 0x00..<0x20:

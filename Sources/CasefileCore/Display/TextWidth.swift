@@ -37,6 +37,33 @@ public enum TextWidth {
         return out + "…"
     }
 
+    /// `text` cut to `width` columns at a word boundary, with `…` when cut, so a snippet
+    /// never reads as if the text itself ended mid-word (`… Transparency, sur`). A word
+    /// boundary is used when one falls in the last half of the room; otherwise (one long
+    /// word, a URL) the text is cut where the room ends.
+    public static func snippet(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var cut = text.startIndex
+        var used = 0
+        var lastBreak: (index: String.Index, used: Int)?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let w = of(character)
+            if used + w > width - 1 { break }
+            if character == " " || character == "\n" { lastBreak = (index, used) }
+            used += w
+            index = text.index(after: index)
+            cut = index
+        }
+        if index < text.endIndex, text[index] == " " || text[index] == "\n" { lastBreak = (index, used) }
+        var head = text[..<cut]
+        if let lastBreak, lastBreak.used * 2 >= width - 1 { head = text[..<lastBreak.index] }
+        while let last = head.last, " \n,;:.".contains(last) { head.removeLast() }
+        return head + "…"
+    }
+
     /// `text` wrapped at word boundaries to lines of at most `width` columns; explicit
     /// newlines are kept, and a word longer than a line is broken.
     public static func wrap(_ text: String, width: Int) -> [String] {

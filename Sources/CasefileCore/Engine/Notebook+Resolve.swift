@@ -4,7 +4,11 @@ extension Notebook {
     public func resolve(_ word: Word, as kinds: Set<Kind> = []) throws(CommandError) -> Entry {
         let text = word.text
         // Only errors need the words for the kinds: not built for every lookup.
-        var what: String { kinds.isEmpty ? "entry" : kinds.map(\.word).sorted().joined(separator: " or ") }
+        var what: String {
+            let words = Kind.allCases.filter { kinds.contains($0) }.map(\.word)
+            guard let last = words.last else { return "entry" }
+            return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
+        }
         func accept(_ entry: Entry) throws(CommandError) -> Entry {
             guard kinds.isEmpty || kinds.contains(entry.kind) else {
                 throw CommandError("'\(entry.id)' is a \(entry.kind.word), not a \(what)", at: word)
@@ -34,6 +38,7 @@ extension Notebook {
         var candidates = ids(withPrefix: lowered, limit: 201)
         if !kinds.isEmpty { candidates = candidates.filter { caseFile.entries[$0].map { kinds.contains($0.kind) } ?? false } }
         if candidates.count == 1, let entry = caseFile.entries[candidates[0]] { return entry }
+        if candidates.count > 1, let original = soleOriginal(among: candidates, kinds: kinds) { return original }
         if candidates.count > 1 {
             let shown = candidates.prefix(8).joined(separator: ", ")
             let more = candidates.count > 8 ? ", …" : ""
@@ -42,6 +47,22 @@ extension Notebook {
                                hint: "did you mean one of: \(shown)\(more)?")
         }
         throw CommandError("no \(what) '\(text)'", at: word, hint: suggestion(for: lowered, kinds: kinds))
+    }
+
+    /// The one candidate the others are translations of (`politrash-2014-03-24` among it
+    /// and `politrash-2014-03-24.en`), where an original may be meant: a prefix of a post's
+    /// Id is that post even once it has translations.
+    private func soleOriginal(among candidates: [String], kinds: Set<Kind>) -> Entry? {
+        guard kinds.isEmpty || kinds.contains(.post) || kinds.contains(.quote), candidates.count <= 200 else { return nil }
+        let named = Set(candidates)
+        var original: Entry?
+        for id in candidates {
+            guard let entry = caseFile.entries[id] else { continue }
+            if entry.kind == .translation, let of = entry["Of"], named.contains(of) { continue }
+            guard original == nil else { return nil }
+            original = entry
+        }
+        return original
     }
 
     /// A did-you-mean for an unknown Id, from Ids sharing its first letters.

@@ -3,6 +3,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import Foundation
 
 /// Who is working and what time it is, taken from the environment once.
 public struct Settings: Sendable {
@@ -10,6 +11,9 @@ public struct Settings: Sendable {
     public var userName: String
     /// A fixed time (from SOURCE_DATE_EPOCH), or nil for the real clock.
     public var fixedTime: Int?
+    /// Whether `userName` names someone: false when nothing (config, environment, password
+    /// database) gave a name and it is `unknown`; the shell then asks at the first save.
+    public var hasName = true
     /// casefile's folder for per-user state (`$XDG_STATE_HOME/casefile`, else
     /// `~/.local/state/casefile`): rescue drafts of `edit`. Nil: the private temporary folder.
     public var stateFolder: String?
@@ -22,11 +26,17 @@ public struct Settings: Sendable {
         self.fixedTime = fixedTime
     }
 
-    /// Settings from the environment: CASEFILE_USER, then USER; SOURCE_DATE_EPOCH.
-    public static func fromEnvironment(_ environment: [String: String], configuredName: String? = nil) -> Settings {
-        let name = configuredName ?? environment["CASEFILE_USER"] ?? environment["USER"] ?? "unknown"
+    /// Settings from the environment: the configured name, then CASEFILE_USER, then USER,
+    /// then the login name in the password database (a session started by cron or a
+    /// container may have no USER); SOURCE_DATE_EPOCH.
+    public static func fromEnvironment(_ environment: [String: String], configuredName: String? = nil,
+                                       loginName: () -> String? = Settings.loginName) -> Settings {
+        let given = [configuredName, environment["CASEFILE_USER"], environment["USER"]]
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        let name = given ?? loginName().flatMap { $0.isEmpty ? nil : $0 }
         let fixed = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        var settings = Settings(userName: name.isEmpty ? "unknown" : name, fixedTime: fixed)
+        var settings = Settings(userName: name ?? "unknown", fixedTime: fixed)
+        settings.hasName = name != nil
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             settings.stateFolder = state + "/casefile"
         } else if let home = environment["HOME"], home.hasPrefix("/") {
@@ -34,6 +44,12 @@ public struct Settings: Sendable {
         }
         settings.temporaryEnvironment = environment.filter { $0.key == "XDG_RUNTIME_DIR" || $0.key == "TMPDIR" }
         return settings
+    }
+
+    /// The login name of the process's user in the password database, or nil.
+    public static func loginName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 
     /// The current time as an ISO 8601 UTC date-time (`2025-11-25T12:00:00Z`).

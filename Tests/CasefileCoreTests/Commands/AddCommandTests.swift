@@ -239,9 +239,9 @@ struct AddCommandTests {
         let session = TranscriptSession()
         session.check("""
             > add source "Some Kazakh Bloggers Dine With Mayor, Some Get Jail Terms" url=https://advox.org published="8 February 2014" retrieved=2025-11-20
-            added source some-kazakh-bloggers-dine-with-mayor-some-get-jail-terms: Some Kazakh Bloggers Dine With Mayor, Some Get Jail Terms
+            added source some-kazakh-bloggers-dine-with-mayor-some-get-jail-terms: Some…
             > add source "Some Kazakh Bloggers Dine With Mayor, Some Get Jail Terms"
-            added source some-kazakh-bloggers-dine-with-mayor-some-get-jail-terms-2: Some Kazakh Bloggers Dine With Mayor, Some Get Jail Terms
+            added source some-kazakh-bloggers-dine-with-mayor-some-get-jail-terms-2
             > add source "Блог Предиктора" tag=blog tag=ru
             added source blog-prediktora: Блог Предиктора
             > add source "  "

@@ -94,7 +94,7 @@ struct FileCommandTests {
               hint: undo after the script has run
             (nothing from \(undoing) was kept)
             > undo
-            undid 1 change
+            undid: add person "C D"
             """)
         #expect(session.notebook.caseFile.entries.isEmpty)
     }
@@ -128,11 +128,11 @@ struct FileCommandTests {
             > . \(good)
             ran 3 commands from \(good)
             > undo
-            undid 1 change
+            undid: add person "Nurali Aitelenov" handle=@extremkz and 2 more commands
             > list
             0 entries
             > redo
-            redid 1 change
+            redid: add person "Nurali Aitelenov" handle=@extremkz and 2 more commands
             > list
             person       aitelenov            Nurali Aitelenov  @extremkz
             post         extremkz-2014-02-04  2014-02-04  aitelenov  ru  Завтра у #Есимов‘а…
@@ -192,7 +192,9 @@ struct FileCommandTests {
         #expect(!session.notebook.wantsToQuit)
         session.check("""
             > undo 2
-            undid 2 changes
+            undid 2 changes:
+              add person "C D"
+              add person "A B"
             > exit
             """)
         #expect(session.notebook.wantsToQuit)
@@ -226,7 +228,7 @@ struct FileCommandTests {
             > list
             0 entries
             > open \(path)
-            opened case: 1 entries
+            opened case: 1 entry
             > list
             person       b  A B
             1 entry

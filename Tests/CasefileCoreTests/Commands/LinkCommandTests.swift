@@ -125,8 +125,8 @@ struct LinkCommandTests {
               2025-11-25T12:00:00Z  tester
                 Tweeted a day before the meeting
             > list note
-            note        aitelenov  2014-02-08T10:00:00Z  Global Voices  From the article
-            note        aitelenov  2025-11-25T12:00:00Z  tester  Tweeted a day before the m…
+            note         aitelenov  2014-02-08T10:00:00Z  Global Voices  From the article
+            note         aitelenov  2025-11-25T12:00:00Z  tester  Tweeted a day before the…
             2 notes
             """)
         #expect(session.notebook.sessionLog.suffix(2) == [

@@ -71,7 +71,7 @@ struct PeopleAndRelationsTests {
             renamed zenita-q1 to zenit-fans-q1 (made from zenita)
             renamed zenita-q1.en to zenit-fans-q1.en (made from zenita)
             > rename p1 post-1
-            renamed p1 to post-1 (1 references rewritten)
+            renamed p1 to post-1 (1 reference rewritten)
             renamed p1.en to post-1.en (made from p1)
             """)
         _ = session.notebook.runInteractive("undo")

@@ -17,12 +17,12 @@ import Testing
             post   esimov-2014-02-04 ru  Встреча с блогерами в Алматы
             1 hit
             > rename esimov yesimov
-            renamed esimov to yesimov (1 references rewritten)
+            renamed esimov to yesimov (1 reference rewritten)
             > search Есимова kind:person
             person yesimov  Ахметжан Есимов · mayor
             1 hit
             > undo
-            undid 1 change
+            undid: rename esimov yesimov
             > search Есимова kind:person
             person esimov  Ахметжан Есимов · mayor
             1 hit

@@ -98,7 +98,7 @@ struct TranslationCommandTests {
              1 | pair extremkz-2014-02-04 extremkz-2014-02-05
                |      ^^^^^^^^^^^^^^^^^^^
             > pair extremkz-2014-02-04.en aitelenov
-            error: 'aitelenov' is a person, not a post or quote or translation
+            error: 'aitelenov' is a person, not a post, quote or translation
              1 | pair extremkz-2014-02-04.en aitelenov
                |                             ^^^^^^^^^
             > translate extremkz-2014-02-05 ru "Казахстан"
@@ -112,7 +112,9 @@ struct TranslationCommandTests {
         #expect(session.notebook.caseFile["extremkz-2014-02-04.en"]?["Of"] == "extremkz-2014-02-05")
         session.check("""
             > undo 2
-            undid 2 changes
+            undid 2 changes:
+              translate extremkz-2014-02-05 ru Казахстан id=extremkz-2014-02-05.ru by=tester
+              pair --force extremkz-2014-02-04.en extremkz-2014-02-05
             > show extremkz-2014-02-04.en
             translation extremkz-2014-02-04.en
               Of        extremkz-2014-02-04
@@ -150,7 +152,7 @@ struct TranslationCommandTests {
             1 translation into en not paired with an original: extremkz-2014-02-04.en (pair TRANSLATION ORIGINAL)
             > untranslated ru
             post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
-            1 without a translation into ru
+            1 without a translation into ru; 1 is an original in ru
             > unpair extremkz-2014-02-04.en
             extremkz-2014-02-04.en is not paired with an original
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
@@ -172,7 +174,7 @@ struct TranslationCommandTests {
             > unpair extremkz-2014-02-04.en
             unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
             > undo
-            undid 1 change
+            undid: unpair extremkz-2014-02-04.en
             > show extremkz-2014-02-04
             post extremkz-2014-02-04
               Author    aitelenov (Nurali Aitelenov)
@@ -188,7 +190,7 @@ struct TranslationCommandTests {
         #expect(session.notebook.sessionLog.last == #"link aitelenov detained-with kibraev"#)
         session.check("""
             > redo
-            redid 1 change
+            redid: unpair extremkz-2014-02-04.en
             > list translation
             translation  extremkz-2014-02-04.en  unpaired  en  final  Tomorrow at #Esimov's…
             1 entry
@@ -200,7 +202,9 @@ struct TranslationCommandTests {
             > rm extremkz-2014-02-04
             removed post extremkz-2014-02-04
             > undo 2
-            undid 2 changes
+            undid 2 changes:
+              rm extremkz-2014-02-04
+              unpair extremkz-2014-02-04.en
             """)
         #expect(session.bytes == paired)
     }
@@ -210,7 +214,7 @@ struct TranslationCommandTests {
         let session = Fixture.session()
         session.check("""
             > search has:translation
-            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на…
             1 hit
             > unpair extremkz-2014-02-04.en
             unpaired extremkz-2014-02-04.en from its original extremkz-2014-02-04
@@ -224,12 +228,12 @@ struct TranslationCommandTests {
             transl extremkz-2014-02-04.en en  Tomorrow at #Esimov's lunch…
             1 hit
             > undo
-            undid 1 change
+            undid: unpair extremkz-2014-02-04.en
             > search has:translation
-            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на л…
+            post   extremkz-2014-02-04 ru → extremkz-2014-02-04.en  Завтра у #Есимов‘а на…
             1 hit
             > redo
-            redid 1 change
+            redid: unpair extremkz-2014-02-04.en
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
             paired extremkz-2014-02-04.en with its original extremkz-2014-02-05
             > search has:translation
@@ -279,21 +283,21 @@ struct TranslationCommandTests {
             1 without a translation into en
             > untranslated ru
             post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
-            1 without a translation into ru
+            1 without a translation into ru; 1 is an original in ru
             > add quote kibraev "In English" lang=en
             added quote kibraev-q1: In English
             > untranslated ru
             post         extremkz-2014-02-05  2014-02-05  aitelenov  kk  Қазақстан
-            quote        kibraev-q1  kibraev  en  In English
-            2 without a translation into ru
+            quote        kibraev-q1                       kibraev    en  In English
+            2 without a translation into ru; 1 is an original in ru
             > untranslated kk-Cyrl
             post         extremkz-2014-02-04  2014-02-04  aitelenov  ru  Завтра у #Есимов‘а…
-            quote        kibraev-q1  kibraev  en  In English
-            2 without a translation into kk-Cyrl
+            quote        kibraev-q1                       kibraev    en  In English
+            2 without a translation into kk-Cyrl; 1 is an original in kk-Cyrl
             > translate extremkz-2014-02-05 en-GB "Kazakhstan"
             added translation extremkz-2014-02-05.en-gb: Kazakhstan
             > untranslated
-            every post and quote has a translation into en
+            every post and quote not in en has a translation into en; 1 is an original in en
             > untranslated xx_1
             error: 'xx_1' is not a language tag
              1 | untranslated xx_1

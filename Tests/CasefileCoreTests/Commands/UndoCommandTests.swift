@@ -16,20 +16,25 @@ struct UndoCommandTests {
             > rm kibraev --cascade
             removed person kibraev with 1 link and 0 notes
             > undo 3
-            undid 3 changes
+            undid 3 changes:
+              rm kibraev --cascade
+              link aitelenov criticizes esimov
+              tag aitelenov a
             """)
         #expect(session.bytes == start)
         session.check("""
             > redo
-            redid 1 change
+            redid: tag aitelenov a
             > redo 5
-            redid 2 changes (no more to redo)
+            redid 2 changes (no more to redo):
+              link aitelenov criticizes esimov
+              rm kibraev --cascade
             > redo
             error: nothing to redo
              1 | redo
                | ^^^^
             > undo
-            undid 1 change
+            undid: rm kibraev --cascade
             > tag esimov b
             esimov tags: b
             > redo
@@ -46,7 +51,15 @@ struct UndoCommandTests {
         let session = Fixture.session()
         session.check("""
             > undo 100
-            undid 8 changes (no more to undo)
+            undid 8 changes (no more to undo):
+              link aitelenov detained-with kibraev
+              translate extremkz-2014-02-04 en "Tomorrow at #Esimov's lunch…" by="Global…
+              add post @extremkz 2014-02-05 "Қазақстан" lang=kk
+              add post @extremkz 2014-02-04 "Завтра у #Есимов‘а на ланче…" lang=ru…
+              add person "Akhmetzhan Esimov" alias="Ахметжан Есимов" role="Mayor of Almaty"
+              add person "Rinat Kibraev" tag=detained
+              add person "Nurali Aitelenov" handle=@extremkz alias="IT-len-off Нурали"…
+              add source "Some Kazakh Bloggers Dine With Mayor" id=gv…
             > undo
             error: nothing to undo
              1 | undo
@@ -86,7 +99,7 @@ struct UndoCommandTests {
             > link aitelenov detained-with kibraev
             already linked: aitelenov detained-with kibraev
             > undo
-            undid 1 change
+            undid: tag aitelenov x
             """)
         #expect(session.notebook.caseFile["aitelenov"]?.tags == ["detained"])
         #expect(session.notebook.caseFile["aitelenov"]?["Role"] == "blogger")

@@ -129,6 +129,7 @@ import Testing
         #expect(diff.counts[.person]?[.renamed] == 1)
         let stat = DiffRenderer().stat(diff)
         #expect(stat.last == "2 added, 1 removed, 3 changed, 1 renamed")
+        #expect(!stat.contains { $0.hasSuffix(" ") }, "\(stat)")
     }
 
     @Test func sameCaseInAnotherLayoutIsNoDifference() throws {

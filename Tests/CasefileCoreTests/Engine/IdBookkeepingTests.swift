@@ -22,7 +22,9 @@ struct IdBookkeepingTests {
             > add quote esimov "again" lang=ru
             added quote esimov-q2: again
             > undo 2
-            undid 2 changes
+            undid 2 changes:
+              add quote esimov "again" lang=ru
+              add person "Ivan Esimov"
             > add quote esimov "and again" lang=ru
             added quote esimov-q2: and again
             > add person "Ivan Esimov"

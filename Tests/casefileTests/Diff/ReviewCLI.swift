@@ -36,8 +36,10 @@ enum ReviewCLI {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let outPath = scratch + "/out"
         let errPath = scratch + "/err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+              FileManager.default.createFile(atPath: errPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: scratch])
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program ?? binary)
         process.arguments = arguments

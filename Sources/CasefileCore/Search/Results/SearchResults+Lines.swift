@@ -32,6 +32,8 @@ extension SearchHit {
             head += " → " + shown.joined(separator: ", ")
             if translations.count > 2 { head += " +\(translations.count - 2)" }
         }
+        // A head too long for the line (long Ids, two translations) gives up its end, not the snippet.
+        if width - DisplayWidth.of(head) - 2 < 20 { head = TextWidth.truncate(head, to: max(10, width - 22)) }
         let room = max(20, width - DisplayWidth.of(head) - 2)
         return head + "  " + SnippetLayout.render(snippet, width: room, highlight: highlight)
     }
@@ -81,6 +83,16 @@ enum SnippetLayout {
             if end == characters.count && start > 0 {
                 // Room left at the end: show more of the beginning instead.
                 while start > 0 && used + widths[start - 1] <= width - 1 { start -= 1; used += widths[start] }
+            }
+        }
+        if end < characters.count, characters[end] != " " {
+            // Cut at a word, as long as the first match and half the room stay.
+            let firstMatchEnd = (marked.firstIndex(of: true) ?? start) + 1
+            var cut = end
+            while cut > start, characters[cut - 1] != " " { cut -= 1 }
+            if cut > firstMatchEnd, (cut - start) * 2 >= end - start {
+                end = cut
+                while end > start, characters[end - 1] == " " { end -= 1 }
             }
         }
         var out = start > 0 ? "…" : ""
