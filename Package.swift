@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(name: "search-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
-        .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
+        .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"],
+                    exclude: ["Fixtures"]),  // test data read by path (labelled posts, ICU-made romanisations)
         .testTarget(name: "CasefileShellTests", dependencies: ["CasefileShell", "CasefileCore", "LineEditor", "CasefileTestSupport"]),
         .testTarget(name: "casefileTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),

@@ -100,7 +100,7 @@ public final class ShellCompleter: Completer {
         case .kind:
             return Kind.allCases.map(\.word).filter { $0.hasPrefix(prefix) }.map { Completion.Candidate($0) }
         case .relation:
-            return Relation.words.filter { $0.hasPrefix(prefix) }.map { Completion.Candidate($0) }
+            return notebook.caseFile.relationWords.filter { $0.hasPrefix(prefix) }.map { Completion.Candidate($0) }
         case .language:
             return Self.languages.filter { $0.hasPrefix(prefix) }.map { Completion.Candidate($0) }
         case .status:

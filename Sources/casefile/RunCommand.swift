@@ -35,9 +35,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The message of the session record written by the final save.")
     var message: String?
 
+    @Flag(name: .shortAndLong, help: "Count language guesses in one summary line instead of one line each.")
+    var quiet = false
+
     func run() throws {
         let status = ScriptReplay(file: file, scripts: scripts, keepGoing: keepGoing, dryRun: dryRun, echo: echo,
-                                  verbose: verbose, message: message).run()
+                                  verbose: verbose, message: message, quiet: quiet).run()
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -51,6 +54,7 @@ struct ScriptReplay {
     var echo = false
     var verbose = false
     var message: String?
+    var quiet = false
     /// Commands to run instead of script files (`casefile import` builds its command line).
     var commands: String?
 
@@ -61,6 +65,13 @@ struct ScriptReplay {
         defer { output.flush() }
         let notebook = Notebook(output: output, settings: Settings.fromEnvironment(environment))
         notebook.showsConfirmations = verbose
+        notebook.guessReporting = quiet ? .count : .each
+        defer {
+            if quiet && notebook.guessCount > 0 {
+                let count = notebook.guessCount
+                output.diagnostic("\(count) language\(count == 1 ? " was" : "s were") guessed (run without --quiet to see each; give lang= to set them)")
+            }
+        }
         // A script file is its own journal: if the replay is killed, running it again gives
         // the same case, so journaling it would only cost a write per command. Commands
         // read from standard input cannot be read again: those are journaled, and a killed

@@ -6,8 +6,11 @@ struct AddPersonCommand: ShellCommand {
     static let summary = "Add a person."
     static let help = """
         Adds a person. The Id is made from the surname, transliterated to ASCII
-        (Ахметжан Есимов → esimov), unless you give id=. Handles begin with @ and may
-        stand wherever the person's Id is expected.
+        (Ахметжан Есимов → esimov), unless you give id=; an account or organisation with a
+        handle (Телеканал ДОЖДЬ handle=@tvrain) is named by its handle (tvrain). Handles
+        begin with @ and may stand wherever the person's Id is expected. A name or alias
+        that matches a person already in the case, in any script, is warned about (merge
+        joins two entries), and so is a word mixing look-alike letters of two scripts.
         """
     static let example = #"add person "Nurali Aitelenov" handle=@extremkz alias="IT-len-off Нурали" tag=detained"#
     static let arguments = [ArgumentSpec("NAME", .text)]
@@ -23,8 +26,10 @@ struct AddPersonCommand: ShellCommand {
         let nameWord = call.required(0)
         let name = nameWord.text.trimmingCharacters(in: " \t")
         guard !name.isEmpty else { throw CommandError("a person needs a name", at: nameWord) }
+        let firstHandle = call.options["handle"]?.first?.text
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
-            ?? IdGenerator.person(name: name, in: notebook.caseFile.entries, counters: notebook.idCounters)
+            ?? IdGenerator.person(name: name, handle: PersonalName.looksPersonal(name) ? nil : firstHandle,
+                                  in: notebook.caseFile.entries, counters: notebook.idCounters)
         var person = Entry(kind: .person, id: id, fields: [Field("Name", name)])
         for word in call.options["handle"] ?? [] {
             let handle = word.text.hasPrefix("@") ? word.text : "@" + word.text
@@ -42,5 +47,11 @@ struct AddPersonCommand: ShellCommand {
         try notebook.applyProvenance(call, to: &person)
         notebook.put(person)
         notebook.added(person)
+        notebook.warnAboutLookAlikes(in: person)
+        let same = notebook.samePeople(as: [name] + call.optionValues("alias"), excluding: person.id)
+        for other in same {
+            let label = notebook.caseFile[other]?.name.map { " (\($0))" } ?? ""
+            notebook.warn("\(person.id) may be \(other)\(label), already in the case; if so: merge \(other) \(person.id)")
+        }
     }
 }

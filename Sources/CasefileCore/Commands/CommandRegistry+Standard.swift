@@ -5,6 +5,7 @@ extension CommandRegistry {
         TranslateCommand.self, PairCommand.self, UnpairCommand.self, UntranslatedCommand.self,
         ReviewCommand.self, NextCommand.self, SpellingCommand.self,
         LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
+        RelationAddCommand.self,
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
         ShowCommand.self, ListCommand.self, SearchShellCommand.self, HelpCommand.self,

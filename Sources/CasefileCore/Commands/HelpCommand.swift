@@ -19,6 +19,9 @@ struct HelpCommand: ShellCommand {
         let name = call.positionals.map(\.text).joined(separator: " ")
         if let found = registry.command(named: name) {
             for line in HelpText.detail(found, width: notebook.output.width) { notebook.output.line(line) }
+            if found.arguments.contains(where: { $0.kind == .relation }) {
+                for line in HelpText.relations(of: notebook.caseFile) { notebook.output.line(Terminal.visible(line)) }
+            }
             return
         }
         let family = registry.commands.filter { $0.name.hasPrefix(name + " ") }
@@ -52,6 +55,19 @@ public enum HelpText {
         }
         lines += TextWidth.wrap("Type help COMMAND for its usage and an example. Ids may be given as @handles or unambiguous prefixes.",
                                 width: max(20, width))
+        return lines
+    }
+
+    /// The relation vocabulary of `caseFile`: the built-in words and the declared ones.
+    public static func relations(of caseFile: CaseFile) -> [String] {
+        var lines = ["", "relations: " + Relation.words.joined(separator: ", ")]
+        let declared = caseFile.header.relations
+        if !declared.isEmpty {
+            lines.append("declared in this case:")
+            for relation in declared {
+                lines.append("  " + relation.name + (relation.description.isEmpty ? "" : " — " + relation.description))
+            }
+        }
         return lines
     }
 

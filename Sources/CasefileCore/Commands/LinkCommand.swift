@@ -5,10 +5,12 @@ struct LinkCommand: ShellCommand {
     static let usage = "link FROM REL TO [note=TEXT]"
     static let summary = "Link two entries with a relation (authored, mentions, detained-with, criticizes, …)."
     static let help = """
-        Links FROM to TO with the relation REL. Relations are free words; the known ones are
-        authored, mentions, quotes, replies-to, detained-with, criticizes, supports, same-as
-        and member-of, and `show` reads them from both ends (aitelenov authored X /
-        X authored-by aitelenov). A relation word outside that list is accepted and noted.
+        Links FROM to TO with the relation REL. The vocabulary is authored, mentions, quotes,
+        replies-to, detained-with, criticizes, supports, same-as and member-of, plus the
+        relations the case declares (`relation add NAME "DESCRIPTION"`); `show` reads them
+        from both ends (aitelenov authored X / X authored-by aitelenov). A word outside the
+        vocabulary is refused with the nearest known one, so a typo never becomes data;
+        write REL! (witnessed-by!) to link with a one-off word anyway.
         """
     static let example = "link aitelenov detained-with kibraev"
     static let arguments = [ArgumentSpec("FROM", .entry), ArgumentSpec("REL", .relation), ArgumentSpec("TO", .entry)]
@@ -19,23 +21,24 @@ struct LinkCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let from = try notebook.resolve(call.required(0))
         let relWord = call.required(1)
-        let rel = relWord.text.lowercased()
+        var rel = relWord.text.lowercased()
         let to = try notebook.resolve(call.required(2))
         if from.id == to.id { throw CommandError("an entry cannot be linked to itself", at: call.required(2)) }
+        let forced = rel.hasSuffix("!") && rel.count > 1
+        if forced { rel.removeLast() }
         guard Relation.isWellFormed(rel) else {
             throw CommandError("'\(relWord.text)' is not a relation word", at: relWord,
                                hint: "use lower-case letters and dashes, e.g. " + Relation.words.prefix(4).joined(separator: ", "))
         }
-        if !Relation.words.contains(rel) {
-            // The help promises that a relation outside the vocabulary is noted, so a typo
-            // never goes unseen; a reverse reading (authored-by) is said to be one.
-            if let known = Relation.vocabulary.first(where: { $0.reverse == rel && $0.word != rel }) {
-                notebook.remark("note: '\(rel)' is how \(known.word) reads from the other end; "
-                                + "link \(to.id) \(known.word) \(from.id) says the same")
-            } else {
-                let close = Suggestions.hint(for: rel, in: Relation.words) ?? "known: " + Relation.words.joined(separator: ", ")
-                notebook.remark("note: '\(rel)' is not a known relation (\(close))")
+        let known = notebook.caseFile.relationWords
+        if !known.contains(rel) && !forced {
+            if let vocabulary = Relation.vocabulary.first(where: { $0.reverse == rel && $0.word != rel }) {
+                throw CommandError("'\(rel)' is how \(vocabulary.word) reads from the other end", at: relWord,
+                                   hint: "link \(to.id) \(vocabulary.word) \(from.id) says the same (or write \(rel)! to keep this word)")
             }
+            let close = Suggestions.hint(for: rel, in: known).map { $0 + "; " } ?? ""
+            throw CommandError("'\(rel)' is not a relation of this case", at: relWord,
+                               hint: close + "declare it with relation add \(rel) \"DESCRIPTION\", or write \(rel)! for a one-off")
         }
         let key = LinkKey(from: from.id, rel: rel, to: to.id)
         var link = notebook.caseFile.links[key] ?? Link(key)

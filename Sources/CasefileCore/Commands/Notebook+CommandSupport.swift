@@ -1,11 +1,11 @@
 extension Notebook {
     /// The ISO form of a date word, or an error pointing at it.
     func isoDate(_ word: Word) throws(CommandError) -> String {
-        guard let date = DateParser.iso(word.text) else {
-            throw CommandError("'\(word.text)' is not a date I can read", at: word,
-                               hint: "write 2014-02-04, 4 February 2014 or February 4, 2014")
+        switch DateParser.read(word.text) {
+        case .date(let date): return date
+        case .problem(let why, let hint):
+            throw CommandError(why.hasPrefix("'") || why.hasPrefix(word.text) ? why : "'\(word.text)': \(why)", at: word, hint: hint)
         }
-        return date
     }
 
     /// A checked language tag. BCP 47 allows primary subtags of five to eight letters, but
@@ -42,14 +42,6 @@ extension Notebook {
             entry.set("Source", try resolve(word, as: [.source]).id)
         }
         for tag in call.optionValues("tag") where !entry.tags.contains(tag) { entry.append("Tag", tag) }
-    }
-
-    /// The language of a text: the `lang=` given, or a guess that is reported.
-    func languageOf(_ call: Invocation, text: String, for id: String) throws(CommandError) -> String? {
-        if let word = call.options.first("lang") { return try language(word) }
-        guard let guess = LanguageGuess.guess(text) else { return nil }
-        remark("\(id): language guessed as \(guess) (give lang= to set it)")
-        return guess
     }
 
     /// Says what a command added, in one line.

@@ -23,8 +23,13 @@ struct TranslateCommand: ShellCommand {
         let lang = try notebook.language(langWord)
         let original = try resolveOriginal(call.required(0), into: lang, on: notebook)
         if let originalLang = original.lang, LanguageTag.primary(originalLang) == LanguageTag.primary(lang) {
+            let example = LanguageTag.primary(originalLang) == "ru" ? "kk" : "ru"
+            if notebook.guessedLanguages.contains(original.id) {
+                throw CommandError("\(original.id) is already in \(originalLang), as guessed from its text", at: langWord,
+                                   hint: "if the guess is wrong: set \(original.id) lang=\(example) (the language it is in), then translate again")
+            }
             throw CommandError("\(original.id) is already in \(originalLang)", at: langWord,
-                               hint: "a translation is into another language")
+                               hint: "a translation is into another language; if \(originalLang) is wrong: set \(original.id) lang=\(example)")
         }
         let text = call.required(2).text
         guard !text.isEmpty else { throw CommandError("a translation needs text", at: call.required(2)) }

@@ -39,6 +39,9 @@ final class HandleIndex {
         return Array(owners.keys.filter { $0.hasPrefix(key) }.sorted().prefix(limit).map { "@" + $0 })
     }
 
+    /// Every handle's lookup form (for "did you mean"). - Complexity: O(handles).
+    var allKeys: [String] { Array(owners.keys) }
+
     /// The lookup form of a handle: no `@`, lower case.
     static func key(_ handle: String) -> String {
         let utf8 = handle.utf8

@@ -4,7 +4,12 @@ import Foundation
 /// stable, and never one already in use.
 enum IdGenerator {
     /// `Ахметжан Есимов` → `esimov`, then `akhmetzhan-esimov`, then `esimov-2`…
-    static func person(name: String, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
+    /// With `handle` (an account's, not a personal name): `@tvrain` → `tvrain`.
+    static func person(name: String, handle: String? = nil, in ids: [String: Entry], counters: IdCounters? = nil) -> String {
+        if let handle {
+            let base = slug(handle.hasPrefix("@") ? String(handle.dropFirst()) : handle, counters: counters, keepUnderscore: true)
+            if !base.isEmpty, base.first != "_" { return ids[base] == nil ? base : numbered(base, in: ids, counters: counters) }
+        }
         let words = slug(name, counters: counters).split(separator: "-").map(String.init)
         let surname = words.last ?? "person"
         if ids[surname] == nil { return surname }

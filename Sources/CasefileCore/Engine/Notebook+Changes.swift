@@ -81,6 +81,7 @@ extension Notebook {
         referenceIndex?.caseDidChange(change)
         handleIndex?.caseDidChange(change)
         nameIndex?.caseDidChange(change)
+        samePersonIndex?.caseDidChange(change)
         updateSearchIndex(change)
         idCounterIndex?.caseDidChange(change)
         if !observers.isEmpty {

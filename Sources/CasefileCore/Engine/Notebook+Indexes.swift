@@ -43,6 +43,7 @@ extension Notebook {
         referenceIndex = nil
         handleIndex = nil
         nameIndex = nil
+        samePersonIndex = nil
         searchIndexStorage = nil
         idCounterIndex = nil
     }

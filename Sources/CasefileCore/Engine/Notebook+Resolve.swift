@@ -25,8 +25,12 @@ extension Notebook {
                 throw CommandError("\(text) is the handle of several people", at: word,
                                    hint: "use one of the Ids: " + people.joined(separator: ", "))
             }
+            // Only on this error path: every handle is compared (case-insensitively).
+            let close = Suggestions.closest(to: HandleIndex.key(text), in: handles.allKeys).map { "@" + $0 }
+            let add = "add person NAME handle=\(text)"
             throw CommandError("no person has the handle \(text)", at: word,
-                               hint: "add it with: add person NAME handle=\(text)")
+                               hint: close.isEmpty ? "add it with: " + add
+                                   : "did you mean " + close.joined(separator: " or ") + "? If not, add it with: " + add)
         }
         let lowered = text.lowercased()
         if lowered != text, let entry = caseFile.entries[lowered] { return try accept(entry) }

@@ -14,6 +14,13 @@ public final class Notebook {
     public let registry: CommandRegistry
     /// Whether confirmations and remarks are shown (the shell: yes; `casefile run`: only with --verbose).
     public var showsConfirmations = true
+    /// How language guesses are reported: each on the diagnostic stream (the default, in
+    /// replays too), only counted (`--quiet`), or not at all (replaying recorded history).
+    public var guessReporting = GuessReporting.each
+    /// The language guesses made since the notebook was made (for `--quiet`'s summary).
+    public internal(set) var guessCount = 0
+    /// The entries whose language this session guessed, to say so when a guess is refused.
+    var guessedLanguages: Set<String> = []
     /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
     public var isInterrupted: () -> Bool = { false }
     /// Whether changes are journaled beside the file (off only in tests that say so).
@@ -75,6 +82,7 @@ public final class Notebook {
     var referenceIndex: ReferenceIndex?
     var handleIndex: HandleIndex?
     var nameIndex: NameIndex?
+    var samePersonIndex: SamePersonIndex?
     var searchIndexStorage: SearchIndex?
     /// From how many entries the first search says that it is indexing.
     var searchIndexingRemarkFloor = 100_000
@@ -121,6 +129,12 @@ public final class Notebook {
     /// Writes a remark (a guess, a warning) to the diagnostic stream, unless quiet.
     public func remark(_ text: String) {
         if showsConfirmations { output.diagnostic(Terminal.visible(text)) }
+    }
+
+    /// Writes a warning to the diagnostic stream, in the shell and in replays alike (a
+    /// possible duplicate, a look-alike letter).
+    public func warn(_ text: String) {
+        output.diagnostic(Terminal.visible("warning: " + text))
     }
 
     /// Says what a command did ("added post …"): shown in the shell, quiet in replays

@@ -39,6 +39,7 @@ public enum CaseValidator {
                                            hint: problem.hint))
             }
         }
+        problems += lookAlikeWarnings(caseFile, locations: locations, locate: locate)
         for (key, offset) in zip(locations.linkKeys, locations.linkOffsets) {
             for (field, id) in [("From", key.from), ("To", key.to)] where caseFile[id] == nil {
                 let (line, column) = locate(offset, field)

@@ -30,6 +30,26 @@ struct TranslationCommandTests {
         #expect(session.notebook.caseFile["kz-ru"]?["Of"] == "extremkz-2014-02-05")
     }
 
+    @Test("a refusal that rests on a language guess says so and shows the fix")
+    func refusalOnGuess() {
+        let session = Fixture.session()
+        session.check("""
+            > add post @extremkz 2014-02-06 "Lunch with the mayor was cancelled today" id=g
+            g: language guessed as en (if wrong: set g lang=…)
+            added post g: Lunch with the mayor was cancelled today
+            > translate g en "x"
+            error: g is already in en, as guessed from its text
+             1 | translate g en "x"
+               |             ^^
+              hint: if the guess is wrong: set g lang=ru (the language it is in), then translate again
+            > set g lang=ru
+            updated g
+            > translate g en "x"
+            added translation g.en: x
+            """)
+        #expect(session.notebook.caseFile["g.en"]?["Of"] == "g")
+    }
+
     @Test("translate refuses the original's own language, unknown statuses and non-originals")
     func translateErrors() {
         Fixture.session().check("""
@@ -37,7 +57,7 @@ struct TranslationCommandTests {
             error: extremkz-2014-02-04 is already in ru
              1 | translate extremkz-2014-02-04 ru-RU "Завтра"
                |                               ^^^^^
-              hint: a translation is into another language
+              hint: a translation is into another language; if ru is wrong: set extremkz-2014-02-04 lang=kk
             > translate extremkz-2014-02-05 en "x" status=done
             error: 'done' is not a status
              1 | translate extremkz-2014-02-05 en "x" status=done

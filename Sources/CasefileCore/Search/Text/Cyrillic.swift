@@ -23,9 +23,12 @@ enum Cyrillic {
 
     /// Marks the Kazakh ң, which the fold key reads as either "n" or "ng".
     static let ngMarker: UInt8 = 0x01
+    /// Marks ъ, which the fold key reads as nothing, or as ICAO's "ie".
+    static let hardSignMarker: UInt8 = 0x02
 
     /// The romanisation of a lower-case Cyrillic letter; nil for letters the table lacks.
     static func romanize(_ s: UInt32) -> String? {
+        if s == 0x44A { return "\u{02}" }
         if s >= 0x430 && s <= 0x44F { return basic[Int(s - 0x430)] }
         switch s {
         case 0x450, 0x451: return "e"  // ѐ ё: folded to e either way

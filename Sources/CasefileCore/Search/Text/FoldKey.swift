@@ -10,7 +10,9 @@
 /// - zh, z → z; ch, tch, ts → c; gh → g; ph → f; ck, q → k; x → ks; w → v;
 /// - kh → h *or* k (two keys): х is "kh" in the press but Kazakh writes the same
 ///   sound as қ (q/k): Kazakhstan must meet Қазақстан;
-/// - ye, yo → e (Yesimov, Shchyolokov); ya → ia; yu → iu; other y → i (Almaty, Aytelenov);
+/// - ye, yo → e (Yesimov, Shchyolokov), yo also io (Йошкар is Ioshkar); ya → ia; yu → iu;
+///   other y → i (Almaty, Aytelenov); x → ks *or* h (x is х in GOST 7.79-B); shh → W,
+///   tc → c, tts → c (GOST's щ and ц, тц); ъ → nothing *or* ie (ICAO);
 /// - j before a vowel → iotation *or* z (two keys: "Jumabek" is Жұмабек, "Jakov" is Яков);
 ///   j elsewhere → i (Ajtelenov);
 /// - the Kazakh ң → n *or* ng;
@@ -55,6 +57,8 @@ enum FoldKey {
             case ascii("s"):
                 if next == ascii("h") && at(i + 2) == ascii("c") && at(i + 3) == ascii("h") {
                     emit(shLetter); i += 4
+                } else if next == ascii("h") && at(i + 2) == ascii("h") {
+                    emit(shLetter); i += 3  // GOST 7.79-B's щ: shh
                 } else if next == ascii("c") && at(i + 2) == ascii("h") {
                     emit(shLetter); i += 3
                 } else if next == ascii("h") {
@@ -68,23 +72,29 @@ enum FoldKey {
                 if next == ascii("h") { either("h", "k"); i += 2 } else { emit(c); i += 1 }
             case ascii("g"), ascii("c"):
                 if c == ascii("c") && next == ascii("k") { emit("k"); i += 2; continue }
+                if c == ascii("c") && next == ascii("z") { emit("c"); i += 2; continue }  // GOST 7.79-B's ц: cz
                 emit(c); i += next == ascii("h") ? 2 : 1
             case ascii("t"):
                 if next == ascii("s") {
                     emit("c"); i += 2
                 } else if next == ascii("c") && at(i + 2) == ascii("h") {
                     emit("c"); i += 3
+                } else if next == ascii("c") {
+                    emit("c"); i += 2  // GOST R 52535's ц: tc
+                } else if next == ascii("t") && at(i + 2) == ascii("s") {
+                    i += 1  // тц: Bittsevsky is Bitsevsky
                 } else {
                     emit(c); i += 1
                 }
             case ascii("p"):
                 if next == ascii("h") { emit("f"); i += 2 } else { emit(c); i += 1 }
             case ascii("q"): emit("k"); i += 1
-            case ascii("x"): emit("ks"); i += 1
+            case ascii("x"): either("ks", "h"); i += 1  // x is also х (GOST 7.79-B, scientific)
             case ascii("w"): emit("v"); i += 1
             case ascii("y"):
                 switch next {
-                case ascii("e"), ascii("o"): emit("e"); i += 2
+                case ascii("e"): emit("e"); i += 2
+                case ascii("o"): either("e", "io"); i += 2  // ё, or й before о (Йошкар: Ioshkar)
                 case ascii("a"): emit("ia"); i += 2
                 case ascii("u"): emit("iu"); i += 2
                 default: emit("i"); i += 1
@@ -100,6 +110,8 @@ enum FoldKey {
                 }
             case Cyrillic.ngMarker:
                 either("n", "ng"); i += 1
+            case Cyrillic.hardSignMarker:
+                either("", "ie"); i += 1  // ъ: nothing, or ICAO's "ie" (Razieezdnoi)
             default:
                 emit(c); i += 1
             }

@@ -62,6 +62,13 @@ enum TermAnalyzer {
         if possessive && script == .latin {
             stemKeys = FoldKey.keys(romanized(Array(scalars.dropLast()))).filter { !fullKeys.contains($0) }
         }
+        if script == .latin && namespace != .mention {
+            for key in fullKeys {
+                for stem in Inflection.stems(ofKey: key) where !fullKeys.contains(stem) && !stemKeys.contains(stem) {
+                    stemKeys.append(stem)
+                }
+            }
+        }
         if script == .cyrillic && namespace != .mention {
             for stem in Inflection.stems(of: scalars) {
                 for key in FoldKey.keys(romanized(stem)) where !fullKeys.contains(key) && !stemKeys.contains(key) {

@@ -98,9 +98,14 @@ enum Tokenizer {
             let byte = bytes[index]
             if byte < 0x80 {
                 if isASCIIWord(byte) || (allowUnderscore && byte == 0x5F) { index += 1; continue }
-                if byte == 0x27, index + 1 < count, isWord(UTF8Decoding.decode(bytes, at: index + 1).0) {
-                    index += 1
-                    continue
+                if byte == 0x27 || byte == 0x60 {
+                    // A run of them (GOST 7.79-B writes ъ as '' or ``) joins letters too.
+                    var next = index + 1
+                    while next < count && (bytes[next] == 0x27 || bytes[next] == 0x60) && next - index < 3 { next += 1 }
+                    if next < count, isWord(UTF8Decoding.decode(bytes, at: next).0) {
+                        index = next
+                        continue
+                    }
                 }
                 return index
             }
@@ -125,7 +130,8 @@ enum Tokenizer {
     /// Apostrophes, which join the letters around them (and are then dropped).
     @inline(__always)
     static func isApostrophe(_ s: UInt32) -> Bool {
-        s == 0x27 || s == 0x2019 || s == 0x2018 || s == 0x2BC
+        // The grave accent is GOST 7.79's mark for ъ, ы and э (e`tix, Oly`).
+        s == 0x27 || s == 0x2019 || s == 0x2018 || s == 0x2BC || s == 0x60
     }
 
     @inline(__always)
@@ -136,7 +142,8 @@ enum Tokenizer {
     /// Characters that may sit inside a word without splitting it, and are then removed.
     @inline(__always)
     static func isIgnorable(_ s: UInt32) -> Bool {
-        s == 0xAD || (s >= 0x200B && s <= 0x200D) || s == 0x2060 || s == 0xFEFF
+        // U+00B7: BGN/PCGN's separator inside a romanised word (Tash·chishma).
+        s == 0xAD || s == 0xB7 || (s >= 0x200B && s <= 0x200D) || s == 0x2060 || s == 0xFEFF
     }
 
     /// Whether `s` belongs to a word: a letter, digit or combining mark.
