@@ -10,9 +10,10 @@ public enum SharedFixtures {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
-    /// `../shared` beside the package.
-    public static let root: String = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
-        .appendingPathComponent("shared").path
+    /// `../shared` beside the package (`$CASEFILE_SHARED` when set: a worktree kept
+    /// elsewhere than beside `shared`).
+    public static let root: String = ProcessInfo.processInfo.environment["CASEFILE_SHARED"]
+        ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
 
     /// The path of `relative` under `../shared`, or nil (after a visible note) when it is
     /// absent. Under `CI=true` an absent fixture throws: CI always has `../shared`.
