@@ -80,6 +80,7 @@ extension ImportPlanner {
         if let lang = post.lang ?? ImportLanguage.guess(text) { entry.set("Lang", lang) }
         if let url = post.url { entry.set("Url", url) }
         if let key = keys.first, post.postId != nil { entry.append(ImportFields.postId, key) }
+        if let forwarded = post.forwardedFrom { entry.append("ForwardedFrom", forwarded) }
         notebook.put(entry)
         addedHere.insert(id)
         for key in keys { postIds[key] = id }
