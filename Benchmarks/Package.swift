@@ -13,5 +13,7 @@ let package = Package(
     targets: [
         // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
         .target(name: "BenchSupport"),
+        // 100k tweets of twarc2 raw JSON lines (about 200 MB, generated) into a case, with the save; twarc-csv as the anchor.
+        .executableTarget(name: "import-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
     ]
 )
