@@ -56,7 +56,7 @@ public func queryFuzzInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if error.column < 1 || error.column > text.count + 1 {
             fatalError("error column \(error.column) outside a query of \(text.count) characters: \(error)")
         }
-        _ = error.caretLines(query: text)
+        _ = ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text)
         return 0
     }
     for limit in [nil, 2] as [Int?] {

@@ -3,8 +3,9 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]
 #
-# TARGET is reader (CaseReader.read(bytes:)), lexer (Lexer.lex) or query
-# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search).
+# TARGET is reader (CaseReader.read(bytes:)), lexer (Lexer.lex), query
+# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search) or diff
+# (FileComparison and its byte scan against the reader's scanner).
 # Each target is Fuzz/<Name>Fuzz.swift compiled with all of CasefileCore's sources
 # (swiftc -sanitize=fuzzer,address) into .build-fuzz/TARGET. The working corpus is
 # .build-fuzz/corpus/TARGET, seeded from Fuzz/Seeds/TARGET and Fuzz/Regressions/TARGET.
@@ -16,7 +17,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:-}"
 seconds="${2:-}"
 if [[ -z "$target" || -z "$seconds" ]]; then
-  echo "usage: scripts/fuzz.sh reader|lexer|query SECONDS [libFuzzer options...]" >&2
+  echo "usage: scripts/fuzz.sh reader|lexer|query|diff SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 shift 2
@@ -24,7 +25,8 @@ case "$target" in
   reader) source_file="ReaderFuzz.swift" ;;
   lexer) source_file="LexerFuzz.swift" ;;
   query) source_file="QueryFuzz.swift" ;;
-  *) echo "fuzz.sh: unknown target '$target' (reader, lexer or query)" >&2; exit 2 ;;
+  diff) source_file="DiffFuzz.swift" ;;
+  *) echo "fuzz.sh: unknown target '$target' (reader, lexer, query or diff)" >&2; exit 2 ;;
 esac
 if [[ "$target" == query && ! -d "$root/Sources/CasefileCore/Search" ]]; then
   echo "fuzz.sh: the search query parser is not in this tree yet (Sources/CasefileCore/Search)" >&2
@@ -36,6 +38,21 @@ mkdir -p "$build/corpus/$target" "$root/Fuzz/Regressions/$target"
 binary="$build/$target"
 sources=("$root/Fuzz/$source_file")
 while IFS= read -r -d '' file; do sources+=("$file"); done < <(find "$root/Sources/CasefileCore" -name '*.swift' -print0 | sort -z)
+# CasefileCore's package dependencies (swift-crypto, ZIPFoundation) come from the debug
+# build (`swift build`): their modules, the C module maps beside them and their objects
+# (linked as they are: only casefile's own code is instrumented).
+debug="$root/.build/debug"
+if [[ ! -f "$debug/Modules/Crypto.swiftmodule" || ! -f "$debug/Modules/ZIPFoundation.swiftmodule" ]]; then
+  echo "fuzz.sh: building the package's dependencies first (swift build --target CasefileCore)" >&2
+  (cd "$root" && swift build --target CasefileCore) >&2
+fi
+dependencies=(-I "$debug/Modules")
+while IFS= read -r -d '' map; do dependencies+=(-Xcc "-fmodule-map-file=$map"); done \
+  < <(find "$root/.build/checkouts/swift-crypto/Sources" -path '*/include/module.modulemap' -print0)
+for module in Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper ZIPFoundation; do
+  while IFS= read -r -d '' object; do dependencies+=("$object"); done < <(find "$debug/$module.build" -name '*.o' -print0)
+done
+dependencies+=(-lz)
 stale=""
 if [[ -x "$binary" ]]; then
   for file in "${sources[@]}"; do [[ "$file" -nt "$binary" ]] && { stale=yes; break; }; done
@@ -43,7 +60,7 @@ fi
 if [[ ! -x "$binary" || -n "$stale" ]]; then
   echo "fuzz.sh: building $binary (${#sources[@]} files)" >&2
   "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -g -module-name CasefileFuzz \
-    "${sources[@]}" -o "$binary" 2> "$build/$target.build.log" \
+    "${sources[@]}" "${dependencies[@]}" -o "$binary" 2> "$build/$target.build.log" \
     || { grep -v 'Cannot export local symbol' "$build/$target.build.log" >&2; exit 1; }
 fi
 cp -n "$root/Fuzz/Seeds/$target/"* "$root/Fuzz/Regressions/$target/"* "$build/corpus/$target/" 2>/dev/null || true

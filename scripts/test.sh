@@ -26,5 +26,14 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import followthemoney
   "$venv/bin/pip" install -q --disable-pip-version-check $wanted
 fi
 export CASEFILE_TEST_PYTHON="$venv/bin/python"
-swift build --build-tests
+mkdir -p "$root/.build"
+swift build --build-tests 2>&1 | tee "$root/.build/build.log"
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || exit "$status"
+# Warnings are errors in CI: a fresh clone compiles every file, so every warning of our own
+# code shows here (the dependencies' are theirs, and are not counted).
+if [ "${CI:-}" = "true" ] && grep -E "^$root/(Sources|Tests)/[^:]+:[0-9]+:[0-9]+: warning:" "$root/.build/build.log" | sort -u | grep .; then
+  echo "error: the build has compiler warnings (above); CI treats them as errors"
+  exit 1
+fi
 swift test --skip-build "$@"

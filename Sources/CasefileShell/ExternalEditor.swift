@@ -4,17 +4,24 @@ import Foundation
 /// Runs `$VISUAL`, then `$EDITOR`, then `vi` on a temporary file and reads it back.
 final class ExternalEditor: TextEditing {
     let command: String
+    let environment: [String: String]
 
     init(environment: [String: String]) {
         command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        self.environment = environment
     }
 
     func edit(_ text: String, suffix: String) -> Result<String, EditingError> {
-        let path = NSTemporaryDirectory() + "casefile-edit-\(getpid())-\(UUID().uuidString.prefix(8))\(suffix)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            return .failure(EditingError("cannot write \(path): \(error.localizedDescription)"))
+        // The text may be about people at risk: a 0600 file of unpredictable name in a
+        // folder only this user can enter.
+        let path: String
+        do {
+            let folder = try PrivateFiles.temporaryFolder(environment: environment)
+            path = try PrivateFiles.createTemporary(in: folder, prefix: "edit-", suffix: suffix, bytes: Array(text.utf8))
+        } catch {
+            return .failure(EditingError("cannot write the text for the editor: \(error.description)"))
         }
+        defer { unlink(path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command + " \"$1\"", "casefile-editor", path]

@@ -27,6 +27,8 @@ public enum ShellLauncher {
         for problem in config.problems { output.diagnostic(Terminal.visible("config: " + problem)) }
         let settings = Settings.fromEnvironment(environment, configuredName: config.name)
         let notebook = Notebook(output: output, settings: settings)
+        // The notebook takes the lock of every file it opens or saves as (and gives up the last).
+        notebook.locksFiles = true
         if let path {
             do {
                 let problems = try notebook.open(path: path)
@@ -34,28 +36,25 @@ public enum ShellLauncher {
                 if problems.count > 20 { output.diagnostic("warning: … and \(problems.count - 20) more (casefile check \(Terminal.visible(path, keepNewlines: false)))") }
             } catch {
                 output.diagnostic(Terminal.visible(error.description))
+                if error.cannotRead?.isWrongKindOfFile == true { return 2 }
                 output.diagnostic("casefile: cannot open \(Terminal.visible(path)); fix the file (casefile check shows every problem)")
                 return 1
             }
         }
-        var lock: CaseLock?
-        if let path {
-            switch CaseLock.acquire(for: path, now: settings.now()) {
-            case .success(let taken): lock = taken
-            case .failure(.held(let holder)):
-                notebook.readOnlyReason = "\(path) is open in another casefile (\(holder.description))"
-                output.diagnostic("note: \(Terminal.visible(path)) is open in another casefile (\(holder.description)); opened read-only")
-            case .failure(.cannotCreate(let lockPath, _)):
-                output.diagnostic("note: cannot create \(Terminal.visible(lockPath)); another casefile could open this case at the same time")
-            }
+        if let path, let problem = notebook.lockProblem {
+            output.diagnostic("note: \(Terminal.visible(path)) \(Terminal.visible(problem.description)); opened read-only")
         }
-        defer { lock?.release() }
+        defer { notebook.releaseLock() }
         output.diagnostic(greeting(notebook, path: path))
         if let pending = notebook.pendingJournal, notebook.readOnlyReason == nil {
             let count = pending.steps.count
             var text = "This case has unsaved work from a session that ended without saving: \(count) command\(count == 1 ? "" : "s") since \(pending.started)."
+            if !pending.isWhole {
+                text = "This case has a recovery journal (\(Terminal.visible(pending.path))) that casefile cannot read whole: "
+                    + Terminal.visible(pending.problems.joined(separator: "; ")) + ". \(count) command\(count == 1 ? "" : "s") could be read."
+            }
             if !notebook.journalMatchesFile(pending) { text += " The file was saved since, so check it first." }
-            output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to drop it.")
+            output.diagnostic(text + " Type recover to bring it back, recover --show to see it, or recover --discard to move it aside.")
         }
         var editorOptions = EditLineReader.Options()
         editorOptions.mode = config.editingMode == "vi" ? .vi : .emacs
@@ -68,6 +67,7 @@ public enum ShellLauncher {
         Signals.installInterruptHandler()
         Signals.onTermination {
             notebook.syncJournal()
+            notebook.releaseLock()
             output.flush()
             try? history.save()
         }

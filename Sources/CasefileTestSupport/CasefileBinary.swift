@@ -29,10 +29,12 @@ public enum CasefileBinary {
     }
 
     /// Runs `casefile` with `arguments`, extra `environment`, `stdin`, in `directory`.
+    /// A run longer than `timeout` seconds is killed (status 137).
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String = "",
-                           directory: String? = nil) throws -> ProcessOutput {
+                           directory: String? = nil, timeout: Double = 600) throws -> ProcessOutput {
         guard let path else { throw MissingBinary() }
-        return try ProcessRunner.run(path, arguments, environment: environment, stdin: stdin, directory: directory)
+        return try ProcessRunner.run(path, arguments, environment: environment, stdin: stdin, directory: directory,
+                                     timeout: timeout)
     }
 
     /// The binary was not found: build it first (`swift build`).

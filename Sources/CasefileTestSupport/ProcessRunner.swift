@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a finished process printed and how it ended.
 public struct ProcessOutput: Sendable {
@@ -21,14 +24,17 @@ public enum ProcessRunner {
     ///   - removing: variables of this process's environment to leave out.
     ///   - stdin: bytes fed to standard input (empty: an empty input, never a terminal).
     ///   - directory: the working directory, or this process's.
+    ///   - timeout: seconds after which the process is killed (SIGKILL): a test of a FIFO
+    ///     or a device must fail, not hang. Its status is then 128 + 9, and stderr says so.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                           removing: [String] = [], stdin: String = "", directory: String? = nil) throws -> ProcessOutput {
+                           removing: [String] = [], stdin: String = "", directory: String? = nil,
+                           timeout: Double = 600) throws -> ProcessOutput {
         let folder = try TemporaryFolder()
         let inPath = try folder.write("stdin", stdin)
         let outPath = folder.file("stdout")
         let errPath = folder.file("stderr")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
@@ -48,9 +54,20 @@ public enum ProcessRunner {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(5_000)
+        }
         process.waitUntilExit()
         let outBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data())
-        let errBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data())
+        var errBytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data())
+        if timedOut { errBytes += Array("\n[killed after \(timeout) s: it did not finish]\n".utf8) }
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus
             : process.terminationStatus
         return ProcessOutput(stdout: String(decoding: outBytes, as: UTF8.self),

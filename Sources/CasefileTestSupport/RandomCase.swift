@@ -104,7 +104,7 @@ public struct RandomCase {
             for kind in Kind.allCases where rng.chance(0.15) {
                 caseFile.descriptorComments[kind] = comments(atLeastOne: true)
             }
-            let types = ["Evidence", "Archive", "Witness_statement"]
+            let types = ["Capture", "Archive", "Witness_statement"]
             for type in types where rng.chance(0.2) {
                 var descriptor = [Field("%rec", type)]
                 if rng.chance(0.5) { descriptor.append(Field("%doc", RandomText.line(&rng, maxWords: 5))) }

@@ -10,8 +10,7 @@ public enum SharedFixtures {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
-    /// `../shared` beside the package (`$CASEFILE_SHARED` when set: a worktree kept
-    /// elsewhere than beside `shared`).
+    /// `../shared` beside the package (`$CASEFILE_SHARED` when set: a worktree elsewhere).
     public static let root: String = ProcessInfo.processInfo.environment["CASEFILE_SHARED"]
         ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
 

@@ -16,23 +16,27 @@ struct CasefileCLI: ParsableCommand {
               casefile <subcommand> ...
             """,
         discussion: """
-            Exit status: 0 success, 1 errors in the data or script, 2 misuse of the command line.
+            Exit status: 0 done; 1 the answer is no (check found problems, search found nothing,
+            diff found differences, merge conflicts) or a script failed; 2 misuse of the command
+            line, or a file that cannot be read or is not a case file.
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
         subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self,
                       SearchCommand.self, DiffCLI.self, LogCLI.self, RevisionCLI.self, MergeCLI.self,
-                      ImportCLI.self],
+                      ImportCLI.self, ExportCLI.self, VerifyCLI.self, BundleCLI.self, GcCLI.self],
         defaultSubcommand: OpenCommand.self
     )
 
     /// Parses the arguments, runs the command, and exits with casefile's exit statuses.
     static func run() {
+        OutputFailures.install()
         do {
             var command = try parseAsRoot()
             try command.run()
+            OutputFailures.exit(0)
         } catch let exit as ExitCode {
-            Glibc.exit(exit.rawValue)
+            OutputFailures.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             // Argument errors echo what was typed (a file name, an option): escape it.
@@ -42,7 +46,7 @@ struct CasefileCLI: ParsableCommand {
             } else {
                 FileHandleOutput.standardError.write(message + "\n")
             }
-            Glibc.exit(code == .success ? 0 : (code == .validationFailure ? 2 : code.rawValue))
+            OutputFailures.exit(code == .success ? 0 : (code == .validationFailure ? 2 : code.rawValue))
         }
     }
 }

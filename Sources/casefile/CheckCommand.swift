@@ -5,15 +5,19 @@ import CasefileCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate case files: syntax, mandatory fields, unique Ids, references, dates, languages.",
-        discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any error."
+        abstract: "Validate case files: syntax, unique Ids, references, dates, languages, and every rule the descriptors declare.",
+        discussion: "Diagnostics go to standard error as FILE:LINE:COL: error: message. Exit 1 on any problem, 2 when a file cannot be read."
     )
 
     @Argument(help: "The case files to check.", completion: .file(extensions: ["rec"]))
     var files: [String]
 
+    @Flag(help: "Also name translations that spell a person otherwise than the case's Spelling for that language.")
+    var names = false
+
     func run() throws {
         var failed = false
+        var status: Int32 = 0
         for file in files {
             do {
                 let result = try CaseReader.load(path: file, validate: true)
@@ -22,19 +26,36 @@ struct CheckCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(Terminal.visible(diagnostic.description) + "\n")
                 }
                 let count = result.caseFile.count
-                if result.diagnostics.isEmpty {
-                    print("\(Terminal.visible(file)): ok, \(count) entries, links and notes")
+                // A stream (`/dev/stdin`, `<(…)`) was read whole; it is never written to.
+                let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
+                let problems = result.diagnostics.filter { $0.severity == .error }.count
+                let warnings = result.diagnostics.count - problems
+                let spellings = names ? GlossaryCheck.check(result.caseFile) : []
+                for finding in spellings {
+                    FileHandleOutput.standardError.write(Terminal.visible("\(file): warning: \(finding)") + "\n")
+                }
+                if problems == 0 && !spellings.isEmpty {
+                    failed = true
+                    FileHandleOutput.standardError.write("\(Terminal.fileName(file)): \(spellings.count) name"
+                        + (spellings.count == 1 ? " spelt" : "s spelt") + " otherwise than the case's glossary\n")
+                } else if problems == 0 {
+                    let noted = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+                    print("\(Terminal.fileName(file)): ok, \(count) entries, links and notes\(noted)" + stream)
+                    let evidence = result.caseFile.count(of: .evidence)
+                    if evidence > 0 {
+                        print("  \(evidence) evidence files present; their hashes are not checked here: casefile verify \(Terminal.fileName(file))")
+                    }
                 } else {
                     failed = true
-                    let problems = result.diagnostics.count
                     FileHandleOutput.standardError.write(
-                        "\(Terminal.visible(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
+                        "\(Terminal.fileName(file)): \(problems) problem\(problems == 1 ? "" : "s")\n")
                 }
             } catch let error as LoadError {
-                failed = true
+                status = max(status, ExitStatus.of(error).rawValue)
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { status = max(status, ExitStatus.no.rawValue) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -50,6 +50,8 @@ struct DiffCLI: ParsableCommand {
             }
         } else if files.count != 2 {
             throw ValidationError("casefile diff takes two case files, OLD and NEW (got \(files.count))")
+        } else if files.allSatisfy({ $0 == "-" }) {
+            throw ValidationError("casefile diff - - reads standard input twice: give one of the two as a file")
         }
     }
 
@@ -74,10 +76,10 @@ struct DiffCLI: ParsableCommand {
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
             output.diagnostic("casefile diff: cannot compare: fix the file (casefile check shows every problem)")
-            throw ExitCode(2)
+            throw ExitStatus.of(error, oneMeansNo: true).exit
         } catch {
-            output.diagnostic("casefile diff: \(Terminal.visible(String(describing: error)))")
-            throw ExitCode(2)
+            output.diagnostic("casefile: \(Terminal.visible(String(describing: error)))")
+            throw ExitStatus.trouble.exit
         }
         let oldName = gitExternal ? "a/" + files[0] : oldPath
         // A rename or copy adds the new path and git's note on it (nine arguments).
@@ -94,7 +96,7 @@ struct DiffCLI: ParsableCommand {
             for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
         }
         if gitExternal { return }
-        if !diff.isEmpty { throw ExitCode(1) }
+        if !diff.isEmpty { throw ExitStatus.no.exit }
     }
 
     /// `--textconv`: the case one field per line.
@@ -105,7 +107,7 @@ struct DiffCLI: ParsableCommand {
             for line in CaseLines.lines(caseFile.caseFile) { output.line(Terminal.visible(line, keepNewlines: false)) }
         } catch {
             output.diagnostic("casefile diff --textconv: \(Terminal.visible(String(describing: error)))")
-            throw ExitCode(2)
+            throw ExitStatus.trouble.exit
         }
     }
 }

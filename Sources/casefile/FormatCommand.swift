@@ -17,26 +17,32 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var trouble = false
         for file in files {
             do {
+                if SafeOpen.handedDescriptor(file) != nil {
+                    // fmt rewrites files in place: a stream has no place to write back to.
+                    throw StorageError.notRegular(path: file, kind: .fifo)
+                }
                 let result = try CaseReader.load(path: file)
                 defer { ExitWithoutTeardown.keep(result) }
                 if result.caseFile.isWrittenCanonically(at: file) { continue }
                 if check {
-                    print("\(Terminal.visible(file)): not canonical")
+                    print("\(Terminal.fileName(file)): not canonical")
                     failed = true
                 } else {
                     try result.caseFile.write(to: file)
-                    print("\(Terminal.visible(file)): reformatted")
+                    print("\(Terminal.fileName(file)): reformatted")
                 }
             } catch let error as LoadError {
-                failed = true
+                if ExitStatus.of(error) == .trouble { trouble = true } else { failed = true }
                 FileHandleOutput.standardError.write(LoadErrorReport.text(of: error, file: file))
             } catch let error as StorageError {
-                failed = true
+                trouble = true
                 FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n")
             }
         }
-        if failed { throw ExitCode(1) }
+        if trouble { throw ExitStatus.trouble.exit }
+        if failed { throw ExitStatus.no.exit }
     }
 }

@@ -8,6 +8,6 @@ enum LoadErrorReport {
         if error.cannotRead != nil { return "casefile: \(Terminal.visible(error.description))\n" }
         let count = error.diagnostics.count
         return Terminal.visible(error.description) + "\n"
-            + "\(Terminal.visible(file)): \(count) problem\(count == 1 ? "" : "s")\n"
+            + "\(Terminal.fileName(file)): \(count) problem\(count == 1 ? "" : "s")\n"
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 struct LogCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "List the revisions recorded in FILE, newest first: when, by whom, message, summary.",
+        abstract: ShellDeclaration.summary(of: "log"),
         discussion: "Only the header and the Session records are read, so this is quick on large files."
     )
 
@@ -35,10 +35,13 @@ struct LogCLI: ParsableCommand {
             caseFile = try input.withBytes { bytes throws(LoadError) in try CaseFile.sessionsOnly(bytes, name: input.name) }
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
-            throw ExitCode(1)
+            throw ExitStatus.of(error).exit
+        } catch let error as StorageError {
+            output.diagnostic("casefile: \(Terminal.visible(error.description))")
+            throw ExitStatus.trouble.exit
         } catch {
-            output.diagnostic("casefile log: \(Terminal.visible(String(describing: error)))")
-            throw ExitCode(1)
+            output.diagnostic("casefile: \(Terminal.visible(String(describing: error)))")
+            throw ExitStatus.trouble.exit
         }
         let log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: limit)
         if format == .json {
@@ -46,7 +49,7 @@ struct LogCLI: ParsableCommand {
             return
         }
         if caseFile.sessions.isEmpty {
-            output.line("\(Terminal.visible(file)): no revisions recorded (never saved by casefile)")
+            output.line("\(Terminal.fileName(file)): no revisions recorded (never saved by casefile)")
             return
         }
         for line in log.lines() { output.line(line) }

@@ -42,7 +42,7 @@ struct MergeCLI: ParsableCommand {
                 })
             } catch {
                 out.diagnostic("casefile merge: \(Terminal.visible(String(describing: error)))")
-                throw ExitCode(2)
+                throw ExitStatus.trouble.exit
             }
         }
         let merge = CaseMerge(base: cases[0], ours: cases[1], theirs: cases[2])
@@ -56,13 +56,13 @@ struct MergeCLI: ParsableCommand {
                 try AtomicFile.write(bytes, to: output)
             } else {
                 out.flush()
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
             }
         } catch {
             out.diagnostic("casefile merge: \(Terminal.visible(String(describing: error)))")
-            throw ExitCode(2)
+            throw ExitStatus.trouble.exit
         }
         for problem in problems { out.diagnostic(Terminal.visible(problem, keepNewlines: false)) }
-        if !problems.isEmpty { throw ExitCode(1) }
+        if !problems.isEmpty { throw ExitStatus.no.exit }
     }
 }

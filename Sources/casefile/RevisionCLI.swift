@@ -45,34 +45,34 @@ struct RevisionCLI: ParsableCommand {
             loaded = try CaseReader.load(path: file).caseFile
         } catch let error as LoadError {
             out.diagnostic(Terminal.visible(error.description))
-            throw ExitCode(1)
+            throw ExitStatus.of(error).exit
         }
         do {
             let replay = try RevisionReplay(loaded)
             if check {
                 try replay.verify()
-                out.diagnostic("\(Terminal.visible(file)): the session log replays to the file (revisions 1…\(replay.latest))")
+                out.diagnostic("\(Terminal.fileName(file)): the session log replays to the file (revisions 1…\(replay.latest))")
                 return
             }
             let bytes = try replay.rebuild(revision: revision ?? replay.latest, trust: trust)
             if let output {
                 try AtomicFile.write(bytes, to: output)
-                out.diagnostic("wrote revision \(revision ?? replay.latest) of \(Terminal.visible(file)) to \(Terminal.visible(output))")
+                out.diagnostic("wrote revision \(revision ?? replay.latest) of \(Terminal.fileName(file)) to \(Terminal.fileName(output))")
             } else {
                 out.flush()
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
             }
         } catch let problem as ReplayProblem {
-            out.diagnostic("\(Terminal.visible(file)): \(Terminal.visible(problem.description))")
+            out.diagnostic("\(Terminal.fileName(file)): \(Terminal.visible(problem.description))")
             if case let .handEdits(_, diff, _) = problem {
                 out.diagnostic("what the log does not explain (replay → file):")
                 for line in DiffRenderer().lines(diff).prefix(40) { out.diagnostic("  " + line) }
                 out.diagnostic("hint: --trust rebuilds a revision from the log anyway, if you know the edits came later")
             }
-            throw ExitCode(1)
+            throw ExitStatus.no.exit
         } catch let error as StorageError {
             out.diagnostic("casefile: \(Terminal.visible(error.description))")
-            throw ExitCode(1)
+            throw ExitStatus.trouble.exit
         }
     }
 }

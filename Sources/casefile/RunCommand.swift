@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run the rest after an error and report every error.")
     var keepGoing = false
 
-    @Flag(help: "Run everything but save nothing.")
+    @Flag(help: "Run everything but write nothing: a save or history --write says what it would write.")
     var dryRun = false
 
     @Flag(help: "Print each command before it runs.")
@@ -65,32 +65,44 @@ struct ScriptReplay {
         // the same case, so journaling it would only cost a write per command. Commands
         // read from standard input cannot be read again: those are journaled, and a killed
         // replay is recovered like a killed shell.
-        notebook.journaling = scripts.contains("-")
+        notebook.journaling = scripts.contains("-") && !dryRun
+        notebook.dryRun = dryRun
         notebook.keepsFile = true
+        notebook.locksFiles = true
+        defer { notebook.releaseLock() }
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
         } catch {
             output.diagnostic(Terminal.visible(error.description))
-            return 1
+            return ExitStatus.of(error).rawValue
         }
-        var lock: CaseLock?
-        switch CaseLock.acquire(for: file, now: notebook.settings.now()) {
-        case .success(let taken): lock = taken
-        case .failure(.held(let holder)):
-            output.diagnostic("casefile: \(Terminal.visible(file)) is open in another casefile (\(holder.description)); try again when it is closed")
+        switch notebook.lockProblem {
+        case .held(let holder)?:
+            output.diagnostic("casefile: \(Terminal.fileName(file)) is open in another casefile (\(holder.description)); try again when it is closed")
             return 1
-        case .failure(.cannotCreate): break
+        case let problem?:
+            output.diagnostic("casefile: \(Terminal.fileName(file)) \(Terminal.visible(problem.description)); nothing was replayed")
+            return 1
+        case nil: break
         }
-        defer { lock?.release() }
         if let pending = notebook.pendingJournal {
-            output.diagnostic("casefile: \(Terminal.visible(file)) has unsaved work from an earlier session (\(Terminal.visible(pending.path)), \(pending.steps.count) commands)")
-            output.diagnostic("  hint: open it with casefile \(Terminal.visible(file)) and type recover (or recover --discard)")
+            let damage = pending.isWhole ? "" : "; it cannot be read whole: " + pending.problems.joined(separator: "; ")
+            output.diagnostic("casefile: \(Terminal.fileName(file)) has unsaved work from an earlier session (\(Terminal.fileName(pending.path)), \(pending.steps.count) commands\(Terminal.visible(damage)))")
+            output.diagnostic("  hint: open it with casefile \(Terminal.fileName(file)) and type recover --show, then recover (or recover --discard, which moves it aside)")
             return 1
         }
         var failed = false
         for script in commands == nil ? scripts : ["<command line>"] {
-            guard let text = commands ?? read(script, output: output) else { return 1 }
+            let text: String
+            if let commands {
+                text = commands
+            } else {
+                guard let data = read(script, output: output) else { return ExitStatus.trouble.rawValue }
+                guard let decoded = decode(data, script, output: output) else { return ExitStatus.no.rawValue }
+                text = decoded
+            }
+            notebook.runningScript = commands != nil || script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
             for error in report.errors { output.diagnostic(error) }
@@ -98,7 +110,7 @@ struct ScriptReplay {
                 failed = true
                 if !keepGoing {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script stopped at an error)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script stopped at an error)")
                     return 1
                 }
             }
@@ -106,7 +118,7 @@ struct ScriptReplay {
                 // `quit!` in a script drops its unsaved changes, as in the shell.
                 if notebook.hasUnsavedChanges {
                     notebook.discardJournal()
-                    output.diagnostic("\(Terminal.visible(file)): not saved (the script ended with quit!)")
+                    output.diagnostic("\(Terminal.fileName(file)): not saved (the script ended with quit!)")
                 }
                 return failed ? 1 : 0
             }
@@ -118,28 +130,40 @@ struct ScriptReplay {
         } else if notebook.hasUnsavedChanges {
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {
-                output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
+                // The shell's hint ("your changes are still here") is not true of a run that ends here.
+                let lost = CommandError(error.message, at: error.word,
+                                        hint: "\(file) was not changed; the commands of this run were not saved: fix the problem, then run the same scripts again")
+                output.diagnostic(ErrorRenderer.render(lost, file: nil, source: ""))
                 return 1
             }
         }
         return failed ? 1 : 0
     }
 
-    private func read(_ script: String, output: StandardOutput) -> String? {
-        let data: Data?
-        if script == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: script)
-        }
-        guard let data else {
-            output.diagnostic("casefile: cannot read script \(Terminal.visible(script))")
+    /// The script's text, or nil (after a located error) when it is not UTF-8: an error in
+    /// the script, not in the command line.
+    private func decode(_ data: Data, _ script: String, output: StandardOutput) -> String? {
+        do {
+            return try ScriptText.decode(Array(data), name: script == "-" ? "<stdin>" : script)
+        } catch {
+            output.diagnostic(ErrorRenderer.render(error, file: nil, source: ""))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            output.diagnostic("casefile: \(Terminal.visible(script)) is not valid UTF-8; re-encode it (iconv -t UTF-8)")
+    }
+
+    private func read(_ script: String, output: StandardOutput) -> Data? {
+        let data: Data
+        do {
+            // A script is read whole, as a stream if it is one (`-`, `<(…)`); never a case.
+            data = Data(try FileBytes.read(script))
+        } catch {
+            let reason: String
+            if case let .cannotOpen(_, code) = error { reason = String(cString: strerror(code)) } else {
+                reason = error.description
+            }
+            output.diagnostic("casefile: cannot read script \(Terminal.fileName(script)): \(Terminal.visible(reason))")
             return nil
         }
-        return text
+        return data
     }
 }

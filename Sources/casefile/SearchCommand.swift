@@ -9,7 +9,7 @@ import Glibc
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search a case file: words in any script, phrases, prefixes, filters.",
+        abstract: ShellDeclaration.summary(of: "search"),
         discussion: """
             Words match across scripts and spellings: esimov finds Есимов, Есимова, Есимову, \
             Yesimov; Kazakhstan finds Қазақстан; a typo is forgiven in words of six letters or more \
@@ -48,8 +48,8 @@ struct SearchCommand: ParsableCommand {
         case auto, color, brackets, none
     }
 
-    @Option(help: "Show at most N hits (the count still covers all of them).")
-    var limit: Int?
+    @Option(help: "Show at most N hits, as the shell's search does (the count still covers all of them); 0 shows every hit.")
+    var limit: Int = SearchResults.defaultLimit
 
     @Flag(help: "Turn folding off: words match as typed, case aside (no transliteration, inflection or typos).")
     var exact = false
@@ -70,7 +70,7 @@ struct SearchCommand: ParsableCommand {
     var query: [String] = []
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit < 0 { throw ValidationError("--limit must be 0 (every hit) or more") }
         if let width, width < 20 { throw ValidationError("--width must be at least 20") }
         if query.allSatisfy({ $0 == "--" }) { throw ValidationError("give a query after the file, e.g. casefile search \(file) esimov") }
     }
@@ -83,31 +83,27 @@ struct SearchCommand: ParsableCommand {
         do {
             parsed = try SearchQuery.parse(text)
         } catch {
-            // The message and hint may quote the query: make them visible like any input.
-            var message = "casefile: bad query: \(Terminal.visible(error.message, keepNewlines: false))\n"
-            for line in error.caretLines(query: text) { message += "  " + line + "\n" }
-            message += "  " + Terminal.visible(error.hint, keepNewlines: false) + "\n"
-            FileHandleOutput.standardError.write(message)
-            throw ExitCode(2)
+            FileHandleOutput.standardError.write(ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text) + "\n")
+            throw ExitStatus.trouble.exit
         }
         let caseFile: CaseFile
         do {
             caseFile = try CaseReader.load(path: file).caseFile
         } catch let error as LoadError {
             FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
-            throw ExitCode(2)
+            throw ExitStatus.of(error, oneMeansNo: true).exit
         }
         let useIndex = method == .index || (method == .auto && ProcessInfo.processInfo.activeProcessorCount > 1)
         let results = useIndex
-            ? SearchIndex(caseFile: caseFile).search(parsed, in: caseFile, limit: limit, exact: exact)
-            : SearchScan.search(parsed, in: caseFile, limit: limit, exact: exact)
+            ? SearchIndex(caseFile: caseFile).search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+            : SearchScan.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
         let mark = marker()
         var output = ""
         for line in results.lines(width: lineWidth(), highlight: mark) { output += line + "\n" }
         FileHandleOutput(fd: 1).write(output)
         FileHandleOutput.standardError.write(results.summary + "\n")
         // Exit without freeing a possibly huge model: the process ends anyway.
-        Glibc.exit(results.total > 0 ? 0 : 1)
+        OutputFailures.exit(results.total > 0 ? 0 : 1)
     }
 
     private func marker() -> (String) -> String {
@@ -118,7 +114,7 @@ struct SearchCommand: ParsableCommand {
             mode = colour ? .color : .none
         }
         switch mode {
-        case .color: return { "\u{1B}[1;31m" + $0 + "\u{1B}[0m" }
+        case .color: return Terminal.highlighted
         case .brackets: return { "[" + $0 + "]" }
         default: return { $0 }
         }

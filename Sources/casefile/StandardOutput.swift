@@ -35,14 +35,7 @@ final class StandardOutput: OutputSink {
     /// Writes what is buffered.
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                let written = Glibc.write(1, base + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
+        buffer.withUnsafeBytes { OutputFailures.writeAll(1, $0) }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -125,3 +125,96 @@ import Glibc
         return process.processIdentifier
     }
 }
+
+/// A journal is never dropped without the user's word: a damaged one is offered like any
+/// other, `--discard` moves it aside, and `recover --force` keeps the other writer's work.
+@Suite struct JournalKeptTests {
+    let folder: TemporaryFolder
+    let path: String
+
+    init() throws {
+        folder = try TemporaryFolder()
+        path = folder.file("case.rec")
+    }
+
+    func notebook() throws -> Notebook {
+        let notebook = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        try notebook.open(path: path)
+        return notebook
+    }
+
+    func run(_ notebook: Notebook, _ script: String) throws {
+        let report = notebook.runScript(script, name: "test")
+        try #require(report.errors.isEmpty, "\(report.errors)")
+    }
+
+    /// A saved case and a journal of two commands beside it, damaged by `damage`.
+    func leaveAJournal(damage: (String) -> String = { $0 }) throws -> [UInt8] {
+        let first = try notebook()
+        try run(first, "add person \"Nurali Aitelenov\" handle=@extremkz\nsave")
+        try run(first, "add person \"Rinat Kibraev\"\ntag aitelenov detained")
+        let journalPath = Journal.path(for: path)
+        let text = damage(try String(contentsOfFile: journalPath, encoding: .utf8))
+        try text.write(toFile: journalPath, atomically: false, encoding: .utf8)
+        return Array(text.utf8)
+    }
+
+    @Test func aJournalThatCannotBeReadWholeIsStillUnsavedWork() throws {
+        let bytes = try leaveAJournal { $0.replacingOccurrences(of: "%rec: Journal\n", with: "%rec: Journal \n") }
+        let journalPath = Journal.path(for: path)
+        let script = try folder.write("more.cf", "add person \"Someone Else\"\n")
+        let refused = try CasefileBinary.run(["run", path, script], timeout: 60)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("has unsaved work from an earlier session"), "\(refused.stderr)")
+        #expect(try FileBytes.read(journalPath) == bytes, "run touched the journal")
+
+        let second = try notebook()
+        let pending = try #require(second.pendingJournal, "a damaged journal was taken for no unsaved work")
+        #expect(pending.steps.map(\.command) == ["add person \"Rinat Kibraev\"", "tag aitelenov detained"])
+        #expect(!pending.isWhole)
+        let output = BufferOutput()
+        let looking = Notebook(output: output, settings: FaultCase.settings)
+        try looking.open(path: path)
+        try run(looking, "recover --show")
+        #expect(output.text.contains("cannot read: the journal is damaged"), "\(output.text)")
+        #expect(output.text.contains("tag aitelenov detained"))
+        try run(looking, "recover --discard")
+        #expect(!FileManager.default.fileExists(atPath: journalPath))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix(".case.rec.journal.discarded-") }
+        #expect(aside.count == 1)
+        #expect(try FileBytes.read(folder.file(aside[0])) == bytes)
+    }
+
+    @Test func aDamagedJournalIsRecoveredAsFarAsItCanBeReadAndKept() throws {
+        _ = try leaveAJournal { $0 + "At: 2025\nCommand: tag aitel" }
+        let second = try notebook()
+        let pending = try #require(second.pendingJournal)
+        #expect(pending.steps.count == 2)
+        #expect(pending.problems.contains { $0.contains("cut short") })
+        try run(second, "recover")
+        #expect(second.caseFile["kibraev"] != nil)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix(".case.rec.journal.discarded-") }
+        #expect(kept.count == 1, "the part that could not be read was not kept")
+    }
+
+    @Test func recoverForceReplaysTheCommandsOnTheFileAsItIsNow() throws {
+        _ = try leaveAJournal()
+        let journalPath = Journal.path(for: path)
+        let journal = try FileBytes.read(journalPath)
+        // Someone else saves a change to the same person meanwhile.
+        let other = try notebook()
+        try run(other, "recover --discard")
+        try run(other, "tag aitelenov blogger\nset aitelenov handle=@extremkz2\nsave")
+        try Data(journal).write(to: URL(fileURLWithPath: journalPath))
+        let third = try notebook()
+        #expect(third.runScript("recover", name: "t").errors.first?.contains("changed since this journal was written") == true)
+        try run(third, "recover --force")
+        let person = try #require(third.caseFile["aitelenov"])
+        #expect(person.values("Tag").sorted() == ["blogger", "detained"], "the other writer's tag was reverted")
+        #expect(person["Handle"] == "@extremkz2", "the other writer's handle was reverted")
+        #expect(third.caseFile["kibraev"] != nil)
+        #expect(third.sessionLog == ["add person \"Rinat Kibraev\"", "tag aitelenov detained"])
+    }
+}

@@ -86,3 +86,26 @@ import Glibc
         _ = try terminal.waitForExit()
     }
 }
+
+/// The files beside the case stay out of the way: the lock goes on every way out of the shell.
+@Suite(.serialized) struct LockCleanupTests {
+    @Test(arguments: ["quit", "ctrl-d", "SIGHUP", "SIGTERM"])
+    func theLockIsRemovedOnEveryWayOut(_ way: String) throws {
+        let writers = OneWriterTests()
+        let (folder, path) = try writers.exampleCase()
+        let terminal = try writers.shell(on: path, folder: folder)
+        try terminal.waitFor("kb 31> ")
+        let lock = CaseLock.path(for: path)
+        #expect(FileManager.default.fileExists(atPath: lock))
+        switch way {
+        case "quit": try terminal.send("quit\r")
+        case "ctrl-d": try terminal.send("\u{04}")
+        case "SIGHUP": terminal.signal(SIGHUP)
+        default: terminal.signal(SIGTERM)
+        }
+        _ = try terminal.waitForExit()
+        #expect(!FileManager.default.fileExists(atPath: lock), "\(way) left \(lock) behind")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(way) left \(left)")
+    }
+}

@@ -11,7 +11,7 @@ struct CommandLineTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("check"))
         #expect(run.stdout.contains("fmt"))
-        #expect(run.stdout.contains("Exit status: 0 success, 1 errors in the data or script, 2 misuse"))
+        #expect(run.stdout.contains("Exit status: 0 done; 1 the answer is no"))
     }
 
     @Test("each subcommand has its own --help", arguments: ["check", "fmt"])

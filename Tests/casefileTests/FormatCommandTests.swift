@@ -107,11 +107,11 @@ struct FormatCommandTests {
         #expect(try folder.read("new.rec") == newer)
     }
 
-    @Test("fmt on a missing file: 'casefile: cannot read FILE', exit 1")
+    @Test("fmt on a missing file: 'casefile: cannot read FILE', exit 2")
     func missing() throws {
         let folder = try TemporaryFolder()
         let run = try CasefileBinary.run(["fmt", "nope.rec"], directory: folder.path)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
         #expect(run.stderr == "casefile: cannot read nope.rec: No such file or directory\n")
     }
 

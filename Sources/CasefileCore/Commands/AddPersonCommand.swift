@@ -21,7 +21,7 @@ struct AddPersonCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let nameWord = call.required(0)
-        let name = notebook.cleanText(nameWord.text).trimmingCharacters(in: " \t")
+        let name = nameWord.text.trimmingCharacters(in: " \t")
         guard !name.isEmpty else { throw CommandError("a person needs a name", at: nameWord) }
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.person(name: name, in: notebook.caseFile.entries, counters: notebook.idCounters)

@@ -28,7 +28,7 @@ struct AddPostCommand: ShellCommand {
         let authorWord = call.required(0)
         let author = try notebook.resolve(authorWord, as: [.person])
         let date = try notebook.isoDate(call.required(1))
-        let text = notebook.cleanText(call.required(2).text)
+        let text = call.required(2).text
         guard !text.isEmpty else { throw CommandError("a post needs text", at: call.required(2)) }
         let handle = authorWord.text.hasPrefix("@") ? authorWord.text : (author.handles.first ?? author.id)
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }

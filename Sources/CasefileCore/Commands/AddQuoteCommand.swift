@@ -19,7 +19,7 @@ struct AddQuoteCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let speaker = try notebook.resolve(call.required(0), as: [.person])
-        let text = notebook.cleanText(call.required(1).text)
+        let text = call.required(1).text
         guard !text.isEmpty else { throw CommandError("a quote needs text", at: call.required(1)) }
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.quote(speaker: speaker.id, in: notebook.caseFile.entries, counters: notebook.idCounters)

@@ -18,7 +18,7 @@ struct AddSourceCommand: ShellCommand {
     static let adds: Kind? = .source
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
-        let title = notebook.cleanText(call.required(0).text).trimmingCharacters(in: " \t")
+        let title = call.required(0).text.trimmingCharacters(in: " \t")
         guard !title.isEmpty else { throw CommandError("a source needs a title", at: call.required(0)) }
         let id = try call.options.first("id").map { word throws(CommandError) in try notebook.newId(word) }
             ?? IdGenerator.source(title: title, in: notebook.caseFile.entries, counters: notebook.idCounters)

@@ -18,7 +18,7 @@ struct AnnotateCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let entry = try notebook.resolve(call.required(0))
-        let text = notebook.cleanText(call.required(1).text)
+        let text = call.required(1).text
         guard !text.isEmpty else { throw CommandError("a note needs text", at: call.required(1)) }
         let by = call.option("by") ?? notebook.settings.userName
         var at = notebook.settings.now()

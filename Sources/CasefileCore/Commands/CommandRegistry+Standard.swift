@@ -3,6 +3,7 @@ extension CommandRegistry {
     public static let standard = CommandRegistry(commands: [
         AddPersonCommand.self, AddPostCommand.self, AddQuoteCommand.self, AddSourceCommand.self,
         TranslateCommand.self, PairCommand.self, UnpairCommand.self, UntranslatedCommand.self,
+        ReviewCommand.self, NextCommand.self, SpellingCommand.self,
         LinkCommand.self, UnlinkCommand.self, AnnotateCommand.self,
         SetCommand.self, UnsetCommand.self, TagCommand.self, UntagCommand.self, RenameCommand.self,
         RemoveCommand.self, MergeCommand.self, EditCommand.self,
@@ -11,5 +12,7 @@ extension CommandRegistry {
         NewCaseCommand.self, OpenCaseCommand.self, SaveCommand.self, SourceCommand.self, RecoverCommand.self, QuitCommand.self,
         ForceQuitCommand.self,
         ImportCommand.self,
+        ExportCommand.self,
+        AttachCommand.self, DetachCommand.self, VerifyCommand.self, CustodyCommand.self,
     ])
 }

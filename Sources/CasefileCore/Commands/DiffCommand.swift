@@ -42,7 +42,7 @@ struct DiffCommand: ShellCommand {
             throw CommandError("this case has no file yet", at: flag, hint: "save --as FILE")
         }
         guard let now = notebook.currentDiskHash(path) else {
-            throw CommandError("\(path) is not on disk", at: flag,
+            throw CommandError("\(Terminal.fileName(path)) is not on disk", at: flag,
                                hint: notebook.diskHash == nil ? "it is created by the first save" : "save writes it again")
         }
         if now == notebook.diskHash { return CaseDiff(changes: []) }
@@ -50,10 +50,10 @@ struct DiffCommand: ShellCommand {
         do {
             disk = try CaseReader.load(path: path).caseFile
         } catch let error as LoadError {
-            throw CommandError("\(path) no longer reads as a case file", at: flag,
+            throw CommandError("\(Terminal.fileName(path)) no longer reads as a case file", at: flag,
                                hint: error.diagnostics.prefix(5).map(\.description).joined(separator: "\n  "))
         } catch {
-            throw CommandError("cannot read \(path): \(error)", at: flag)
+            throw CommandError("cannot read \(Terminal.fileName(path)): \(error)", at: flag)
         }
         return CaseDiff.between(notebook.savedCase, disk)
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `edit ID [FIELD]`: edits a field's text, or the whole entry as recfile text, in the
 /// user's editor; the result is one undoable change, and an invalid result is rejected
@@ -46,19 +49,17 @@ struct EditCommand: ShellCommand {
             notebook.confirm(edited.isEmpty ? "empty text: nothing changed" : "no change")
             return
         }
-        var valueWord = word
-        valueWord.text = edited
         var updated = entry
-        updated.set(field, try SetCommand.normalised(edited, field: field, entry: entry, word: valueWord, notebook: notebook))
-        notebook.put(updated)
+        updated.set(field, edited)
+        try apply(from: entry, to: updated, on: notebook, at: word)
         notebook.confirm("updated \(entry.id) \(field)")
     }
 
     static func editEntry(_ entry: Entry, editor: TextEditing, notebook: Notebook, word: Word) throws(CommandError) {
-        let rescue = rescuePath(entry.id)
+        let rescue = rescuePath(entry.id, notebook: notebook)
         var text = CaseRecordText.render(entry)
-        if let kept = try? String(contentsOfFile: rescue, encoding: .utf8) {
-            text = kept
+        if let rescue, let kept = PrivateFiles.read(rescue) {
+            text = String(decoding: kept, as: UTF8.self)
             notebook.remark("starting from the text you typed last time (\(rescue))")
         }
         let edited: String
@@ -68,27 +69,42 @@ struct EditCommand: ShellCommand {
         }
         let meaningful = edited.split(separator: "\n").contains { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " } }
         guard meaningful else {
-            try? FileManager.default.removeItem(atPath: rescue)
+            if let rescue { unlink(rescue) }
             notebook.confirm("empty: nothing changed")
             return
         }
         switch CaseRecordText.parse(edited, original: entry, in: notebook.caseFile) {
         case .success(let updated):
-            try? FileManager.default.removeItem(atPath: rescue)
+            if let rescue { unlink(rescue) }
             if updated == entry {
                 notebook.confirm("no change")
                 return
             }
-            notebook.put(updated)
+            do {
+                try apply(from: entry, to: updated, on: notebook, at: word)
+            } catch {
+                if let rescue { _ = try? PrivateFiles.write(Array(edited.utf8), to: rescue) }
+                throw error
+            }
             notebook.confirm("updated \(entry.id)")
         case .failure(let problems):
-            try? edited.write(toFile: rescue, atomically: true, encoding: .utf8)
+            var kept = false
+            if let rescue { kept = (try? PrivateFiles.write(Array(edited.utf8), to: rescue)) != nil }
             throw CommandError("the edited entry has problems, nothing changed:\n  " + problems.joined(separator: "\n  "),
-                               at: word, hint: "what you typed is kept; edit \(entry.id) again starts from it")
+                               at: word, hint: kept ? "what you typed is kept; edit \(entry.id) again starts from it"
+                                   : "what you typed could not be kept (no private folder for drafts)")
         }
     }
 
-    static func rescuePath(_ id: String) -> String {
-        NSTemporaryDirectory() + "casefile-edit-\(IdGenerator.slug(id, keepUnderscore: true)).rec"
+    /// Where a rejected draft of `id` is kept: in the user's own state folder (0700), one
+    /// per case (by its resolved path) and Id, so nobody else can plant or read one.
+    static func rescuePath(_ id: String, notebook: Notebook) -> String? {
+        let settings = notebook.settings
+        guard let base = settings.stateFolder ?? (try? PrivateFiles.temporaryFolder(environment: settings.temporaryEnvironment)),
+              let folder = try? PrivateFiles.privateFolder(base + "/drafts") else { return nil }
+        // A case with no file yet keeps its drafts for this notebook only.
+        let key = notebook.path.map { String(SHA256Digest.sha256(Array(CasePaths.resolved($0).utf8)).prefix(16)) }
+            ?? "new-\(String(notebook.instanceToken, radix: 16))"
+        return folder + "/" + key + "-" + IdGenerator.slug(id, keepUnderscore: true) + ".rec"
     }
 }

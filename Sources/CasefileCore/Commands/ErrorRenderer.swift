@@ -20,24 +20,46 @@ public enum ErrorRenderer {
         if let word = error.word, let sourceLine = lines.line(line) {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            let visible = Terminal.visible(sourceLine, keepNewlines: false)
-            text += "\n \(number) | \(visible)"
-            // The caret goes under the word at its display column: a wide character takes
-            // two columns, a control character (a tab too) the width of its visible form.
-            var indent = ""
-            for character in sourceLine.prefix(max(0, column - 1)) {
-                indent += String(repeating: " ", count: TextWidth.of(Terminal.visible(String(character), keepNewlines: false)))
-            }
-            // A missing word is pointed at past the end of the line, where it would go.
-            let past = max(0, column - 1 - sourceLine.count)
-            indent += String(repeating: " ", count: past)
-            let rest = String(sourceLine.dropFirst(max(0, column - 1)))
-            let available = TextWidth.of(Terminal.visible(rest, keepNewlines: false))
-            let wanted = TextWidth.of(Terminal.visible(word.raw, keepNewlines: false))
-            text += "\n \(gutter) | " + indent + String(repeating: "^", count: max(1, min(wanted, available)))
+            let (shown, caret) = excerpt(sourceLine, column: column, raw: word.raw)
+            text += "\n \(number) | \(shown)"
+            text += "\n \(gutter) | " + caret
         }
         if let hint = error.hint { text += "\n  hint: \(Terminal.visible(hint))" }
         return text
+    }
+
+    /// How many characters of a long line are shown on each side of the word at fault: a
+    /// line of megabytes is cut around the column, not quoted whole.
+    static let excerptContext = 60
+
+    /// The line as shown (made visible, cut around the word when long, `…` where cut) and
+    /// the caret line under it. The caret goes under the word at its display column: a wide
+    /// character takes two columns, a control character (a tab too) the width of its
+    /// visible form; a missing word is pointed at past the end of the line, where it would go.
+    static func excerpt(_ sourceLine: String, column: Int, raw: String) -> (line: String, caret: String) {
+        func width(_ text: Substring) -> Int { TextWidth.of(Terminal.visible(String(text), keepNewlines: false)) }
+        var characters = Substring(sourceLine)
+        var start = max(0, column - 1)
+        var lead = ""
+        var tail = ""
+        if sourceLine.utf8.count > 4 * excerptContext {
+            let count = characters.count
+            let from = max(0, min(start, count) - excerptContext)
+            let to = min(count, start + min(raw.count, excerptContext) + excerptContext)
+            let lower = characters.index(characters.startIndex, offsetBy: from)
+            let upper = characters.index(lower, offsetBy: to - from)
+            if from > 0 { lead = "…" }
+            if to < count { tail = "…" }
+            characters = characters[lower..<upper]
+            start -= from
+        }
+        let before = characters.prefix(start)
+        let rest = characters.dropFirst(start)
+        let past = max(0, start - characters.count)
+        let indent = String(repeating: " ", count: TextWidth.of(lead) + width(before) + past)
+        let wanted = TextWidth.of(Terminal.visible(raw, keepNewlines: false))
+        let caret = indent + String(repeating: "^", count: max(1, min(wanted, width(rest))))
+        return (lead + Terminal.visible(String(characters), keepNewlines: false) + tail, caret)
     }
 
     /// Line `number` (1-based) of `text`.

@@ -51,16 +51,20 @@ struct HistoryCommand: ShellCommand {
         }
         let path = word.text
         if !force, access(path, F_OK) == 0 {
-            throw CommandError("\(path) already exists", at: word, hint: "history --write \(path) --force replaces it")
+            throw CommandError("\(Terminal.fileName(path)) already exists", at: word, hint: "history --write \(Quoting.word(path)) --force replaces it")
         }
         var text = "# The commands that changed \(notebook.displayName) in a casefile session, in order.\n"
-        text += "# Replay them on the case as it was when the session began:  casefile run CASE.rec \(path)\n"
+        text += "# Replay them on the case as it was when the session began:  casefile run CASE.rec \(Terminal.fileName(path))\n"
         text += commands.joined(separator: "\n") + "\n"
+        if notebook.dryRun {
+            notebook.say("dry run: would write \(commands.count) command\(commands.count == 1 ? "" : "s") to \(Terminal.fileName(path)); nothing written")
+            return
+        }
         do {
             try AtomicFile.write(Array(text.utf8), to: path)
         } catch {
             throw CommandError(error.description, at: word)
         }
-        notebook.confirm("wrote \(commands.count) command\(commands.count == 1 ? "" : "s") to \(path)")
+        notebook.confirm("wrote \(commands.count) command\(commands.count == 1 ? "" : "s") to \(Terminal.fileName(path))")
     }
 }

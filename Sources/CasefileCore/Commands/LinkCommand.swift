@@ -41,7 +41,7 @@ struct LinkCommand: ShellCommand {
         var link = notebook.caseFile.links[key] ?? Link(key)
         if let note = call.option("note") {
             link.fields.removeAll { $0.name == "Note" }
-            link.fields.insert(Field("Note", notebook.cleanText(note)), at: 0)
+            link.fields.insert(Field("Note", note), at: 0)
         }
         if notebook.caseFile.links[key] == link {
             notebook.confirm("already linked: \(from.id) \(rel) \(to.id)")

@@ -5,7 +5,7 @@ struct ListCommand: ShellCommand {
     static let name = "list"
     static let aliases = ["ls"]
     static let group = CommandGroup.viewing
-    static let usage = "list [KIND] [FIELD=VALUE]… [tag=T]"
+    static let usage = "list [KIND] [FIELD=VALUE]… [FIELD!=VALUE]… [tag=T]"
     static let summary = "List entries, one line each, optionally of one kind and with given field values."
     static let help = """
         Lists entries in Id order. KIND is person, post, quote, translation, source, link or
@@ -13,11 +13,14 @@ struct ListCommand: ShellCommand {
         author=aitelenov, tag=detained); field names are matched without regard to case.
         """
     static let example = "list post lang=ru"
-    static let arguments = [ArgumentSpec("KIND", .kind, optional: true), ArgumentSpec("FIELD=VALUE", .assignment, repeating: true)]
+    static let arguments = [ArgumentSpec("KIND", .kind, optional: true), ArgumentSpec("FIELD=VALUE", .assignment, repeating: true),
+                            ArgumentSpec("FIELD!=VALUE", .word, optional: true, repeating: true)]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         var kinds = Kind.identified
-        if let word = call.word(0) {
+        var negated = call.positionals.compactMap(ListFilter.init(negated:))
+        let kindWord = call.word(0).flatMap { ListFilter(negated: $0) == nil ? $0 : nil }
+        if let word = kindWord {
             guard let kind = Kind(word: word.text) ?? (word.text.lowercased() == "people" ? .person : nil) else {
                 throw CommandError("'\(word.text)' is not a kind", at: word,
                                    hint: Suggestions.hint(for: word.text, in: Kind.allCases.map(\.word))
@@ -28,10 +31,15 @@ struct ListCommand: ShellCommand {
             if kind == .session { throw CommandError("sessions are listed by log", at: word, hint: "log") }
             kinds = [kind]
         }
-        if call.positionals.count > 1 {
-            throw CommandError("unexpected '\(call.positionals[1].text)'", at: call.positionals[1], hint: "usage: \(usage)")
+        for word in call.positionals.dropFirst(kindWord == nil ? 0 : 1) where ListFilter(negated: word) == nil {
+            throw CommandError("unexpected '\(word.text)'", at: word, hint: "usage: \(usage)")
         }
-        let filters = call.assignments.map { (field: $0.field.lowercased(), value: $0.value) }
+        negated.sort { ($0.word.line, $0.word.column) < ($1.word.line, $1.word.column) }
+        let filters = call.assignments.map { ListFilter(field: $0.field, value: $0.value, word: $0.word) } + negated
+        let listedKinds = kinds
+        try ListFilter.checkFields(filters, kinds: listedKinds) {
+            listedKinds.lazy.flatMap { notebook.caseFile.orderedIds(of: $0) }.compactMap { notebook.caseFile.entries[$0] }
+        }
         var count = 0
         var seen = 0
         let lists = kinds.map { notebook.caseFile.orderedIds(of: $0) }
@@ -53,11 +61,8 @@ struct ListCommand: ShellCommand {
         notebook.say("\(count) \(count == 1 ? "entry" : "entries")")
     }
 
-    static func matches(_ entry: Entry, _ filters: [(field: String, value: String)]) -> Bool {
-        filters.allSatisfy { filter in
-            if filter.field == "id" { return entry.id == filter.value }
-            return entry.fields.contains { $0.name.lowercased() == filter.field && $0.value == filter.value }
-        }
+    static func matches(_ entry: Entry, _ filters: [ListFilter]) -> Bool {
+        filters.allSatisfy { $0.matches(entry) }
     }
 
     static func listLinks(_ notebook: Notebook) {

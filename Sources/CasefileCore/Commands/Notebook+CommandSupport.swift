@@ -52,11 +52,6 @@ extension Notebook {
         return guess
     }
 
-    /// Text values: CRLF line ends become LF, so a saved value reads back the same.
-    func cleanText(_ text: String) -> String {
-        text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-    }
-
     /// Says what a command added, in one line.
     func added(_ entry: Entry) {
         guard showsConfirmations else { return }

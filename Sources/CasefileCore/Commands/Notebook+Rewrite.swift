@@ -25,8 +25,11 @@ extension Notebook {
     }
 
     /// Human-readable lines for what refers to `id`.
-    func describeReferences(to id: String) -> [String] {
-        referencesTo(id).map { reference -> String in
+    func describeReferences(to id: String) -> [String] { describe(Array(referencesTo(id))) }
+
+    /// Human-readable lines for `references`, sorted.
+    func describe(_ references: [Reference]) -> [String] {
+        references.map { reference -> String in
             switch reference {
             case let .field(other, field): return "\(other) (\(field))"
             case let .link(key): return "link \(key.from) \(key.rel) \(key.to)"

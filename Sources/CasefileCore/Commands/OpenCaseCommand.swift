@@ -17,7 +17,7 @@ struct OpenCaseCommand: ShellCommand {
         try notebook.refuseToDropChanges(call)
         let word = call.required(0)
         if notebook.keepsFile, let path = notebook.path {
-            throw CommandError("a replay works on \(path) and saves it at the end; it cannot open another file", at: word,
+            throw CommandError("a replay works on \(Terminal.fileName(path)) and saves it at the end; it cannot open another file", at: word,
                                hint: "replay this script on that file instead: casefile run \(word.text) SCRIPT")
         }
         do {
@@ -47,7 +47,7 @@ struct NewCaseCommand: ShellCommand {
         // new.rec build.cf` with `new "Title"` at the top saves to new.rec.
         let keepPath = notebook.path.map { access($0, F_OK) != 0 } ?? false
         if notebook.keepsFile, !keepPath, let path = notebook.path {
-            throw CommandError("\(path) already holds a case, and a replay saves into it", at: call.nameWords.first,
+            throw CommandError("\(Terminal.fileName(path)) already holds a case, and a replay saves into it", at: call.nameWords.first,
                                hint: "replay into a file that does not exist yet, or take new out of the script")
         }
         notebook.replaceCase(CaseFile(title: call.word(0)?.text), path: keepPath ? notebook.path : nil, hash: nil)

@@ -25,7 +25,9 @@ struct RemoveCommand: ShellCommand {
             return !cascade
         }
         if !blocking.isEmpty {
-            let lines = notebook.describeReferences(to: entry.id)
+            // Only what stands in the way is counted and listed (with --cascade, links and
+            // notes do not).
+            let lines = notebook.describe(Array(blocking))
             let shown = lines.prefix(10).joined(separator: "; ") + (lines.count > 10 ? "; …" : "")
             let onlyLinks = !blocking.contains { if case .field = $0 { return true } else { return false } }
             throw CommandError("\(entry.id) is referred to by \(blocking.count) thing\(blocking.count == 1 ? "" : "s"): \(shown)",

@@ -15,6 +15,7 @@ struct SaveCommand: ShellCommand {
     static let example = #"save -m "Detained bloggers and their tweets""#
     static let arguments: [ArgumentSpec] = []
     static let flags = [FlagSpec(["-m", "--message"], value: .text), FlagSpec(["--as"], value: .path), FlagSpec(["--force"])]
+    static let needsWritableCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         if notebook.nestingDepth > 0 {
@@ -25,6 +26,10 @@ struct SaveCommand: ShellCommand {
             try notebook.save(message: call.flagValue("-m"), to: call.flagValue("--as"), force: call.has("--force"))
         } catch {
             var located = error
+            // An error about the file given with --as points at that path, not at `save`.
+            if located.word == nil, let target = call.flags["--as"], located.message.contains(Terminal.fileName(target.text)) {
+                located.word = target
+            }
             if located.word == nil { located.word = call.nameWords.first }
             throw located
         }

@@ -26,7 +26,7 @@ struct SearchShellCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         // The query language has its own quoting: give it the words as they were typed.
         let text = call.positionals.map(\.raw).joined(separator: " ")
-        var limit = 50
+        var limit = SearchResults.defaultLimit
         if let word = call.flags["--limit"] {
             guard let number = Int(word.text), number > 0 else {
                 throw CommandError("--limit takes a positive number", at: word)
@@ -37,14 +37,11 @@ struct SearchShellCommand: ShellCommand {
         do {
             query = try SearchQuery.parse(text)
         } catch {
-            var message = "error: \(Terminal.visible(error.message, keepNewlines: false))"
-            for line in error.caretLines(query: text) { message += "\n  " + line }
-            message += "\n  hint: " + Terminal.visible(error.hint, keepNewlines: false)
-            throw CommandError(rendered: message)
+            throw error.located(in: call.positionals)
         }
         let results = notebook.searchIndex.search(query, in: notebook.caseFile, limit: limit, exact: call.has("--exact"))
         let colour = notebook.output.usesColour
-        for line in results.lines(width: notebook.output.width, highlight: { colour ? "\u{1B}[1;33m" + $0 + "\u{1B}[0m" : $0 }) {
+        for line in results.lines(width: notebook.output.width, highlight: { colour ? Terminal.highlighted($0) : $0 }) {
             notebook.output.line(line)
         }
         notebook.say(results.total == 0 ? "no hits" : results.summary)

@@ -3,12 +3,13 @@ struct SetCommand: ShellCommand {
     static let name = "set"
     static let group = CommandGroup.editing
     static let usage = "set ID FIELD=VALUE…"
-    static let summary = "Set fields of an entry (a repeatable field gets exactly the value given)."
+    static let summary = "Set fields of an entry (a repeatable field gets exactly the values given)."
     static let help = """
         Sets each FIELD to VALUE. Field names are matched without regard to case
         (lang= sets Lang). Dates are read as in `add post`, references (Author, Source, …)
         accept Ids and @handles, and a field the kind does not know is added as a custom
-        field. Use `unset` to remove a field and `rename` to change an Id.
+        field. The same FIELD given twice gives it both values (alias=A alias=B).
+        Use `unset` to remove a field and `rename` to change an Id.
         """
     static let example = "set extremkz-2014-02-05 platform=twitter url=https://twitter.com/extremkz/status/1"
     static let arguments = [ArgumentSpec("ID", .entry), ArgumentSpec("FIELD=VALUE", .assignment, repeating: true)]
@@ -19,23 +20,45 @@ struct SetCommand: ShellCommand {
         guard !call.assignments.isEmpty else {
             throw CommandError("set needs FIELD=VALUE", at: call.required(0), hint: "usage: \(usage)")
         }
+        var given: Set<String> = []
         for (key, value, word) in call.assignments {
             let field = try fieldName(key, for: entry, word: word)
+            let again = !given.insert(field).inserted
             if !entry.schema.fields.contains(field), entry[field] == nil {
                 let known = entry.schema.fields.map { $0.lowercased() }.filter { $0 != "id" }
                 let close = Suggestions.hint(for: key.lowercased(), in: known).map { " — \($0)" } ?? ""
                 notebook.remark("note: \(field) is a custom field for a \(entry.kind.word)\(close)")
             }
             let stored = try normalised(value, field: field, entry: entry, word: word, notebook: notebook)
-            entry.set(field, stored)
+            // The same field twice in one `set` gets both values (how `edit` logs an Alias list).
+            if again { entry.append(field, stored) } else { entry.set(field, stored) }
         }
         let before = notebook.caseFile.entries[entry.id]
         guard before != entry else {
             notebook.confirm("\(entry.id) already has those values")
             return
         }
+        let reviewer = reviewerStamp(entry, before: before, call: call, notebook: notebook)
+        if let reviewer { entry.set("Reviewer", reviewer) }
         notebook.put(entry)
-        notebook.confirm("updated \(entry.id)")
+        notebook.confirm("updated \(entry.id)" + (reviewer.map { " (reviewed by \($0))" } ?? ""))
+        if let reviewer {
+            // The logged line names the reviewer, so a replay by someone else gives the same case.
+            notebook.loggedSource = "set \(Quoting.word(entry.id))"
+                + call.assignments.map { " \($0.field)=\(Quoting.word($0.value))" }.joined()
+                + " reviewer=\(Quoting.word(reviewer))"
+        }
+        if entry.kind == .translation, entry.text != before?.text { GlossaryCheck.remark(on: entry, notebook: notebook) }
+    }
+
+    /// Who reviewed a translation whose status this `set` raises from draft, when the
+    /// command names no reviewer: the user at the keyboard (nil when unknown).
+    static func reviewerStamp(_ entry: Entry, before: Entry?, call: Invocation, notebook: Notebook) -> String? {
+        guard entry.kind == .translation, let status = entry["Status"]?.lowercased(), status != "draft",
+              (before?["Status"] ?? "draft").lowercased() != status,
+              !call.assignments.contains(where: { $0.field.lowercased() == "reviewer" }),
+              notebook.settings.userName != "unknown" else { return nil }
+        return notebook.settings.userName
     }
 
     /// The field `key` names on `entry`: a known field (any case) or a new custom field.
@@ -71,9 +94,13 @@ struct SetCommand: ShellCommand {
             let kinds = CaseValidator.targets[field] ?? []
             let target = try notebook.resolve(valueWord, as: kinds)
             if target.id == entry.id { throw CommandError("\(entry.id) cannot refer to itself", at: word) }
+            if field == "Of", let loop = notebook.caseFile.ofWouldLoop(translation: entry.id, original: target.id) {
+                throw CommandError("\(target.id) is itself a translation of \(entry.id) (\(loop.joined(separator: " → ")))", at: word,
+                                   hint: "Of names the true original")
+            }
             return target.id
         }
         if field == "Handle" { return value.hasPrefix("@") ? value : "@" + value }
-        return notebook.cleanText(value)
+        return value
     }
 }

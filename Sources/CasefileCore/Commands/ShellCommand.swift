@@ -123,6 +123,13 @@ public protocol ShellCommand {
     static var flags: [FlagSpec] { get }
     /// Whether it changes the case (and so is recorded in the session log).
     static var changesCase: Bool { get }
+    /// Whether it needs a writable case (refused while another casefile holds the lock):
+    /// every command that changes the case, and those that change its undo history or
+    /// write its file (`undo`, `redo`, `save`).
+    static var needsWritableCase: Bool { get }
+    /// Whether it may change the case while an earlier session's journal waits to be
+    /// recovered (only `recover` itself: any other change would start a new journal over it).
+    static var runsOverPendingJournal: Bool { get }
     /// What one run of it adds to the case, if anything: an entry of that kind, a link or a
     /// note. A long replay sizes the tables from these before it starts.
     static var adds: Kind? { get }
@@ -137,4 +144,6 @@ extension ShellCommand {
     public static var help: String { summary }
     public static var changesCase: Bool { false }
     public static var adds: Kind? { nil }
+    public static var needsWritableCase: Bool { changesCase }
+    public static var runsOverPendingJournal: Bool { false }
 }

@@ -19,16 +19,21 @@ struct SourceCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let word = call.required(0)
         let path = word.text
-        if notebook.sourcing.contains(path) {
-            throw CommandError("\(path) is already being sourced", at: word, hint: "a script cannot source itself")
+        // Compared as the files they name: `./a.cf` and `a.cf` are one script.
+        let identity = Self.identity(of: path)
+        if let outer = notebook.sourcing.first(where: { Self.identity(of: $0) == identity }) ?? notebook.runningScript.flatMap({
+            Self.identity(of: $0) == identity ? $0 : nil
+        }) {
+            throw CommandError("\(Terminal.fileName(path)) is already being run (as \(Terminal.fileName(outer))): sourcing it here would loop forever", at: word,
+                               hint: "a script cannot source itself, directly or through another script")
+        }
+        if notebook.sourcing.count >= Self.maxDepth {
+            throw CommandError("scripts are sourced \(Self.maxDepth) levels deep here: \(Terminal.fileName(path)) would be one more", at: word,
+                               hint: "source at most \(Self.maxDepth) scripts inside each other")
         }
         let text: String
         do {
-            let bytes = try FileBytes.read(path)
-            guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                throw CommandError("\(path) is not valid UTF-8", at: word, hint: "re-encode it as UTF-8")
-            }
-            text = decoded
+            text = try ScriptText.decode(try FileBytes.read(path), name: path)
         } catch let error as CommandError {
             throw error
         } catch {
@@ -43,8 +48,19 @@ struct SourceCommand: ShellCommand {
         notebook.showsConfirmations = showed
         notebook.sourcing.removeLast()
         if let first = report.errors.first {
-            throw CommandError(rendered: first + "\n(nothing from \(path) was kept)")
+            throw CommandError(rendered: first + "\n(nothing from \(Terminal.fileName(path)) was kept)")
         }
-        notebook.confirm("ran \(report.succeeded) command\(report.succeeded == 1 ? "" : "s") from \(path)")
+        notebook.confirm("ran \(report.succeeded) command\(report.succeeded == 1 ? "" : "s") from \(Terminal.fileName(path))")
+    }
+
+    /// How many scripts may be sourced inside each other (sqlite3 allows 25 `.read` levels):
+    /// each level is a level of recursion, and thousands would overflow the stack.
+    static let maxDepth = 25
+
+    /// The file `path` names (its real path), or `path` itself when it cannot be resolved.
+    static func identity(of path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -6,6 +6,7 @@ struct UndoCommand: ShellCommand {
     static let summary = "Undo the last N changes (default 1); unlimited within a session."
     static let example = "undo 3"
     static let arguments = [ArgumentSpec("N", .number, optional: true)]
+    static let needsWritableCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try steps(call, on: notebook)
@@ -38,6 +39,7 @@ struct RedoCommand: ShellCommand {
     static let summary = "Redo the last N undone changes (default 1)."
     static let example = "redo"
     static let arguments = [ArgumentSpec("N", .number, optional: true)]
+    static let needsWritableCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try UndoCommand.steps(call, on: notebook)

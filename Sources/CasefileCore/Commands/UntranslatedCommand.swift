@@ -3,7 +3,7 @@ struct UntranslatedCommand: ShellCommand {
     static let name = "untranslated"
     static let group = CommandGroup.translation
     static let usage = "untranslated [LANG]"
-    static let summary = "List the posts and quotes that have no translation into LANG (default: the working language)."
+    static let summary = "List the posts and quotes that have no translation into LANG (default: the working language), oldest first."
     static let example = "untranslated en"
     static let arguments = [ArgumentSpec("LANG", .language, optional: true)]
 
@@ -11,21 +11,9 @@ struct UntranslatedCommand: ShellCommand {
         let lang = try call.word(0).map { word throws(CommandError) in try notebook.language(word) }
             ?? notebook.caseFile.header.workingLanguage
         let target = LanguageTag.primary(lang)
-        var count = 0
-        for kind in [Kind.post, .quote] {
-            for id in notebook.caseFile.orderedIds(of: kind) {
-                guard let entry = notebook.caseFile.entries[id] else { continue }
-                if let own = entry.lang, LanguageTag.primary(own) == target { continue }
-                let translated = notebook.referencesTo(id).contains { reference in
-                    guard case let .field(other, "Of") = reference, let translation = notebook.caseFile.entries[other],
-                          let otherLang = translation.lang else { return false }
-                    return LanguageTag.primary(otherLang) == target
-                }
-                if translated { continue }
-                notebook.say(EntryLine.render(entry, width: notebook.output.width))
-                count += 1
-            }
-        }
+        let found = ReviewQueue(notebook: notebook).untranslated(into: lang)
+        for entry in found { notebook.say(EntryLine.render(entry, width: notebook.output.width)) }
+        let count = found.count
         notebook.say(count == 0 ? "every post and quote has a translation into \(lang)"
                                 : "\(count) without a translation into \(lang)")
         // A translation `unpair` left behind may be the missing one: said, so it is not forgotten.

@@ -13,47 +13,42 @@ public final class CaseInput {
     private let mapped: MappedFile?
     private let buffer: [UInt8]
 
-    /// Opens `path` (`-` is standard input).
+    /// Whether the bytes came from a stream (read whole: nothing is ever written back to it).
+    public let isStream: Bool
+
+    /// Opens `path`: a regular file, `/dev/null` (git's name for a file that is not
+    /// there), or a stream handed over as `-`, `/dev/stdin` or `/dev/fd/N`. A FIFO, a
+    /// device or a socket named on disk is refused (`SafeOpen`).
     public init(path: String) throws(StorageError) {
         name = path == "-" ? "<stdin>" : path
-        if path == "-" {
+        if path == "/dev/null" {
             mapped = nil
-            buffer = try Self.readAll(fd: 0, path: "<stdin>")
-            return
-        }
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw .cannotOpen(path: path, errno: errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
-        if (info.st_mode & S_IFMT) == S_IFREG {
-            mapped = try MappedFile(path: path)
             buffer = []
+            isStream = false
             return
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
-        defer { close(fd) }
-        mapped = nil
-        buffer = try Self.readAll(fd: fd, path: path)
+        if let fd = SafeOpen.handedDescriptor(path) {
+            var info = stat()
+            if fstat(fd, &info) == 0, FileKind(mode: info.st_mode) == .regular {
+                // `casefile check /dev/stdin < k.rec`: a file after all, mapped from its start.
+                mapped = try MappedFile(file: OpenedFile(fd: fd, info: info, owned: false), path: name)
+                buffer = []
+                isStream = false
+                return
+            }
+            mapped = nil
+            buffer = try SafeOpen.readWhole(path).bytes
+            isStream = true
+            return
+        }
+        mapped = try MappedFile(path: path)
+        buffer = []
+        isStream = false
     }
 
     /// Calls `body` with the bytes.
     public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         if let mapped { return try body(mapped.bytes) }
         return try buffer.withUnsafeBufferPointer(body)
-    }
-
-    private static func readAll(fd: Int32, path: String) throws(StorageError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .cannotOpen(path: path, errno: errno)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
     }
 }

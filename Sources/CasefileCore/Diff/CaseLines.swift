@@ -13,13 +13,18 @@ public enum CaseLines {
     public static func lines(_ caseFile: CaseFile) -> [String] {
         var out: [String] = []
         func emit(_ record: String, _ comments: [String], _ fields: [Field]) {
-            for comment in comments { out.append(record + " | #" + comment) }
+            for comment in comments { out.append(record + " | #" + RecordComment.text(comment)) }
             for field in fields {
+                if field.isComment {
+                    out.append(record + " | #" + field.value)
+                    continue
+                }
                 let lines = FieldsDiff.lines(field.value)
                 out.append(record + " | " + field.name + ": " + lines[0])
                 for line in lines.dropFirst() { out.append(record + " | " + field.name + "+ " + line) }
             }
         }
+        for comment in caseFile.leadingComments { out.append("top | #" + comment) }
         emit("header", caseFile.header.comments, caseFile.header.fields)
         for kind in Kind.identified {
             for id in caseFile.orderedIds(of: kind) {

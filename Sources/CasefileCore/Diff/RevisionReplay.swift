@@ -26,6 +26,11 @@ public enum ReplayProblem: Error, Sendable, CustomStringConvertible {
     /// does not reproduce, if any.
     case handEdits(latest: Int, diff: CaseDiff, firstSign: String?)
 
+    /// What still rebuilds: the revisions before `revision`, in words.
+    static func before(_ revision: Int) -> String {
+        revision <= 1 ? "there is no revision before it to rebuild" : revision == 2 ? "revision 1 still rebuilds" : "revisions 1…\(revision - 1) still rebuild"
+    }
+
     public var description: String {
         switch self {
         case .noSessions:
@@ -41,12 +46,15 @@ public enum ReplayProblem: Error, Sendable, CustomStringConvertible {
         case let .badTimestamp(revision, value):
             return "revision \(revision) was saved at '\(value)', which is not an ISO date-time (2025-11-25T12:00:00Z)"
         case let .commandFailed(revision, error):
-            return "a command of revision \(revision) fails when replayed:\n\(error)"
+            return "a command of revision \(revision) fails when replayed, so the log explains the file only up to revision \(revision - 1) (\(Self.before(revision))):\n\(error)"
         case let .handEdits(latest, diff, firstSign):
-            var text = "replaying the session log does not give the file at revision \(latest): it was changed by hand"
-            text += " (\(diff.summary) not explained by the log)"
-            if let firstSign { text += "\n  first sign: \(firstSign)" }
-            return text
+            guard let firstSign else {
+                return "replaying the session log does not give the file at revision \(latest): it was changed by hand"
+                    + " (\(diff.summary) not explained by the log); no session record shows when, so no revision can be vouched for"
+            }
+            return "the session log stops explaining the file at revision \(latest): it was changed by hand"
+                + " (\(diff.summary) not explained by the log); \(Self.before(latest))"
+                + "\n  first sign: \(firstSign)"
         }
     }
 }
@@ -80,57 +88,74 @@ public struct RevisionReplay {
     public var latest: Int { sessions.count }
 
     /// The canonical bytes of revision `revision`. With `trust` false (the default) the
-    /// whole log is replayed first and must give the file back.
+    /// log is checked first: a revision before the first one whose command fails or whose
+    /// session record its replay does not reproduce still rebuilds; from that one on
+    /// nothing can be known, and the problem says from which revision.
     public func rebuild(revision: Int, trust: Bool = false) throws(ReplayProblem) -> [UInt8] {
         guard revision >= 1, revision <= latest else { throw .noSuchRevision(revision, latest: latest) }
         var wanted: [UInt8] = []
-        let finalCase = try replay(through: trust ? revision : latest) { number, rebuilt in
+        let outcome = replay(through: trust ? revision : latest, checkingRecords: !trust) { number, rebuilt in
             if number == revision { wanted = CaseWriter.bytes(of: rebuilt) }
         }
-        if !trust { try verify(finalCase) }
+        if let problem = outcome.problem, outcome.firstUnexplained <= revision { throw problem }
+        // The file differs from the whole log's replay, and no session record says from
+        // when: no revision can be vouched for.
+        if !trust, outcome.problem == nil, let problem = problem(of: outcome) { throw problem }
         return wanted
     }
 
     /// Replays the whole log and checks that it gives the file.
     public func verify() throws(ReplayProblem) {
-        try verify(try replay(through: latest) { _, _ in })
+        if let problem = problem(of: replay(through: latest) { _, _ in }) { throw problem }
     }
 
-    private func verify(_ replayed: CaseFile) throws(ReplayProblem) {
-        guard CaseWriter.bytes(of: replayed) != CaseWriter.bytes(of: caseFile) else { return }
-        let diff = CaseDiff.between(replayed, caseFile)
-        var firstSign: String?
-        for (recorded, rebuilt) in zip(caseFile.sessions.sorted { $0.revision < $1.revision }, replayed.sessions)
-        where recorded != rebuilt {
-            if recorded.summary != rebuilt.summary {
-                firstSign = "revision \(recorded.revision) records '\(recorded.summary ?? "")' but its commands give '\(rebuilt.summary ?? "")'"
-            } else {
-                firstSign = "the session record of revision \(recorded.revision) differs from its replay"
-            }
-            break
-        }
-        throw .handEdits(latest: latest, diff: diff, firstSign: firstSign)
+    /// What a replay of the whole log found wrong, if anything.
+    private func problem(of outcome: Outcome) -> ReplayProblem? {
+        if let problem = outcome.problem { return problem }
+        guard CaseWriter.bytes(of: outcome.caseFile) != CaseWriter.bytes(of: caseFile) else { return nil }
+        return .handEdits(latest: latest, diff: CaseDiff.between(outcome.caseFile, caseFile), firstSign: nil)
     }
 
-    /// Replays sessions 1…`last`, calling `saved` after each in-memory save.
-    private func replay(through last: Int, saved: (Int, CaseFile) -> Void) throws(ReplayProblem) -> CaseFile {
+    /// How far a replay got: the case it made, and the first revision it could not
+    /// explain (`latest + 1` when it explained every session record) with why.
+    private struct Outcome {
+        var caseFile: CaseFile
+        var firstUnexplained: Int
+        var problem: ReplayProblem?
+    }
+
+    /// Replays sessions 1…`last`, calling `saved` after each in-memory save, and stops at
+    /// the first session whose commands fail or whose record the replay does not give.
+    private func replay(through last: Int, checkingRecords: Bool = true, saved: (Int, CaseFile) -> Void) -> Outcome {
         let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: ""))
         notebook.showsConfirmations = false
         notebook.journaling = false
         for session in sessions.prefix(last) {
+            func stop(_ problem: ReplayProblem) -> Outcome {
+                Outcome(caseFile: notebook.caseFile, firstUnexplained: session.revision, problem: problem)
+            }
             let savedAt = session.saved ?? ""
             guard let seconds = Self.seconds(savedAt) else {
-                throw .badTimestamp(revision: session.revision, value: savedAt)
+                return stop(.badTimestamp(revision: session.revision, value: savedAt))
             }
             notebook.settings = Settings(userName: session.by ?? "", fixedTime: seconds)
             let script = session.commands.joined(separator: "\n")
             let report = notebook.runScript(script, name: "revision \(session.revision)")
-            if let error = report.errors.first { throw .commandFailed(revision: session.revision, error: error) }
+            if let error = report.errors.first { return stop(.commandFailed(revision: session.revision, error: error)) }
             let prepared = notebook.prepareSave(message: session.message)
             notebook.commitSave(prepared, path: nil, hash: nil)
+            if checkingRecords, let rebuilt = notebook.caseFile.sessions.last, rebuilt != session {
+                let sign = rebuilt.summary != session.summary
+                    ? "revision \(session.revision) records '\(session.summary ?? "")' but its commands give '\(rebuilt.summary ?? "")'"
+                    : "the session record of revision \(session.revision) differs from its replay"
+                var expected = caseFile
+                expected.sessions = caseFile.sessions.filter { $0.revision <= session.revision }
+                return stop(.handEdits(latest: session.revision, diff: CaseDiff.between(notebook.caseFile, expected),
+                                       firstSign: sign))
+            }
             saved(session.revision, notebook.caseFile)
         }
-        return notebook.caseFile
+        return Outcome(caseFile: notebook.caseFile, firstUnexplained: last + 1, problem: nil)
     }
 
     /// Seconds since the epoch of an ISO 8601 UTC date-time (`2025-11-25T12:00:00Z`).

@@ -43,6 +43,7 @@ public struct Card {
         }
         if let text = entry.text { out += textBlock(text) }
         out += linkLines()
+        out += evidenceLines()
         out += referenceLines()
         out += noteLines()
         return out.map { Terminal.visible($0) }
@@ -116,7 +117,7 @@ public struct Card {
     private func referenceLines() -> [String] {
         var rows: [(id: String, field: String)] = []
         for reference in references {
-            guard case let .field(id, field) = reference, field != "Of" else { continue }
+            guard case let .field(id, field) = reference, field != "Of", !isEvidence(reference) else { continue }
             rows.append((id, field))
         }
         guard !rows.isEmpty else { return [] }
@@ -148,7 +149,7 @@ public struct Card {
         return " (\(other.kind.word))"
     }
 
-    private func more(_ count: Int) -> [String] {
+    func more(_ count: Int) -> [String] {
         count > Self.listLimit ? ["  … and \(count - Self.listLimit) more"] : []
     }
 }

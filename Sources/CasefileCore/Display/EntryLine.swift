@@ -23,6 +23,9 @@ public enum EntryLine {
         case .source:
             parts.append(entry.name ?? "")
             if let published = entry["Published"] { parts.append(published) }
+        case .evidence:
+            parts.append(entry["On"].map { "on \($0)" } ?? "")
+            parts += [entry["Name"], entry["Type"], entry["Size"].flatMap { UInt64($0) }.map(ByteSize.text)].compactMap { $0 }
         default:
             break
         }

@@ -87,20 +87,28 @@ enum IdGenerator {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether `id` is acceptable as a user-given Id.
+    /// Whether `id` is acceptable as a user-given Id: ASCII letters, digits and `- . _`,
+    /// starting with a letter or digit, with no `..` (an Id that looks like a path, a
+    /// here-document or shell syntax is trouble in every file and script it ends up in).
     static func problem(with id: String) -> String? {
-        if id.isEmpty { return "an Id cannot be empty" }
-        if id.hasPrefix("@") { return "an Id cannot start with '@' (that marks a handle)" }
-        if id.hasPrefix("-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
-        // Bytes: every character refused or named is ASCII, and any other character starts
-        // with a byte of 0x80 or more.
+        guard let first = id.utf8.first else { return "an Id cannot be empty" }
+        if first == UInt8(ascii: "@") { return "an Id cannot start with '@' (that marks a handle)" }
+        if first == UInt8(ascii: "-") { return "an Id cannot start with '-' (that marks a flag such as --cascade)" }
+        let rule = "an Id uses ASCII letters, digits and - . _ only, and starts with a letter or digit"
+        // Bytes: every character allowed is ASCII.
         for byte in id.utf8 {
-            if byte <= 0x20 || byte >= 0x7F { return "an Id uses ASCII letters, digits and - . _ only" }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "#")
-                || byte == UInt8(ascii: "\\") {
-                return "an Id cannot contain \(UnicodeScalar(byte))"
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                continue
+            case 0x21..<0x7F:
+                return rule + " ('\(UnicodeScalar(byte))' is not one of them)"
+            default:
+                return rule
             }
         }
+        if first == UInt8(ascii: ".") || first == UInt8(ascii: "_") { return rule }
+        if id.contains("..") { return "an Id cannot contain '..' (it would read as a path)" }
         return nil
     }
 }

@@ -48,7 +48,16 @@ extension Notebook {
     /// Applies a change without recording it: the store, the baseline and the indexes.
     func applyRaw(_ change: Change) {
         changeCounter &+= 1
-        journalRecorder?.changes.append(change)
+        if journalRecorder != nil {
+            // The journal records what is there after a change (`put`) or gone (`remove`): a
+            // rename is both, or a recovery would keep the entry under its old Id too.
+            if case let .entry(old?, new?) = change, old.id != new.id {
+                journalRecorder?.changes.append(.entry(old: old, new: nil))
+                journalRecorder?.changes.append(.entry(old: nil, new: new))
+            } else {
+                journalRecorder?.changes.append(change)
+            }
+        }
         recordBaseline(change)
         switch change {
         case let .entry(old, new):

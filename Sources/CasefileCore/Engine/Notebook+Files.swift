@@ -9,11 +9,21 @@ extension Notebook {
     /// Returns the integrity problems found, to be shown as warnings.
     @discardableResult
     public func open(path: String) throws(LoadError) -> [Diagnostic] {
+        // Locked before it is read, so nobody saves it in between; kept only if it opens.
+        let (lock, lockProblem) = lockForOpening(path)
         var info = stat()
         if stat(path, &info) != 0 && errno == ENOENT {
             replaceCase(CaseFile(), path: path, hash: nil)
+            adoptLock(lock, problem: lockProblem, path: path)
             lookForPendingJournal()
             return []
+        }
+        // A case is saved back where it was read: only a regular file can be one (a FIFO,
+        // a device, a folder is refused before anything reads or replaces it).
+        let kind = FileKind(mode: info.st_mode)
+        if kind != .regular {
+            let error: StorageError = kind == .directory ? .isDirectory(path: path) : .notRegular(path: path, kind: kind)
+            throw LoadError([Diagnostic(file: path, line: 0, column: 0, message: error.description)], cannotRead: error)
         }
         let result: LoadResult
         do {
@@ -30,6 +40,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
     }
@@ -49,6 +60,11 @@ extension Notebook {
         resetIndexes()
         if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
+        // A case with no file (new) has nothing to lock and nobody to wait for.
+        if path == nil, locksFiles {
+            releaseLock()
+            adoptLock(nil, problem: nil, path: "")
+        }
     }
 
     /// The hash of the file at `path` now, or nil when it is gone.
@@ -64,26 +80,50 @@ extension Notebook {
             throw CommandError("this case has no file yet", hint: "save --as FILE")
         }
         let exists = access(destination, F_OK) == 0
+        if destination == path, !exists, diskHash != nil, !force {
+            throw CommandError("\(destination) was deleted or moved away since it was opened",
+                               hint: "save --force writes it there again; save --as FILE saves it elsewhere")
+        }
         if !hasUnsavedChanges && exists && destination == path {
             say("nothing to save: no changes since revision \(caseFile.header.revision)")
             return
         }
         if destination == path, exists, !force, let known = diskHash, currentDiskHash(destination) != known {
-            throw CommandError("\(destination) was changed on disk since it was opened",
-                               hint: "diff --disk shows the change; save --force overwrites it")
+            throw CommandError("\(Terminal.fileName(destination)) was changed on disk since it was opened",
+                               hint: "diff --disk shows what changed there; save --as FILE keeps both; "
+                                   + "save --force replaces it, dropping the other writer's changes")
         }
         if target != nil, target != path, exists, !force {
-            throw CommandError("\(destination) already exists", hint: "save --as \(destination) --force replaces it")
+            throw CommandError("\(Terminal.fileName(destination)) already exists", hint: "save --as \(Quoting.word(destination)) --force replaces it")
         }
+        let newLock = try lockForSaving(to: destination)
         let prepared = prepareSave(message: message)
         let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        if dryRun {
+            say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
+                + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
+            return
+        }
         do {
-            try AtomicFile.write(bytes, to: destination)
+            try AtomicFile.write(bytes, to: destination, breakingLinks: force)
         } catch {
-            throw CommandError(error.description, hint: "your changes are still here; fix the problem and save again")
+            throw CommandError(error.description, hint: Self.saveHint(error, destination: destination))
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
-        say("saved \(destination), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+        lockAfterSave(to: destination, newLock: newLock)
+        say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+    }
+
+    /// What to do when a save could not write `destination`.
+    static func saveHint(_ error: StorageError, destination: String) -> String {
+        switch error {
+        case .readOnlyFile:
+            return "your changes are still here: chmod u+w \(destination) to allow saving, or save --as FILE"
+        case .hardLinked:
+            return "your changes are still here: save --force saves anyway (only this name gets the new revision), or save --as FILE"
+        default:
+            return "your changes are still here; fix the problem and save again"
+        }
     }
 
     /// What a save writes: the case at its next revision, with its new session record.

@@ -53,10 +53,15 @@ extension Notebook {
 }
 
 extension Notebook {
-    /// Deletes the journal an earlier session left behind.
-    public func discardPendingJournal() {
-        if let pending = pendingJournal, journal == nil { unlink(pending.path) }
+    /// Moves the journal an earlier session left behind aside (`.NAME.rec.journal.discarded-TIME`):
+    /// never deleted, it may hold the only copy of that work. Returns where it went.
+    @discardableResult
+    public func discardPendingJournal() throws(StorageError) -> String? {
+        guard let pending = pendingJournal else { return nil }
+        var moved: String?
+        if journal == nil { moved = try pending.moveAside(now: settings.now()) }
         pendingJournal = nil
+        return moved
     }
 }
 
@@ -113,12 +118,13 @@ extension Notebook {
     /// save killed after its rename, before it removed the journal, leaves one - and is
     /// deleted, so the next session is not told about work that is not lost.
     public func lookForPendingJournal() {
-        guard let path else {
+        // A journal beside a case another casefile holds is that session's, live.
+        guard let path, ownsFilesBeside else {
             pendingJournal = nil
             return
         }
         pendingJournal = PendingJournal.find(for: path)
-        if let pending = pendingJournal, !journalMatchesFile(pending), pending.isContained(in: caseFile) {
+        if let pending = pendingJournal, pending.isWhole, !journalMatchesFile(pending), pending.isContained(in: caseFile) {
             unlink(pending.path)
             pendingJournal = nil
         }

@@ -44,6 +44,11 @@ extension Notebook {
             return ErrorRenderer.render(error, file: name, lines: lines ?? SourceLines(text))
         }
         for line in lexed.commands {
+            // Ctrl-C stops a script between two commands, as an error there would.
+            if isInterrupted() {
+                report.errors.append(render(CommandError("interrupted (Ctrl-C) before this command", at: line.words.first)))
+                return report
+            }
             if options.echo { say("> " + line.source) }
             do {
                 try execute(line)

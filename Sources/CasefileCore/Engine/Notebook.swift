@@ -28,6 +28,15 @@ public final class Notebook {
     public var pendingJournal: PendingJournal?
     /// Why the case is read-only (another casefile holds its lock), or nil.
     public var readOnlyReason: String?
+    /// Whether `open`, `new` and `save --as` take the case file's lock (the shell and
+    /// `casefile run`; off in tests that open one case twice in one process).
+    public var locksFiles = false
+    /// The lock of the case file, while this notebook holds it.
+    var caseLock: CaseLock?
+    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
+    let instanceToken = UInt64.random(in: 1...UInt64.max)
+    /// Why the open case's lock could not be taken (then it is read-only), or nil.
+    public internal(set) var lockProblem: LockFailure?
     /// Counts applied changes, so a command that changed the case is noticed even
     /// when it left no transaction (undo, redo).
     var changeCounter = 0
@@ -37,10 +46,17 @@ public final class Notebook {
     /// `new` that would leave an existing FILE are refused where they stand in the script
     /// (rather than the whole script running and then having nowhere to be saved).
     public var keepsFile = false
+    /// Set by `casefile run --dry-run`: every command runs, but nothing is written to a
+    /// file; a command that would write one (save, history --write) says what it would write.
+    public var dryRun = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
+    /// The last item `next` showed: the queue goes on after it.
+    var queueCursor: Entry?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
+    /// What the last `verify` found, for `casefile verify` to set its exit status by.
+    public internal(set) var lastVerification: [FixityResult] = []
 
     var undoStack: [Transaction] = []
     var redoStack: [Transaction] = []
@@ -68,6 +84,9 @@ public final class Notebook {
     var scriptRoom: Room?
     /// Script files being sourced, to refuse a script that sources itself.
     var sourcing: [String] = []
+    /// The script file `casefile run` is running (not a sourced one: commands in it are at
+    /// the top level), so that a `source` of it inside is refused as the cycle it is.
+    public var runningScript: String?
 
     /// A notebook on `caseFile`.
     public init(caseFile: CaseFile = CaseFile(), path: String? = nil, output: OutputSink,
@@ -116,13 +135,13 @@ public final class Notebook {
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)
         let outermost = pending == nil
-        if let reason = readOnlyReason, command.changesCase || ["undo", "redo", "save", "recover"].contains(command.name) {
+        if let reason = readOnlyReason, command.needsWritableCase {
             throw CommandError("the case is read-only: \(reason)", at: line.words.first,
                                hint: "close the other casefile, then open this case again")
         }
         // Changing the case now would start a new journal over the one an earlier session
         // left: that work would be lost. It must be recovered or dropped first.
-        if journaling, let earlier = pendingJournal, command.changesCase, command.name != "recover" {
+        if journaling, let earlier = pendingJournal, command.changesCase, !command.runsOverPendingJournal {
             throw CommandError("this case has unsaved work from a session that ended without saving (\(earlier.steps.count) command\(earlier.steps.count == 1 ? "" : "s"))",
                                at: line.words.first,
                                hint: "recover brings it back, recover --show lists it, recover --discard drops it")

@@ -10,6 +10,11 @@ public struct Settings: Sendable {
     public var userName: String
     /// A fixed time (from SOURCE_DATE_EPOCH), or nil for the real clock.
     public var fixedTime: Int?
+    /// casefile's folder for per-user state (`$XDG_STATE_HOME/casefile`, else
+    /// `~/.local/state/casefile`): rescue drafts of `edit`. Nil: the private temporary folder.
+    public var stateFolder: String?
+    /// The environment's `XDG_RUNTIME_DIR` and `TMPDIR`, for private temporary files.
+    public var temporaryEnvironment: [String: String] = [:]
 
     /// Creates settings.
     public init(userName: String, fixedTime: Int? = nil) {
@@ -21,7 +26,14 @@ public struct Settings: Sendable {
     public static func fromEnvironment(_ environment: [String: String], configuredName: String? = nil) -> Settings {
         let name = configuredName ?? environment["CASEFILE_USER"] ?? environment["USER"] ?? "unknown"
         let fixed = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        return Settings(userName: name.isEmpty ? "unknown" : name, fixedTime: fixed)
+        var settings = Settings(userName: name.isEmpty ? "unknown" : name, fixedTime: fixed)
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            settings.stateFolder = state + "/casefile"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            settings.stateFolder = home + "/.local/state/casefile"
+        }
+        settings.temporaryEnvironment = environment.filter { $0.key == "XDG_RUNTIME_DIR" || $0.key == "TMPDIR" }
+        return settings
     }
 
     /// The current time as an ISO 8601 UTC date-time (`2025-11-25T12:00:00Z`).

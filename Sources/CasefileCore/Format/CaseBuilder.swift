@@ -12,6 +12,8 @@ struct CaseBuilder {
     var locations = RecordLocations()
     private var section = Section.none
     private var sawHeader = false
+    /// Whether a record or descriptor has been read (comments before the first are the file's).
+    private var sawRecord = false
     private var stop = false
     var sessionRevisions: Set<Int> = []
     /// Field rules of each kind, by ordinal, as bit masks over schema ranks.
@@ -30,21 +32,31 @@ struct CaseBuilder {
 
     mutating func add(_ record: inout RawRecord) {
         guard !stop, diagnostics.count < RecordScanner.maxDiagnostics else { return }
+        if !record.comments.isEmpty || !sawRecord { placeComments(&record) }
+        if !record.innerComments.isEmpty && !(record.isDescriptor || isForeign) {
+            // Records casefile models keep a comment between fields with the field it preceded.
+            record.comments += record.innerComments.map { RecordComment.anchored($0.text, beforeField: $0.beforeField) }
+            record.innerComments.removeAll()
+        }
         if record.isDescriptor {
             startSection(record)
             return
         }
         switch section {
         case .none:
-            error(record.line, "a field before any record type",
-                  hint: "start the file with a record type ('%rec: Person'), then a blank line, then the records")
+            // Records before any descriptor form recutils' anonymous record set: kept in place.
+            caseFile.foreign.append(ForeignSection(descriptor: []))
+            locations.foreignFieldLines.append([])
+            section = .foreign(caseFile.foreign.count - 1)
+            add(&record)
         case .header:
             addHeader(record)
         case .known(let kind):
             addRecord(&record, kind: kind)
         case .foreign(let index):
             guard caseFile.foreign.indices.contains(index) else { return }  // an unnamed type, reported
-            caseFile.foreign[index].records.append(ForeignRecord(fields: record.fields, comments: record.comments))
+            caseFile.foreign[index].records.append(ForeignRecord(fields: record.fieldsWithComments, comments: record.comments))
+            locations.foreignFieldLines[index].append(record.fieldLines)
         }
     }
 
@@ -55,28 +67,61 @@ struct CaseBuilder {
     }
 
     private mutating func startSection(_ record: RawRecord) {
-        let type = record.fields[0].value.trimmingASCIISpaces()
+        let type = RecordType.name(of: record.fields[0].value)
+        locations.descriptors.append(DescriptorPlace(type: type, fields: record.fields, fieldLines: record.fieldLines))
         if type.isEmpty {
             error(record.line, "a record type ('%rec:') without a name", column: 1,
                   hint: "write '%rec: Person' (or another type name)")
             section = .foreign(-1)
             return
         }
+        if let problem = Self.recordTypeProblem(type) {
+            error(record.line, problem.message, column: 1, hint: problem.hint)
+            section = .foreign(-1)
+            return
+        }
         if type == "Casefile" {
             section = .header
-            caseFile.header.comments = record.comments
+            caseFile.header.comments = record.comments + record.innerComments.map(\.text)
         } else if let kind = Kind(rawValue: type) {
             section = .known(kind)
             // Only what the user added is kept: an empty list would make the writer emit a
             // descriptor for a kind that has lost all its records.
-            let extras = record.fields.filter { !CaseReader.generatedDescriptorFields.contains($0.name) }
+            // The lines casefile writes itself are dropped; a user's own %key or %mandatory stays.
+            let generated = Schema.of(kind).descriptor
+            let extras = record.fieldsWithComments.dropFirst().filter { !generated.contains($0) }
             if !extras.isEmpty { caseFile.descriptorExtras[kind, default: []].append(contentsOf: extras) }
             if !record.comments.isEmpty { caseFile.descriptorComments[kind, default: []].append(contentsOf: record.comments) }
-        } else if let index = caseFile.foreign.firstIndex(where: { $0.recordType == type }) {
+        } else if let index = caseFile.foreign.firstIndex(where: { RecordType.name(of: $0.recordType) == type }) {
+            // A second descriptor of the type: its lines join the first's, so fmt merges the two.
             section = .foreign(index)
+            caseFile.foreign[index].descriptor.append(contentsOf: record.fieldsWithComments.dropFirst())
+            caseFile.foreign[index].comments.append(contentsOf: record.comments)
         } else {
-            caseFile.foreign.append(ForeignSection(descriptor: record.fields, comments: record.comments))
+            caseFile.foreign.append(ForeignSection(descriptor: record.fieldsWithComments, comments: record.comments))
+            locations.foreignFieldLines.append([])
             section = .foreign(caseFile.foreign.count - 1)
+        }
+    }
+
+    /// Whether the records being read are of a type casefile does not model.
+    private var isForeign: Bool {
+        if case .foreign = section { return true }
+        if case .none = section { return true }
+        return false
+    }
+
+    /// Drops the banner wherever it is (it is written once, first), and keeps comments at
+    /// the top of the file at the top: those before the header's descriptor or before
+    /// records that precede every descriptor.
+    private mutating func placeComments(_ record: inout RawRecord) {
+        record.comments.removeAll { $0.hasPrefix(" casefile format ") }
+        guard !sawRecord else { return }
+        sawRecord = true
+        let first = record.fields.first
+        if first?.name != "%rec" || first.map({ RecordType.name(of: $0.value) }) == "Casefile" {
+            caseFile.leadingComments = record.comments
+            record.comments = []
         }
     }
 
@@ -87,7 +132,7 @@ struct CaseBuilder {
         }
         sawHeader = true
         locations.header = record.offset
-        let comments = (caseFile.header.comments + record.comments).filter { !$0.hasPrefix(" casefile format") }
+        let comments = caseFile.header.comments + record.comments
         caseFile.header = CaseHeader(fields: record.fields, comments: comments)
         for name in CaseHeader.knownFields {
             let lines = record.fields.indices.filter { record.fields[$0].name == name }

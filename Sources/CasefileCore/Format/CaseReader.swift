@@ -1,13 +1,20 @@
 /// Reads a case file (a GNU recutils recfile) into a `CaseFile`.
 public enum CaseReader {
-    /// Fields casefile writes in a known type's descriptor; others are kept as hand edits.
-    /// (`%type` lines are not written by casefile, so a user's are kept.)
-    static let generatedDescriptorFields: Set<String> = ["%rec", "%key", "%mandatory"]
-
     /// Loads `path`. Throws `LoadError` listing every problem when the file cannot be
     /// read faithfully; integrity problems (`validate`) come back as diagnostics.
+    /// With `validate`, evidence files missing from the store beside `path` are reported too.
     public static func load(path: String, displayName: String? = nil, validate: Bool = false) throws -> LoadResult {
         let name = displayName ?? path
+        if SafeOpen.handedDescriptor(path) != nil {
+            // `check /dev/stdin`, `search <(…)`: a stream, read whole (never written back).
+            let input: CaseInput
+            do { input = try CaseInput(path: path) } catch {
+                let named = error.naming(name)
+                throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
+                                cannotRead: named)
+            }
+            return try input.withBytes { bytes in try read(bytes: bytes, file: name, validate: validate) }
+        }
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch {
             let named = error.naming(name)
@@ -15,8 +22,15 @@ public enum CaseReader {
                             cannotRead: named)
         }
         return try withExtendedLifetime(file) {
-            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true)
+            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true,
+                     evidenceStore: validate ? EvidenceStore(casePath: path) : nil, directory: folder(of: path))
         }
+    }
+
+    /// The folder holding `path` (external descriptors are found beside the file).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Reads a case from text (tests, `edit`, replay of older revisions).
@@ -38,10 +52,13 @@ public enum CaseReader {
     /// Reads a case from bytes; with `releaseBehind` (bytes mapped from a file), the pages
     /// already read are handed back to the system as the scan goes, so the mapped file and
     /// the model it becomes are not both resident at the peak.
-    static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
-                     releaseBehind: Bool) throws -> LoadResult {
+    static func read(bytes whole: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
+                     releaseBehind: Bool, evidenceStore: EvidenceStore? = nil, directory: String? = nil) throws -> LoadResult {
         // Hashed first, while the pages are resident.
-        let hash = ContentHash.of(bytes)
+        let hash = ContentHash.of(whole)
+        // A UTF-8 byte-order mark is skipped (recutils refuses it; fmt drops it).
+        let hasMark = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
+        let bytes = hasMark ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         var builder = CaseBuilder(file: file, bytes: bytes)
         builder.locations.file = file
         builder.caseFile.loadedByteCount = bytes.count
@@ -65,6 +82,15 @@ public enum CaseReader {
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
             }
+            if let store = evidenceStore {
+                warnings += CaseValidator.evidenceFileProblems(builder.caseFile, store: store, locations: builder.locations) {
+                    offset, field in lines.locate(offset: offset, field: field)
+                }
+            }
+            warnings += DeclaredRules.check(builder.caseFile, locations: builder.locations, directory: directory) {
+                offset, field in lines.locate(offset: offset, field: field)
+            }
+            warnings += FileFormNotes.notes(file: file, byteOrderMark: hasMark, crlf: scanner.crlf)
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         }
         return LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)

@@ -28,6 +28,15 @@ public enum CaseWriter {
 
     static func write(_ caseFile: CaseFile, to out: inout ByteOutput) {
         FieldEncoding.appendComment(banner, to: &out.bytes)
+        for comment in caseFile.leadingComments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+        // Records before any descriptor (recutils' anonymous set) stay before every descriptor.
+        for section in caseFile.foreign where section.isAnonymous {
+            for record in section.records {
+                writeFields(record.fields, comments: record.comments, to: &out.bytes)
+                out.bytes.append(FieldEncoding.newline)
+                out.recordWritten()
+            }
+        }
         FieldEncoding.append(name: "%rec", value: "Casefile", to: &out.bytes)
         // writeRecord starts with the blank line recutils needs between descriptor and header.
         writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out.bytes)
@@ -41,9 +50,13 @@ public enum CaseWriter {
                 guard let entry = caseFile[id], entry.kind == kind else { continue }
                 if !described { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
-                for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(entry.comments) {
+                    writeAnchored([Field("Id", entry.id)] + entry.fields, comments: entry.comments, to: &out.bytes)
+                } else {
+                    for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
+                    for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -54,11 +67,16 @@ public enum CaseWriter {
                 guard let link = caseFile.links[key] else { continue }
                 if !described { writeDescriptor(.link, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in link.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
-                FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
-                FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
-                for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(link.comments) {
+                    let keyFields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)]
+                    writeAnchored(keyFields + link.fields, comments: link.comments, to: &out.bytes)
+                } else {
+                    for comment in link.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
+                    FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
+                    FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
+                    for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -69,12 +87,20 @@ public enum CaseWriter {
                 guard let note = caseFile.notes[key] else { continue }
                 if !described { writeDescriptor(.note, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                for comment in note.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-                FieldEncoding.append(name: "On", value: key.on, to: &out.bytes)
-                if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
-                if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
-                FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
-                for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                if RecordComment.anyAnchored(note.comments) {
+                    var keyFields = [Field("On", key.on)]
+                    if !key.at.isEmpty { keyFields.append(Field("At", key.at)) }
+                    if !key.by.isEmpty { keyFields.append(Field("By", key.by)) }
+                    keyFields.append(Field("Text", key.text))
+                    writeAnchored(keyFields + note.fields, comments: note.comments, to: &out.bytes)
+                } else {
+                    for comment in note.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
+                    FieldEncoding.append(name: "On", value: key.on, to: &out.bytes)
+                    if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
+                    if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
+                    FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
+                    for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                }
                 out.recordWritten()
             }
         }
@@ -88,12 +114,12 @@ public enum CaseWriter {
                 out.recordWritten()
             }
         }
-        for section in caseFile.foreign {
+        for section in caseFile.foreign where !section.isAnonymous {
             out.bytes.append(FieldEncoding.newline)
-            for comment in section.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
-            for field in section.descriptor { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+            writeFields(section.descriptor, comments: section.comments, to: &out.bytes)
             for record in section.records {
-                writeRecord(record.fields, comments: record.comments, to: &out.bytes)
+                out.bytes.append(FieldEncoding.newline)
+                writeFields(record.fields, comments: record.comments, to: &out.bytes)
                 out.recordWritten()
             }
         }
@@ -113,16 +139,51 @@ public enum CaseWriter {
         out.append(FieldEncoding.newline)
         for comment in caseFile.descriptorComments[kind] ?? [] { FieldEncoding.appendComment(comment, to: &out) }
         FieldEncoding.append(name: "%rec", value: kind.recordType, to: &out)
-        for field in Schema.of(kind).descriptor + (caseFile.descriptorExtras[kind] ?? []) {
-            FieldEncoding.append(name: field.name, value: field.value, to: &out)
-        }
+        writeFields(Schema.of(kind).descriptor + (caseFile.descriptorExtras[kind] ?? []), comments: [], to: &out)
     }
 
     private static func writeRecord(_ fields: [Field], comments: [String], leading: Field? = nil, to out: inout [UInt8]) {
         out.append(FieldEncoding.newline)
+        if RecordComment.anyAnchored(comments) {
+            writeAnchored((leading.map { [$0] } ?? []) + fields, comments: comments, to: &out)
+            return
+        }
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
         if let leading { FieldEncoding.append(name: leading.name, value: leading.value, to: &out) }
         for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+    }
+
+    /// Writes a record's fields with each comment before the record or before the field
+    /// it stood before when read (one whose field is gone goes after the last field).
+    private static func writeAnchored(_ fields: [Field], comments: [String], to out: inout [UInt8]) {
+        var anchored: [(field: Int, text: String)] = []
+        for comment in comments {
+            let (field, text) = RecordComment.split(comment)
+            if let field { anchored.append((field, text)) } else { FieldEncoding.appendComment(text, to: &out) }
+        }
+        var next = 0
+        for (index, field) in fields.enumerated() {
+            while next < anchored.count && anchored[next].field <= index {
+                FieldEncoding.appendComment(anchored[next].text, to: &out)
+                next += 1
+            }
+            FieldEncoding.append(name: field.name, value: field.value, to: &out)
+        }
+        for comment in anchored[next...] { FieldEncoding.appendComment(comment.text, to: &out) }
+    }
+
+    /// Writes the lines of a record casefile does not model (a foreign record or
+    /// descriptor): its comments, then its fields, with comments that stood between the
+    /// fields (kept as `#` pseudo-fields) where they stood.
+    static func writeFields(_ fields: [Field], comments: [String], to out: inout [UInt8]) {
+        for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
+        for field in fields {
+            if field.isComment {
+                FieldEncoding.appendComment(field.value, to: &out)
+            } else {
+                FieldEncoding.append(name: field.name, value: field.value, to: &out)
+            }
+        }
     }
 }
 

@@ -11,15 +11,18 @@ final class MappedFile {
     private let mapping: UnsafeMutableRawPointer?
     private let length: Int
 
-    /// Maps `path`; throws a `StorageError` saying why it cannot be read.
-    init(path: String) throws(StorageError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StorageError.cannotOpen(path: path, errno: errno) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw StorageError.cannotOpen(path: path, errno: errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw StorageError.isDirectory(path: path) }
-        length = Int(info.st_size)
+    /// Maps the regular file at `path` (opened through `SafeOpen`: a FIFO, a device or a
+    /// folder is refused, never read as an empty case); throws a `StorageError` saying why
+    /// it cannot be read.
+    convenience init(path: String, followLinks: Bool = true) throws(StorageError) {
+        let file = try SafeOpen.regularFile(path, followLinks: followLinks)
+        try self.init(file: file, path: path)
+    }
+
+    /// Maps a regular file already opened.
+    init(file: OpenedFile, path: String) throws(StorageError) {
+        let fd = file.fd
+        length = Int(file.info.st_size)
         if length == 0 {
             mapping = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)

@@ -19,6 +19,10 @@ struct RecordLocations: Sendable {
     var header: Int?
     /// Byte offset of each session record, in file order.
     var sessions: [(revision: Int, offset: Int)] = []
+    /// Every record descriptor, in file order, with the line of each of its fields.
+    var descriptors: [DescriptorPlace] = []
+    /// The line of each field of each record of each foreign section, by section index.
+    var foreignFieldLines: [[[Int32]]] = []
 
     mutating func reserveCapacity(entries: Int, links: Int, notes: Int) {
         linkKeys.reserveCapacity(links)
@@ -27,4 +31,15 @@ struct RecordLocations: Sendable {
         noteOffsets.reserveCapacity(notes)
         _ = entries  // per-kind shares are unknown; those arrays grow geometrically
     }
+}
+
+/// A record descriptor as it was found: its type, fields and lines (the rule checker
+/// reads the declarations from these).
+struct DescriptorPlace: Sendable {
+    /// The type name its `%rec:` line declares.
+    var type: String
+    /// Its fields, `%rec` first.
+    var fields: [Field]
+    /// The line of each field.
+    var fieldLines: [Int32]
 }

@@ -28,19 +28,16 @@ struct RecordScanner {
 
     static let maxDiagnostics = 200
 
+    /// What each line is: shared with every other reader of case files (`RecordLines`).
+    let lines: RecordLines
     /// Whether lines end in CR LF, judged by the first line. In an LF file (every file
     /// casefile writes) a CR is part of the value, as recutils reads it.
-    let crlf: Bool
+    var crlf: Bool { lines.crlf }
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
-        var crlf = false
-        if let base = bytes.baseAddress, let found = memchr(base, 0x0A, bytes.count) {
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            crlf = index > 0 && bytes[index - 1] == 0x0D
-        }
-        self.crlf = crlf
+        lines = RecordLines(bytes: bytes)
     }
 
     /// Calls `body` with each record in file order. The record passed is reused between
@@ -63,6 +60,7 @@ struct RecordScanner {
                 body(&record)
                 record.fields.removeAll(keepingCapacity: true)
                 record.fieldLines.removeAll(keepingCapacity: true)
+                if !record.innerComments.isEmpty { record.innerComments.removeAll() }
                 inRecord = false
             } else {
                 damaged = false
@@ -81,24 +79,28 @@ struct RecordScanner {
             }
             if first == UInt8(ascii: "#") {
                 let text = makeString(start + 1, stop, line: lineNumber, column: 2) ?? ""
-                pendingComments.append(text)
+                if inRecord {
+                    record.innerComments.append((record.fields.count, text))
+                } else {
+                    pendingComments.append(text)
+                }
                 continue
             }
             let startLine = lineNumber
-            if stop - start == 1 && first == UInt8(ascii: "\\") {
+            if lines.isLoneBackslash(start, stop) {
                 report(lineNumber, 1, "a line holding only a backslash",
                        hint: "a backslash at the end of a value line joins the next line to it; remove this line")
                 continue
             }
             // A backslash ending a (terminated) line joins the next physical line to it, as in recutils.
-            if stop > start && bytes[stop - 1] == UInt8(ascii: "\\") && next > stop {
+            if lines.joinsNext(start, stop, next) {
                 joined.removeAll(keepingCapacity: true)
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(stop - 1)]))
                 while position < end {
                     lineNumber += 1
                     let (s, e, n) = lineBounds(from: position)
                     position = n
-                    if e > s && bytes[e - 1] == UInt8(ascii: "\\") && n > e {
+                    if lines.joinsNext(s, e, n) {
                         joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<(e - 1)]))
                     } else {
                         joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[s..<e]))
@@ -129,27 +131,11 @@ struct RecordScanner {
 
     /// The content bounds of the line starting at `position` (CR of CRLF excluded) and where the next begins.
     private func lineBounds(from position: Int) -> (Int, Int, Int) {
-        let end = bytes.count
-        guard let base = bytes.baseAddress else { return (position, position, end) }
-        var stop = end
-        var next = end
-        if let found = memchr(base + position, 0x0A, end - position) {
-            stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            next = stop + 1
-        }
-        if crlf && stop > position && bytes[stop - 1] == 0x0D { stop -= 1 }
-        return (position, stop, next)
+        let line = lines.bounds(from: position)
+        return (line.start, line.stop, line.next)
     }
 
-    private func isBlank(_ start: Int, _ stop: Int) -> Bool {
-        var index = start
-        while index < stop {
-            let byte = bytes[index]
-            if byte != 0x20 && byte != 0x09 { return false }
-            index += 1
-        }
-        return true
-    }
+    private func isBlank(_ start: Int, _ stop: Int) -> Bool { lines.isBlank(start, stop) }
 
     private mutating func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, line number: Int,
                                    record: inout RawRecord, inRecord: inout Bool) {

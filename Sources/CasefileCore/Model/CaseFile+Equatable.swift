@@ -11,6 +11,6 @@ extension CaseFile: Equatable {
             && lhs.foreign == rhs.foreign
             && lhs.descriptorExtras.filter({ !$0.value.isEmpty }) == rhs.descriptorExtras.filter({ !$0.value.isEmpty })
             && lhs.descriptorComments.filter({ !$0.value.isEmpty }) == rhs.descriptorComments.filter({ !$0.value.isEmpty })
-            && lhs.trailingComments == rhs.trailingComments
+            && lhs.trailingComments == rhs.trailingComments && lhs.leadingComments == rhs.leadingComments
     }
 }

@@ -23,6 +23,8 @@ public struct CaseFile: Sendable {
     public var descriptorComments: [Kind: [String]] = [:]
     /// Comments after the last record.
     public var trailingComments: [String] = []
+    /// Comments at the top of the file, before its first record or descriptor.
+    public var leadingComments: [String] = []
 
     /// The Ids of each kind in canonical order, by kind ordinal.
     var entryOrder = [CanonicalOrder<String>](repeating: CanonicalOrder(), count: Kind.allCases.count)

@@ -28,6 +28,15 @@ public struct Field: Hashable, Sendable {
     }
 }
 
+extension Field {
+    /// A comment line kept in its place among the fields of a record casefile does not
+    /// model (a foreign record or a descriptor). `#` is no field name, so it cannot clash.
+    public static func comment(_ text: String) -> Field { Field("#", text) }
+
+    /// Whether this stands for a comment line (see `comment(_:)`).
+    public var isComment: Bool { name == "#" }
+}
+
 /// Field lists shared by every record-like model type.
 public protocol FieldBearing {
     /// The fields, in canonical order for the record's kind.

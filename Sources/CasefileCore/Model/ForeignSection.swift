@@ -13,6 +13,9 @@ public struct ForeignSection: Hashable, Sendable {
         descriptor.first(where: { $0.name == "%rec" })?.value ?? ""
     }
 
+    /// Whether these are the records before any descriptor (recutils' anonymous record set).
+    public var isAnonymous: Bool { descriptor.isEmpty }
+
     /// Creates a section.
     public init(descriptor: [Field], comments: [String] = [], records: [ForeignRecord] = []) {
         self.descriptor = descriptor

@@ -5,6 +5,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     case quote = "Quote"
     case translation = "Translation"
     case source = "Source"
+    case evidence = "Evidence"
     case link = "Link"
     case note = "Note"
     case session = "Session"
@@ -18,7 +19,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Whether records of this kind are named by an `Id` field.
     public var hasId: Bool {
         switch self {
-        case .person, .post, .quote, .translation, .source: return true
+        case .person, .post, .quote, .translation, .source, .evidence: return true
         case .link, .note, .session: return false
         }
     }
@@ -35,7 +36,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
         self = kind
     }
 
-    /// The kind's position in file order (0 for person … 7 for session): a small integer
+    /// The kind's position in file order (0 for person … 8 for session): a small integer
     /// for per-kind arrays and fast hashing.
     public var ordinal: Int {
         switch self {
@@ -44,9 +45,10 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .quote: return 2
         case .translation: return 3
         case .source: return 4
-        case .link: return 5
-        case .note: return 6
-        case .session: return 7
+        case .evidence: return 5
+        case .link: return 6
+        case .note: return 7
+        case .session: return 8
         }
     }
 

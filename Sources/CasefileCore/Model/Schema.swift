@@ -26,6 +26,7 @@ public struct Schema: Sendable {
         case .quote: return quote
         case .translation: return translation
         case .source: return source
+        case .evidence: return evidence
         case .link: return link
         case .note: return note
         case .session: return session
@@ -33,8 +34,8 @@ public struct Schema: Sendable {
     }
 
     static let person = Schema(
-        kind: .person, fields: ["Id", "Name", "Handle", "Alias", "Role"] + provenance,
-        mandatory: ["Id", "Name"], repeatable: ["Handle", "Alias", "Tag"], references: ["Source"], dates: [])
+        kind: .person, fields: ["Id", "Name", "Handle", "Alias", "Spelling", "Role"] + provenance,
+        mandatory: ["Id", "Name"], repeatable: ["Handle", "Alias", "Spelling", "Tag"], references: ["Source"], dates: [])
     static let post = Schema(
         kind: .post, fields: ["Id", "Author", "Date", "Platform", "Lang"] + provenance + ["Text"],
         mandatory: ["Id", "Author", "Text"], repeatable: ["Tag"], references: ["Author", "Source"], dates: ["Date"])
@@ -43,12 +44,19 @@ public struct Schema: Sendable {
         mandatory: ["Id", "Speaker", "Text"], repeatable: ["Tag"], references: ["Speaker", "Post", "Source"],
         dates: ["Date"])
     static let translation = Schema(
-        kind: .translation, fields: ["Id", "Of", "Lang", "By", "Status"] + provenance + ["Text"],
+        kind: .translation, fields: ["Id", "Of", "Lang", "By", "Reviewer", "Status"] + provenance + ["Text"],
         // Of is optional: `unpair` leaves a translation without its original until `pair`.
         mandatory: ["Id", "Lang", "Text"], repeatable: ["Tag"], references: ["Of", "Source"], dates: [])
     static let source = Schema(
         kind: .source, fields: ["Id", "Title", "Url", "Published", "Retrieved", "Sha256", "Tag"],
         mandatory: ["Id", "Title"], repeatable: ["Tag"], references: [], dates: ["Published", "Retrieved"])
+    /// A captured file: its hash, size and type, where it came from, and its custody events.
+    static let evidence = Schema(
+        kind: .evidence,
+        fields: ["Id", "On", "Sha256", "Size", "Type", "Name", "Stored", "Path", "Captured", "CapturedFrom", "Url",
+                 "By", "Attached", "Page", "Wacz", "Note", "Tag", "Custody"],
+        mandatory: ["Id", "On", "Sha256", "Size"], repeatable: ["Page", "Tag", "Custody"], references: ["On"],
+        dates: ["Captured", "Attached"])
     static let link = Schema(
         kind: .link, fields: ["From", "Rel", "To", "Note"],
         mandatory: ["From", "Rel", "To"], repeatable: [], references: ["From", "To"], dates: [])

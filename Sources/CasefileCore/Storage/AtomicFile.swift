@@ -9,9 +9,11 @@ import Darwin
 /// folder. The old file's permissions are kept; a new file gets 0644 less the umask.
 public enum AtomicFile {
     /// Replaces `path` with `bytes`. When `path` is a symbolic link, the file it points to
-    /// is replaced and the link kept.
-    public static func write(_ bytes: [UInt8], to givenPath: String) throws(StorageError) {
-        try write(to: givenPath) { fd in
+    /// is replaced and the link kept. Refused, leaving everything as it is: a `path` that
+    /// is not a regular file (a device, a FIFO: it is never replaced by one), a read-only
+    /// file, and — unless `breakingLinks` — a file with other names (hard links).
+    public static func write(_ bytes: [UInt8], to givenPath: String, breakingLinks: Bool = false) throws(StorageError) {
+        try write(to: givenPath, breakingLinks: breakingLinks) { fd in
             bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
         }
     }
@@ -33,14 +35,15 @@ public enum AtomicFile {
 
     /// Replaces `path` with what `produce` writes to the file descriptor it is given;
     /// `produce` returns 0, or the errno of a failed write (then the old file stays).
-    static func write(to givenPath: String, produce: (Int32) -> Int32) throws(StorageError) {
+    static func write(to givenPath: String, breakingLinks: Bool = false,
+                      produce: (Int32) -> Int32) throws(StorageError) {
         let path = resolvingLink(givenPath)
         let folder = parentFolder(of: path)
         var mode: mode_t = 0o666 & ~currentUmask()
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists {
-            if (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: givenPath) }
+            try refuseToReplace(existing, path: path, named: givenPath, breakingLinks: breakingLinks)
             mode = existing.st_mode & 0o7777
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -71,6 +74,22 @@ public enum AtomicFile {
             fsync(folderFD)
             close(folderFD)
         }
+    }
+
+    /// Throws when the existing file `info` at `path` must not be replaced: not a regular
+    /// file, read-only (for root too, who could write it: the mode is the owner's word), or
+    /// hard-linked unless `breakingLinks`.
+    static func refuseToReplace(_ info: stat, path: String, named givenPath: String,
+                                breakingLinks: Bool) throws(StorageError) {
+        let kind = FileKind(mode: info.st_mode)
+        if kind == .directory { throw .isDirectory(path: givenPath) }
+        guard kind == .regular else { throw .notRegular(path: givenPath, kind: kind) }
+        // A read-only file system is not the file's own word: the save then fails where it
+        // writes, saying so.
+        if (info.st_mode & 0o222) == 0 || (access(path, W_OK) != 0 && errno == EACCES) {
+            throw .readOnlyFile(path: givenPath, mode: UInt32(info.st_mode & 0o7777))
+        }
+        if !breakingLinks, info.st_nlink > 1 { throw .hardLinked(path: givenPath, links: Int(info.st_nlink)) }
     }
 
     /// Deletes the temporary files of saves of `name` that were killed before their rename

@@ -1,8 +1,10 @@
 extension CaseFile {
     /// Writes the case canonically to `path`, atomically. The text is streamed to the
     /// temporary file a megabyte at a time, never held whole in memory.
-    public func write(to path: String) throws(StorageError) {
-        try AtomicFile.write(to: path) { fd in
+    /// Refused as `AtomicFile.write` refuses (not a regular file, read-only, hard links
+    /// unless `breakingLinks`).
+    public func write(to path: String, breakingLinks: Bool = false) throws(StorageError) {
+        try AtomicFile.write(to: path, breakingLinks: breakingLinks) { fd in
             var code: Int32 = 0
             _ = CaseWriter.write(self) { chunk in
                 code = AtomicFile.writeAll(fd, chunk)

@@ -19,9 +19,7 @@ public final class Journal: @unchecked Sendable {
 
     /// The journal's path for the case at `casePath`.
     public static func path(for casePath: String) -> String {
-        let folder = AtomicFile.parentFolder(of: casePath)
-        let name = casePath.split(separator: "/").last.map(String.init) ?? casePath
-        return (folder == "." && !casePath.hasPrefix("./") ? "" : folder + "/") + "." + name + ".journal"
+        CasePaths.beside(casePath, suffix: ".journal")
     }
 
     /// Where a new journal is written until its first record is whole (then renamed to
@@ -39,13 +37,15 @@ public final class Journal: @unchecked Sendable {
         // With no journal in the way, this one starts in its place: a kill before its
         // first record leaves a journal of no command, which reads as nothing to recover,
         // and the first command then costs a write, not a sync, a rename and a folder sync.
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0o600)
         if fd >= 0 {
             folderSyncPending = true
         } else {
             let temporary = path + ".new"
             temporaryPath = temporary
-            fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
+            // Never through a link planted at that name: a stale one is removed, then made anew.
+            unlink(temporary)
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0o600)
         }
         guard fd >= 0 else { throw .cannotWrite(path: path, step: "create journal", errno: errno) }
         var header: [UInt8] = []
@@ -158,71 +158,6 @@ public final class Journal: @unchecked Sendable {
         if !alreadyPending {
             DispatchQueue.global().asyncAfter(deadline: .now() + wait) { [weak self] in self?.syncNow() }
         }
-    }
-}
-
-/// A journal left behind by a session that did not save.
-public struct PendingJournal: Sendable {
-    /// One command of the journaled session.
-    public struct Step: Sendable {
-        /// When it ran.
-        public var at: String
-        /// What was typed.
-        public var command: String
-        /// Session log lines it removed (an undo) and added.
-        public var unlog: Int
-        /// Session log lines it added.
-        public var log: [String]
-        /// Its changes, in order.
-        public var changes: [Change]
-    }
-
-    /// Where it is.
-    public var path: String
-    /// The hash of the case file when the journal started ("none" for a new file).
-    public var base: String
-    /// The case's revision then.
-    public var revision: Int
-    /// When it started.
-    public var started: String
-    /// The commands, in order.
-    public var steps: [Step]
-
-    /// Reads the journal for `casePath`, if there is one; nil when there is none or it holds no change.
-    public static func find(for casePath: String) -> PendingJournal? {
-        let path = Journal.path(for: casePath)
-        guard access(path, F_OK) == 0 else { return nil }
-        guard let bytes = try? FileBytes.read(path) else { return nil }
-        // A journal cut short by a crash may end mid-line (even mid-character): read up to
-        // the last whole line; records without their Done marker are ignored.
-        let whole = bytes.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
-        let text = String(decoding: whole, as: UTF8.self)
-        guard let loaded = try? CaseReader.read(text: text, file: path) else { return nil }
-        let sections = loaded.caseFile.foreign
-        guard let header = sections.first(where: { $0.recordType == "Journal" })?.records.first else { return nil }
-        let records = sections.first(where: { $0.recordType == "Command" })?.records ?? []
-        var steps: [Step] = []
-        for record in records {
-            let changes = record.values("Change").compactMap(JournalCoding.decode)
-            guard changes.count == record.values("Change").count, !changes.isEmpty,
-                  record["Done"] == String(changes.count) else { break }
-            steps.append(Step(at: record["At"] ?? "", command: record["Command"] ?? "",
-                              unlog: Int(record["Unlog"] ?? "") ?? 0, log: record.values("Log"), changes: changes))
-        }
-        guard !steps.isEmpty else { return nil }
-        return PendingJournal(path: path, base: header["Base"] ?? "none",
-                              revision: Int(header["Revision"] ?? "") ?? 0, started: header["Started"] ?? "",
-                              steps: steps)
-    }
-
-    /// The session log the journaled session had when it stopped.
-    public var sessionLog: [String] {
-        var log: [String] = []
-        for step in steps {
-            log.removeLast(min(step.unlog, log.count))
-            log.append(contentsOf: step.log)
-        }
-        return log
     }
 }
 

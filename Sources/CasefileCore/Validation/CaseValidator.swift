@@ -141,12 +141,14 @@ public enum CaseValidator {
                                         hint: "a translation is a draft, reviewed, or final"))
             }
         }
+        if entry.kind == .evidence { problems += problemsOf(evidence: entry) }
         if entry.kind == .translation, let lang = entry.lang, let originalId = entry["Of"],
            let originalLang = caseFile.entries[originalId]?.lang, LanguageTag.primary(lang) == LanguageTag.primary(originalLang) {
             problems.append(Problem(field: "Lang",
                                     message: "translation '\(entry.id)' is in \(lang), the language of its original '\(originalId)'",
                                     hint: "a translation's Lang names the language it was translated into"))
         }
+        if let cycle = ofCycleProblem(entry, in: caseFile) { problems.append(cycle) }
         return problems
     }
 

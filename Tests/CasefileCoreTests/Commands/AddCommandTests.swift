@@ -37,19 +37,19 @@ struct AddCommandTests {
                |                ^^^^^^^^^^^^
               hint: choose another id=, or leave it out to have one made
             > add person "X" id="bad id"
-            error: an Id uses ASCII letters, digits and - . _ only
+            error: an Id uses ASCII letters, digits and - . _ only, and starts with a letter or digit
              1 | add person "X" id="bad id"
                |                ^^^^^^^^^^^
             > add person "X" id=a=b
-            error: an Id cannot contain =
+            error: an Id uses ASCII letters, digits and - . _ only, and starts with a letter or digit ('=' is not one of them)
              1 | add person "X" id=a=b
                |                ^^^^^^
             > add person "X" id='a"b'
-            error: an Id cannot contain "
+            error: an Id uses ASCII letters, digits and - . _ only, and starts with a letter or digit ('"' is not one of them)
              1 | add person "X" id='a"b'
                |                ^^^^^^^^
             > add person "X" id=есимов
-            error: an Id uses ASCII letters, digits and - . _ only
+            error: an Id uses ASCII letters, digits and - . _ only, and starts with a letter or digit
              1 | add person "X" id=есимов
                |                ^^^^^^^^^
             > add person "X" id=@x

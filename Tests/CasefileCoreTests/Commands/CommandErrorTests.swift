@@ -21,7 +21,7 @@ struct CommandErrorTests {
             error: unknown command 'a'
              1 | a
                | ^
-              hint: did you mean 'add' or 'annotate'?
+              hint: did you mean 'add' or 'annotate' or 'attach'?
             > add persn "X"
             error: add has no kind 'persn'
              1 | add persn "X"

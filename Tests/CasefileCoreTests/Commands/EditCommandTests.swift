@@ -67,7 +67,6 @@ final class ScriptedEditor: TextEditing {
         let report = notebook.runScript("edit aitelenov", name: "shell")
         #expect(report.errors.first?.contains("the Id must stay aitelenov") == true)
         #expect(notebook.caseFile["nurali"] == nil)
-        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "casefile-edit-aitelenov.rec")
     }
 
     @Test func withoutAnEditorScriptsAreToldToUseSet() throws {

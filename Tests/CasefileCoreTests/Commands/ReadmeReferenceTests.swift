@@ -31,8 +31,14 @@ struct ReadmeReferenceTests {
     @Test("the reference between the markers is HelpText.markdownReference(.standard)",
           .enabled(if: Readme.hasMarkers, "README.md has no <!-- commands:begin --> / <!-- commands:end --> markers yet"))
     func referenceMatchesRegistry() throws {
-        let reference = try #require(Readme.reference)
         let generated = HelpText.markdownReference(.standard).trimmingCharacters(in: .newlines)
+        // `CASEFILE_UPDATE_README=1 swift test --filter ReadmeReferenceTests` rewrites the section.
+        if ProcessInfo.processInfo.environment["CASEFILE_UPDATE_README"] == "1", let text = Readme.text,
+           let start = text.range(of: Readme.begin), let stop = text.range(of: Readme.end, range: start.upperBound..<text.endIndex) {
+            let updated = String(text[..<start.upperBound]) + "\n" + generated + "\n" + String(text[stop.lowerBound...])
+            try updated.write(toFile: Readme.path, atomically: true, encoding: .utf8)
+        }
+        let reference = try #require(Readme.reference)
         #expect(reference == generated, """
             README.md's command reference is out of date. Replace the text between the markers with \
             HelpText.markdownReference(.standard):

@@ -14,6 +14,7 @@ struct TranslationCommandTests {
             added translation kz-ru: Казахстан
             > translate extremkz-2014-02-05 en "Kazakhstan, again"
             added translation extremkz-2014-02-05.en-2: Kazakhstan, again
+            note: extremkz-2014-02-05 already had a translation into en: extremkz-2014-02-05.en (draft); this one is extremkz-2014-02-05.en-2
             > show extremkz-2014-02-05.en
             translation extremkz-2014-02-05.en
               Of        extremkz-2014-02-05
@@ -43,9 +44,10 @@ struct TranslationCommandTests {
                |                                      ^^^^^^^^^^^
               hint: use one of: draft, reviewed, final
             > translate aitelenov en "x"
-            error: 'aitelenov' is a person, not a post or quote or translation
+            error: 'aitelenov' is a person; translate takes a post or a quote
              1 | translate aitelenov en "x"
                |           ^^^^^^^^^
+              hint: aitelenov's posts without a translation into en: extremkz-2014-02-05
             > translate extremkz-2014-02-05 russian "x"
             error: 'russian' is not a language tag
              1 | translate extremkz-2014-02-05 russian "x"
@@ -63,7 +65,7 @@ struct TranslationCommandTests {
     func pairAgain() {
         let session = Fixture.session()
         session.check("""
-            > pair extremkz-2014-02-04.en extremkz-2014-02-05
+            > pair --force extremkz-2014-02-04.en extremkz-2014-02-05
             paired extremkz-2014-02-04.en with its original extremkz-2014-02-05
             > pair extremkz-2014-02-04.en extremkz-2014-02-05
             extremkz-2014-02-04.en is already the translation of extremkz-2014-02-05

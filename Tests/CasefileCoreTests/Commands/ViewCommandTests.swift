@@ -115,7 +115,7 @@ struct ViewCommandTests {
             error: 'bogus' is not a kind
              1 | list bogus
                |      ^^^^^
-              hint: kinds: person, post, quote, translation, source, link, note, session
+              hint: kinds: person, post, quote, translation, source, evidence, link, note, session
             > list pots
             error: 'pots' is not a kind
              1 | list pots
@@ -125,7 +125,7 @@ struct ViewCommandTests {
             error: unexpected 'extra'
              1 | list post lang=ru extra
                |                   ^^^^^
-              hint: usage: list [KIND] [FIELD=VALUE]… [tag=T]
+              hint: usage: list [KIND] [FIELD=VALUE]… [FIELD!=VALUE]… [tag=T]
             """)
     }
 

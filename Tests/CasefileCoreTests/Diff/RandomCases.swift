@@ -79,6 +79,9 @@ enum RandomCases {
         case .translation:
             fields += [Field("Of", other), Field("Lang", "en"), Field("Text", text(&random, lines: 1...4))]
             if random.chance(0.5) { fields.append(Field("Status", random.pick(["draft", "final"]))) }
+        case .evidence:
+            fields += [Field("On", other), Field("Sha256", String(repeating: "0f", count: 32)),
+                       Field("Size", String(random.int(0...99_999)))]
         default:
             fields.append(Field("Title", text(&random)))
             if random.chance(0.5) { fields.append(Field("Url", "https://example.org/" + word(&random))) }

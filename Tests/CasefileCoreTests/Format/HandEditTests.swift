@@ -29,7 +29,7 @@ struct HandEditTests {
         Birthplace: Almaty
         Birthplace: Karaganda
 
-        %rec: Evidence
+        %rec: Capture
         %doc: Screenshots we hold.
 
         File: shot-1.png
@@ -61,15 +61,18 @@ struct HandEditTests {
         #expect(person.comments == [" The blogger who tweeted."])
         #expect(caseFile["extremkz-2014-02-04"]?["Confidence"] == "high")
         #expect(caseFile.header["Reviewer"] == "Dana")
-        #expect(caseFile.header.comments == [" My notes on the case, kept at the top."])
+        #expect(caseFile.leadingComments == [" My notes on the case, kept at the top."])
+        #expect(caseFile.header.comments == [])
         #expect(caseFile.descriptorExtras[.person] == [Field("%doc", "Everyone named in the article."), Field("%type", "Handle line")])
         #expect(caseFile.descriptorComments[.person] == [" People first."])
         #expect(caseFile.foreign.count == 1)
         let evidence = try #require(caseFile.foreign.first)
-        #expect(evidence.recordType == "Evidence")
-        #expect(evidence.descriptor == [Field("%rec", "Evidence"), Field("%doc", "Screenshots we hold.")])
+        #expect(evidence.recordType == "Capture")
+        #expect(evidence.descriptor == [Field("%rec", "Capture"), Field("%doc", "Screenshots we hold.")])
         #expect(evidence.records.map { $0["File"] } == ["shot-1.png", "shot-2.png"])
-        #expect(evidence.records[0].comments == [" checked twice"])
+        #expect(evidence.records[0].comments == [])
+        #expect(evidence.records[0].fields.map(\.name) == ["File", "Sha1", "#", "Taken"])
+        #expect(evidence.records[0].fields[2] == .comment(" checked twice"))
         #expect(caseFile.trailingComments == [" Trailing thoughts.", " Second line."])
     }
 
@@ -82,11 +85,12 @@ struct HandEditTests {
         // The foreign type comes after the known ones; the hand-added lines are all there.
         for piece in ["Birthplace: Almaty\nBirthplace: Karaganda\n", "%doc: Everyone named in the article.\n%type: Handle line\n",
                       "Reviewer: Dana\n", "Confidence: high\n", "# Trailing thoughts.\n# Second line.\n",
-                      "%rec: Evidence\n%doc: Screenshots we hold.\n"] {
+                      "%rec: Capture\n%doc: Screenshots we hold.\n", "Sha1: 0a1b\n# checked twice\nTaken: 2014-02-05\n"] {
             #expect(text.contains(piece), "missing: \(piece)")
         }
+        #expect(text.hasPrefix("# casefile format 1\n# My notes on the case, kept at the top.\n%rec: Casefile\n"))
         let post = try #require(text.range(of: "%rec: Post"))
-        let evidence = try #require(text.range(of: "%rec: Evidence"))
+        let evidence = try #require(text.range(of: "%rec: Capture"))
         #expect(post.lowerBound < evidence.lowerBound)
     }
 

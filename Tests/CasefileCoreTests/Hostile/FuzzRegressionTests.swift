@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Every input the fuzzers (scripts/fuzz.sh) ever crashed on, and their seeds, replayed
-/// with the same properties the fuzz targets check (Fuzz/ReaderFuzz.swift, LexerFuzz.swift, QueryFuzz.swift).
+/// with the same properties the fuzz targets check (Fuzz/ReaderFuzz.swift, LexerFuzz.swift, QueryFuzz.swift; DiffFuzz.swift in DiffFuzzRegressionTests).
 @Suite struct FuzzRegressionTests {
     static let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz").path
@@ -22,6 +22,7 @@ import Testing
         #expect(!Self.inputs("reader").isEmpty)
         #expect(!Self.inputs("lexer").isEmpty)
         #expect(!Self.inputs("query").isEmpty)
+        #expect(!Self.inputs("diff").isEmpty)
     }
 
     @Test(arguments: inputs("reader"))
@@ -95,7 +96,7 @@ import Testing
             query = try SearchQuery.parse(text)
         } catch {
             #expect(error.column >= 1 && error.column <= text.count + 1)
-            _ = error.caretLines(query: text)
+            _ = ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text)
             return
         }
         let index = SearchIndex(caseFile: Self.searchCase)

@@ -95,13 +95,17 @@ struct SearchQueryParserTests {
         }
     }
 
-    @Test("the caret lines up under the problem, also after control characters")
+    @Test("the caret lines up under the problem, after control characters and wide characters too")
     func caret() throws {
-        let error = try #require(throws: QueryError.self) { try SearchQuery.parse("Есимов kind:pots") }
-        #expect(error.caretLines(query: "Есимов kind:pots") == ["Есимов kind:pots", "            ^~~~"])
-        let withControl = "a\u{1B}b kind:x"
-        let second = try #require(throws: QueryError.self) { try SearchQuery.parse(withControl) }
-        #expect(second.caretLines(query: withControl) == ["a^[b kind:x", "          ^"])
+        func caretLine(_ query: String) throws -> String {
+            let error = try #require(throws: QueryError.self) { try SearchQuery.parse(query) }
+            let lines = ErrorRenderer.render(error.located(inQuery: query), file: nil, source: query).split(separator: "\n")
+            return String(lines[2])
+        }
+        #expect(try caretLine("Есимов kind:pots") == "   |             ^^^^")
+        #expect(try caretLine("a\u{1B}b kind:x") == "   |           ^")
+        // Each of 漢字 takes two columns on a terminal.
+        #expect(try caretLine("漢字 kind:pots") == "   |" + String(repeating: " ", count: 11) + "^^^^")
     }
 }
 
@@ -127,7 +131,7 @@ struct SearchQueryFuzzTests {
                 _ = indexed.lines(width: 60) { "[\($0)]" }
             } catch {
                 #expect(error.column >= 1 && error.column <= max(1, text.count + 1), "\(text): \(error)")
-                #expect(error.caretLines(query: text).count == 2)
+                #expect(ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text).contains("^"))
             }
         }
     }

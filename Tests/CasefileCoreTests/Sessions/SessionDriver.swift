@@ -12,18 +12,23 @@ struct SessionDriver {
     /// Commands run without and with an error.
     var succeeded = 0
     var failed = 0
+    /// What `edit` shows the "user", who changes it as `RandomEditor` decides.
+    let editor: RandomEditor
 
     init(seed: UInt64, path: String) throws {
         random = ReviewRandom(seed: seed)
+        editor = RandomEditor(seed: seed)
         self.path = path
         notebook = Notebook(output: output, settings: Settings(userName: "amina", fixedTime: clock))
         try notebook.open(path: path)
+        notebook.editor = editor
     }
 
     /// Opens the file afresh, as a new session (undo history gone).
     mutating func reopen() throws {
         notebook = Notebook(output: output, settings: Settings(userName: random.pick(["amina", "bo"]), fixedTime: clock))
         try notebook.open(path: path)
+        notebook.editor = editor
     }
 
     /// Advances the clock and runs `count` random commands.
@@ -58,6 +63,9 @@ struct SessionDriver {
         if people.isEmpty || random.chance(0.15) {
             let name = random.pick(["Nurali Aitelenov", "Rinat Kibraev", "Ахметжан Есимов", "Dmitry Shchyolokov"])
             return "add person " + Quoting.word(name) + (random.chance(0.5) ? " handle=@h\(random.int(1...99))" : "")
+        }
+        if random.chance(0.3), let special = everyOtherCommand(people: people, posts: posts, all: all, phrases: [phrase(), phrase()]) {
+            return special
         }
         switch random.int(0...14) {
         case 0:

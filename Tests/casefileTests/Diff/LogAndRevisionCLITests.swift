@@ -48,7 +48,7 @@ import CasefileTestSupport
         let revisions = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(revisions.map { $0["revision"] as? Int } == [3, 2, 1])
         #expect(revisions.last?["commands"] as? [String] == [#"new Bloggers"#, #"add person "Nurali Aitelenov" handle=@extremkz"#])
-        #expect(try ReviewCLI.run(["log", folder.file("none.rec")]).status == 1)
+        #expect(try ReviewCLI.run(["log", folder.file("none.rec")]).status == 2, "a file that cannot be read is trouble")
     }
 
     @Test func everyRevisionIsRebuiltByteForByte() throws {

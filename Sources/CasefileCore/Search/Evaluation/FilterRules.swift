@@ -54,6 +54,12 @@ enum FilterRules {
         }
     }
 
+    /// `status:filter` holds for `entry`: a translation with that Status (case ignored).
+    static func statusMatches(_ entry: Entry, _ filter: String) -> Bool {
+        guard entry.kind == .translation, let status = entry["Status"] else { return false }
+        return status.lowercased() == filter
+    }
+
     /// `lang:filter` holds for `value`: the same tag or a more specific one.
     static func langMatches(_ value: String?, _ filter: String) -> Bool {
         guard let value else { return false }

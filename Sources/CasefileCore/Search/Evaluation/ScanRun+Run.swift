@@ -102,6 +102,7 @@ extension ScanRun {
         case .plain(.lang(let lang)): return FilterRules.langMatches(facts.lang, lang)
         case .plain(.date(let range)): return range.contains(facts.day)
         case .plain(.hasTranslation): return !(translationsOf[entry.id] ?? [:]).isEmpty
+        case .plain(.status(let status)): return FilterRules.statusMatches(entry, status)
         case .plain(.missingTranslation):
             return FilterRules.missesTranslation(kind: entry.kind, lang: facts.lang,
                                                  translationLangs: Array((translationsOf[entry.id] ?? [:]).values),

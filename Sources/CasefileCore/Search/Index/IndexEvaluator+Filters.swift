@@ -24,6 +24,15 @@ extension IndexEvaluator {
         case .hasTranslation:
             let translations = store.slotTranslations
             return list.filter { (translations[Int($0)] > 0) == keep }
+        case .status(let status):
+            let kinds = store.slotKind
+            let entries = store.slotEntry
+            let translation = Kind.translation.byteOrdinal
+            return list.filter { slot in
+                let index = Int(slot)
+                guard kinds[index] == translation, let entry = entries[index] else { return !keep }
+                return FilterRules.statusMatches(entry, status) == keep
+            }
         case .author(let table):
             let authors = store.slotAuthor
             let originals = store.slotOriginal
@@ -63,6 +72,9 @@ extension IndexEvaluator {
             return lang >= 0 && table[Int(lang)]
         case .date(let range): return range.contains(store.slotDay[index])
         case .hasTranslation: return store.slotTranslations[index] > 0
+        case .status(let status):
+            guard store.slotKind[index] == Kind.translation.byteOrdinal, let entry = store.slotEntry[index] else { return false }
+            return FilterRules.statusMatches(entry, status)
         case .author(let table):
             var author = store.slotAuthor[index]
             if author < 0 {  // a translation: its original's author (slotOriginal is -1 for others)

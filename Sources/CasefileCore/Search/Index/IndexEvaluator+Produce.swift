@@ -17,6 +17,7 @@ extension IndexEvaluator {
             switch filters[index] {
             case .author: return store.slotCount + 2
             case .missingTranslation: return store.slotCount + 3
+            case .status: return store.slotCount + 4  // reads each candidate's entry
             default: return store.slotCount + 1
             }
         case .not: return nil

@@ -10,6 +10,8 @@ struct IndexEvaluator {
         case author([Bool])
         case date(DateRange)
         case hasTranslation
+        /// Checked on the slot's entry: statuses are few and change with every review.
+        case status(String)
         case missingTranslation(workingLangs: [Bool], workingMask: UInt64, working: String)
     }
 
@@ -59,6 +61,7 @@ struct IndexEvaluator {
                 return .author(table)
             case .date(let range): return .date(range)
             case .hasTranslation: return .hasTranslation
+            case .status(let status): return .status(status)
             case .missingTranslation:
                 let working = caseFile.header.workingLanguage
                 let table = langs.map { FilterRules.isWorkingLanguage($0, working) }

@@ -13,6 +13,8 @@ enum QueryFilter: Sendable, CustomStringConvertible {
     case by(String)
     /// `date:FROM..TO`.
     case date(DateRange)
+    /// `status:draft`: a translation whose `Status` is that word (draft, reviewed, final).
+    case status(String)
     /// `has:translation`: a post or quote with at least one translation.
     case hasTranslation
     /// `missing:translation`: a post or quote not in the case's working language, with
@@ -20,7 +22,7 @@ enum QueryFilter: Sendable, CustomStringConvertible {
     case missingTranslation
 
     /// The filter names the parser accepts.
-    static let names = ["kind", "lang", "author", "tag", "by", "date", "has", "missing"]
+    static let names = ["kind", "lang", "author", "tag", "by", "date", "status", "has", "missing"]
 
     var description: String {
         switch self {
@@ -30,6 +32,7 @@ enum QueryFilter: Sendable, CustomStringConvertible {
         case .tag(let tag): return "tag:\(tag)"
         case .by(let by): return "by:\(by)"
         case .date(let range): return "date:\(range)"
+        case .status(let status): return "status:\(status)"
         case .hasTranslation: return "has:translation"
         case .missingTranslation: return "missing:translation"
         }

@@ -33,6 +33,7 @@ extension QueryParser {
         case "tag": return "for example tag:detained"
         case "by": return "for example by:\"Global Voices\""
         case "date": return "for example date:2014-02-01..2014-02-10, date:2014-02 or date:2014-02-05.."
+        case "status": return "for example status:draft (" + CaseValidator.statuses.joined(separator: ", ") + ")"
         default: return "write \(name):translation"
         }
     }
@@ -59,6 +60,14 @@ extension QueryParser {
         case "tag": return .tag(value)
         case "by": return .by(value)
         case "date": return .date(try DateRangeParser.parse(value, column: column))
+        case "status":
+            let lowered = value.lowercased()
+            guard CaseValidator.statuses.contains(lowered) else {
+                throw QueryError("'\(value)' is not a status", column: column, length: value.count,
+                                 hint: Suggestions.hint(for: lowered, in: CaseValidator.statuses)
+                                     ?? "statuses are " + CaseValidator.statuses.joined(separator: ", "))
+            }
+            return .status(lowered)
         default:
             let lowered = value.lowercased()
             guard lowered == "translation" || lowered == "translations" else {

@@ -5,6 +5,12 @@
 struct QueryParser {
     private let chars: [Character]
     private var index = 0
+    /// How many groups are open where the parser is: each is a level of recursion here
+    /// and in every evaluator, so their depth is limited (a query of thousands of nested
+    /// parentheses would otherwise overflow the stack and end the shell).
+    private var groupDepth = 0
+    /// The deepest nesting of parentheses a query may have.
+    static let maxGroupDepth = 64
 
     init(_ text: String) { chars = Array(text) }
 
@@ -82,7 +88,13 @@ struct QueryParser {
     private mutating func parsePrimary() throws(QueryError) -> QueryNode {
         let start = column
         if chars[index] == "(" {
+            if groupDepth >= Self.maxGroupDepth {
+                throw QueryError("parentheses nested more than \(Self.maxGroupDepth) deep", column: start,
+                                 hint: "write the query with fewer nested groups")
+            }
             index += 1
+            groupDepth += 1
+            defer { groupDepth -= 1 }
             return try parseSequence(openedAt: start)
         }
         var exact = false

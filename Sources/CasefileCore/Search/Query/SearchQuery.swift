@@ -15,9 +15,25 @@ public struct SearchQuery: Sendable, CustomStringConvertible {
     /// - filters: `kind:post`, `lang:ru`, `author:@extremkz` (or an Id), `tag:detained`,
     ///   `by:"Global Voices"`, `date:2014-02-01..2014-02-10` (`date:2014-02`, `date:..2014`,
     ///   `date:2014-02-05..`), `has:translation`, `missing:translation`.
+    ///
+    /// A control character (NUL, ESC, …) separates words, as it does in the text searched:
+    /// read as part of a word it made the index and the scan disagree.
     public static func parse(_ text: String) throws(QueryError) -> SearchQuery {
-        var parser = QueryParser(text)
+        var parser = QueryParser(separatingControls(text))
         return SearchQuery(text: text, root: try parser.parseQuery())
+    }
+
+    /// `text` with each control character (other than the whitespace ones) replaced by a
+    /// space, so that columns stay where they were.
+    static func separatingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? " " : scalar) }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && !scalar.properties.isWhitespace
     }
 
     /// A normalised rendering of the tree, for tests and debugging (`AND(esimov, OR(a, b))`).

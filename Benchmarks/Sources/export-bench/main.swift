@@ -1,0 +1,57 @@
+import BenchSupport
+import CasefileCore
+import Foundation
+
+// export-bench: exports of a generated case of a million entries to ftm, csv and json
+// (each at most 3 s), and of a 10,000-entry selection to html and dot (at most 2 s).
+// Anchors in the same run: saving the same case as a recfile, and cp of the json written.
+// `swift run -c release --package-path Benchmarks export-bench [ENTRIES]`
+
+let entries = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+print("generating a case of \(entries) entries…")
+let caseFile = BigCase.make(entries: entries)
+print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(caseFile.notes.count) notes")
+let folder = NSTemporaryDirectory() + "export-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+
+func report(_ name: String, _ seconds: Double, bytes: Int, limit: Double) {
+    let verdict = seconds <= limit ? "ok" : "OVER"
+    func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+    print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + "(limit \(Int(limit)) s: \(verdict))")
+}
+
+/// Median of three exports of `format` of `set` to a file; the bytes written.
+func measure(_ format: ExportFormat, _ set: () -> ExportSet, options: ExportOptions = ExportOptions(), file: String) -> (Double, Int) {
+    var bytes = 0
+    let seconds = Bench.median(runs: 3) {
+        let result = try? Exporter.write(format, set(), options: options, toPath: folder + "/" + file)
+        bytes = result?.files.reduce(0) { $0 + $1.bytes } ?? 0
+    }
+    return (seconds, bytes)
+}
+
+print("\nwhole case (the set is built inside each timing)")
+for format in [ExportFormat.ftm, .json] {
+    let (seconds, bytes) = measure(format, { ExportSet(wholeCase: caseFile) }, file: "case." + format.fileExtension)
+    report("export \(format.rawValue)", seconds, bytes: bytes, limit: 3)
+}
+let (csvSeconds, csvBytes) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
+report("export csv (7 tables)", csvSeconds, bytes: csvBytes, limit: 3)
+let saveSeconds = Bench.median(runs: 3) { _ = CaseWriter.bytes(of: caseFile) }
+print("anchor: save the same case as a recfile  \(Bench.format(saveSeconds))")
+if let copy = Bench.anchor("cp '\(folder)/case.json' '\(folder)/copy.json'") { print("anchor: cp of the json written          \(Bench.format(copy))") }
+
+print("\na selection of 10,000 posts (with their translations, authors, sources, links, notes)")
+let chosen = caseFile.orderedIds(of: .post).prefix(10_000).map { $0 }
+var selected: ExportSet?
+let selectSeconds = Bench.median(runs: 3) {
+    selected = ExportSet(caseFile: caseFile, selection: ExportSelection(entries: chosen), matches: [])
+}
+guard let selection = selected else { fatalError("no selection") }
+print("selection step (over the whole case)    \(Bench.format(selectSeconds)): \(ExportSummary.counts(selection))")
+for (format, layout) in [(ExportFormat.html, NetworkLayout.Choice.builtin), (.html, .auto), (.dot, .auto)] {
+    let (seconds, bytes) = measure(format, { selection }, options: ExportOptions(layout: layout), file: "selection.\(format.fileExtension)")
+    report("export \(format.rawValue)" + (format == .html ? " (\(layout.rawValue) layout)" : ""), seconds, bytes: bytes, limit: 2)
+}
+print("\npeak memory \(Bench.megabytes(Bench.peakResidentBytes))")

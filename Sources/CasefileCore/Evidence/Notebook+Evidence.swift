@@ -1,0 +1,76 @@
+/// The evidence a notebook's commands attach, verify and detach: the store beside the
+/// case file, fresh Ids, custody events, and the session-log lines that replay them.
+extension Notebook {
+    /// The case's evidence store, or nil for a case never saved (it has no folder yet).
+    public var evidenceStore: EvidenceStore? { path.map { EvidenceStore(casePath: $0) } }
+
+    /// The evidence of `id`, by evidence Id, from the reference index.
+    /// - Complexity: O(k log k) in the entries referring to `id`.
+    public func evidence(on id: String) -> [EvidenceRecord] {
+        var records: [EvidenceRecord] = []
+        for reference in referencesTo(id) {
+            guard case let .field(evidenceId, "On") = reference,
+                  let record = caseFile[evidenceId].flatMap(EvidenceRecord.init) else { continue }
+            records.append(record)
+        }
+        return records.sorted { ByteOrder.less($0.id, $1.id) }
+    }
+
+    /// A fresh Id for the next evidence of `entryId`: `ENTRY-e1`, `ENTRY-e2`, …
+    func nextEvidenceId(for entryId: String) -> String {
+        var counter = 1
+        while caseFile["\(entryId)-e\(counter)"] != nil { counter += 1 }
+        return "\(entryId)-e\(counter)"
+    }
+
+    /// Appends one line to the running command's session log (a command that logs several
+    /// lines, or one in another form than typed).
+    func logLine(_ line: String) {
+        pending?.log.append(line)
+    }
+
+    /// Adds the custody event `event` to each evidence record `ids`, stamped `at` and `by`,
+    /// and logs the one `custody` line that replays it.
+    func addCustody(_ event: String, to ids: [String], at: String, by: String) {
+        guard !ids.isEmpty else { return }
+        let value = CustodyEvent(at: at, by: by, event: event).fieldValue
+        for id in ids {
+            guard var entry = caseFile[id], entry.kind == .evidence else { continue }
+            entry.append("Custody", value)
+            put(entry)
+        }
+        logLine("custody \(Quoting.word(event)) " + ids.map(Quoting.word).joined(separator: " ")
+                + " at=\(at) by=\(Quoting.word(by))")
+    }
+
+    /// Verifies the evidence records `ids` (every one when empty), in Id order; the
+    /// outcomes are not recorded (see `recordVerification`).
+    /// - Complexity: O(bytes of evidence) reads.
+    public func verifyEvidence(_ ids: [String] = []) throws(CommandError) -> [FixityResult] {
+        guard let store = evidenceStore else {
+            throw CommandError("this case has never been saved, so it has no evidence", hint: "save it first")
+        }
+        let chosen = ids.isEmpty ? caseFile.orderedIds(of: .evidence) : ids
+        var results: [FixityResult] = []
+        for id in chosen {
+            if isInterrupted() { break }
+            guard let record = caseFile[id].flatMap(EvidenceRecord.init) else { continue }
+            results.append(store.verify(record))
+        }
+        return results
+    }
+
+    /// Records each verification's outcome as a custody event of its evidence, one
+    /// `custody` log line per distinct outcome.
+    func recordVerification(_ results: [FixityResult], at: String, by: String) {
+        var groups: [(outcome: String, ids: [String])] = []
+        for result in results {
+            if let index = groups.firstIndex(where: { $0.outcome == result.outcome }) {
+                groups[index].ids.append(result.record.id)
+            } else {
+                groups.append((result.outcome, [result.record.id]))
+            }
+        }
+        for group in groups { addCustody(group.outcome, to: group.ids, at: at, by: by) }
+    }
+}

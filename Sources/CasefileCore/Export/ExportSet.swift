@@ -1,0 +1,84 @@
+/// What one export writes: entries by kind in canonical order, the links and notes that
+/// follow them, and lookups every format needs (translations of an original, notes on an
+/// entry). Built once from the model; the writers only read it.
+public struct ExportSet {
+    /// The case exported from.
+    public let caseFile: CaseFile
+    /// How the set was chosen (nil: the whole case).
+    public let selection: ExportSelection?
+    /// Ids of each identified kind, in canonical (byte) order, by kind ordinal.
+    public let ids: [[String]]
+    /// The links, in canonical order.
+    public let links: [LinkKey]
+    /// The notes, in canonical order.
+    public let notes: [NoteKey]
+    /// For each original in the set, its translations in the set, in byte order.
+    public let translations: [String: [String]]
+
+    /// Creates a set from parts already in canonical order.
+    init(caseFile: CaseFile, selection: ExportSelection?, ids: [[String]], links: [LinkKey], notes: [NoteKey]) {
+        self.caseFile = caseFile
+        self.selection = selection
+        self.ids = ids
+        self.links = links
+        self.notes = notes
+        var translations: [String: [String]] = [:]
+        for id in ids[Kind.translation.ordinal] {
+            if let original = caseFile[id]?["Of"], caseFile[original] != nil {
+                translations[original, default: []].append(id)
+            }
+        }
+        self.translations = translations
+    }
+
+    /// The whole case.
+    /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept).
+    public init(wholeCase caseFile: CaseFile) {
+        let ids = Kind.allCases.map { $0.hasId ? caseFile.orderedIds(of: $0) : [] }
+        self.init(caseFile: caseFile, selection: nil, ids: ids, links: caseFile.orderedLinks(), notes: caseFile.orderedNotes())
+    }
+
+    /// The Ids of `kind`.
+    public func ids(of kind: Kind) -> [String] { ids[kind.ordinal] }
+
+    /// The entries of `kind`, in canonical order.
+    public func entries(of kind: Kind) -> [Entry] { ids[kind.ordinal].compactMap { caseFile[$0] } }
+
+    /// The number of entries of every kind.
+    public var entryCount: Int { ids.reduce(0) { $0 + $1.count } }
+
+    /// Whether the set holds no entry, link or note.
+    public var isEmpty: Bool { entryCount == 0 && links.isEmpty && notes.isEmpty }
+
+    /// The translations in the set of the entry `id`, as entries.
+    public func translations(of id: String) -> [Entry] { (translations[id] ?? []).compactMap { caseFile[$0] } }
+}
+
+/// How an export was narrowed, as the user gave it (shown in reports).
+public struct ExportSelection: Sendable, Equatable {
+    /// The search query, as typed ("" for none).
+    public var query: String
+    /// The Ids given with `--entries`, resolved.
+    public var entries: [String]
+    /// The translation statuses kept (`status:final`), empty for all.
+    public var statuses: [String]
+
+    /// Creates a selection.
+    public init(query: String = "", entries: [String] = [], statuses: [String] = []) {
+        self.query = query
+        self.entries = entries
+        self.statuses = statuses
+    }
+
+    /// Whether nothing narrows the export.
+    public var isEverything: Bool { query.isEmpty && entries.isEmpty && statuses.isEmpty }
+
+    /// The selection in words: `kind:post author:@extremkz, --entries aitelenov`.
+    public var description: String {
+        var parts: [String] = []
+        if !query.isEmpty { parts.append(query) }
+        if !statuses.isEmpty { parts.append(statuses.map { "status:" + $0 }.joined(separator: " ")) }
+        if !entries.isEmpty { parts.append("--entries " + entries.joined(separator: " ")) }
+        return parts.joined(separator: ", ")
+    }
+}

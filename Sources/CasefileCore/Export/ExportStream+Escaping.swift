@@ -1,0 +1,87 @@
+/// Text from the case written into other formats: each escaped as its reader needs, so no
+/// value can end a string, open a tag or start a formula.
+extension ExportStream {
+    /// `text` as a JSON string, quotes included. Control characters, C1 controls, line and
+    /// paragraph separators and bidirectional controls are written as `\uXXXX` (the same
+    /// rule as `JSONText`): they decode to the same text and cannot steer a terminal.
+    public func appendJSONString(_ text: String) {
+        append(byte: 0x22)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Bytes that may start something to escape; anything else is copied as it is.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
+                append(contentsOf: utf8)
+                return
+            }
+            for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+                switch scalar {
+                case "\"": append("\\\"")
+                case "\\": append("\\\\")
+                case "\n": append("\\n")
+                case "\r": append("\\r")
+                case "\t": append("\\t")
+                default:
+                    let value = scalar.value
+                    if value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x2029).contains(value)
+                        || value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
+                        || (0x2066...0x2069).contains(value) {
+                        let hex = String(value, radix: 16)
+                        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                    } else {
+                        append(String(scalar))
+                    }
+                }
+            }
+        }
+        append(byte: 0x22)
+    }
+
+    /// `text` as XML character data or an attribute value (without the quotes): `&`, `<`,
+    /// `>`, `"` escaped, a carriage return kept as `&#13;`, and the characters XML 1.0
+    /// cannot hold at all (other C0 controls, U+FFFE, U+FFFF) replaced by U+FFFD.
+    public func appendXMLText(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if !utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) {
+                append(contentsOf: utf8)
+                return
+            }
+            for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+                switch scalar.value {
+                case 0x26: append("&amp;")
+                case 0x3C: append("&lt;")
+                case 0x3E: append("&gt;")
+                case 0x22: append("&quot;")
+                case 0x0D: append("&#13;")
+                case 0x09, 0x0A: append(byte: UInt8(scalar.value))
+                case 0x00..<0x20, 0xFFFE, 0xFFFF: append("\u{FFFD}")
+                default: append(String(scalar))
+                }
+            }
+        }
+    }
+
+    /// `text` for a human reader in HTML: control characters and bidirectional overrides
+    /// made visible (as on a terminal, `Terminal.visible`), then `&`, `<`, `>`, `"` and `'`
+    /// escaped, so a value can neither open a tag nor leave an attribute.
+    public func appendHTMLText(_ text: String) {
+        let shown = Terminal.visible(text)
+        var copy = shown
+        copy.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+                append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case 0x26: append("&amp;")
+                case 0x3C: append("&lt;")
+                case 0x3E: append("&gt;")
+                case 0x22: append("&quot;")
+                case 0x27: append("&#39;")
+                default: append(byte: byte)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Where an export's bytes go: a buffer handed on in large pieces to a file descriptor,
+/// or kept whole in memory. Writers append bytes; nothing here knows a format.
+public final class ExportStream {
+    /// The bytes not yet handed on (all of them for a stream kept in memory).
+    public private(set) var bytes: [UInt8] = []
+    private let drain: (([UInt8]) -> Int32)?
+    /// The errno of the first failed write, or 0: later writes are dropped.
+    public private(set) var failure: Int32 = 0
+    /// How many bytes have been handed on so far.
+    public private(set) var writtenCount = 0
+    private static let chunk = 1 << 20
+
+    /// A stream kept in memory (tests, the shell's screen).
+    public init() { drain = nil }
+
+    /// A stream written to `fd` in pieces of a megabyte.
+    public init(fd: Int32) {
+        drain = { bytes in bytes.withUnsafeBufferPointer { AtomicFile.writeAll(fd, $0) } }
+        bytes.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// The bytes as text (for a stream kept in memory).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends the UTF-8 bytes of `text`.
+    @inline(__always)
+    public func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if bytes.count >= Self.chunk { flushIfDraining() }
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public func append(byte: UInt8) { bytes.append(byte) }
+
+    /// Appends raw bytes.
+    public func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+        if bytes.count >= Self.chunk { flushIfDraining() }
+    }
+
+    /// Hands the bytes so far on (a no-op for a stream kept in memory); returns the errno of
+    /// a failed write, or 0.
+    @discardableResult
+    public func flush() -> Int32 {
+        flushIfDraining()
+        return failure
+    }
+
+    private func flushIfDraining() {
+        guard let drain, !bytes.isEmpty else { return }
+        if failure == 0 { failure = drain(bytes) }
+        writtenCount += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,83 @@
+@testable import CasefileCore
+import CasefileTestSupport
+import Foundation
+import Testing
+
+/// FollowTheMoney entities checked by the followthemoney package itself.
+@Suite("Export: ftm, checked by followthemoney")
+struct FtMExportTests {
+    static let checker = """
+        import json, sys
+        from followthemoney import model
+        entities = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+        ids = {e["id"] for e in entities}
+        assert len(ids) == len(entities), "duplicate ids"
+        problems = []
+        schemata = {}
+        for e in entities:
+            schema = model.get(e["schema"])
+            if schema is None:
+                problems.append(("no schema", e["schema"])); continue
+            schemata[e["schema"]] = schemata.get(e["schema"], 0) + 1
+            try:
+                schema.validate(e)
+            except Exception as error:
+                problems.append((e["id"], str(getattr(error, "errors", error))))
+            if schema.abstract:
+                problems.append((e["id"], "abstract schema"))
+            for name, values in e["properties"].items():
+                prop = schema.properties.get(name)
+                if prop is None:
+                    problems.append((e["id"], "no property " + name + " in " + schema.name)); continue
+                if not values:
+                    problems.append((e["id"], "empty " + name))
+                if prop.type.name == "entity":
+                    for value in values:
+                        if value not in ids:
+                            problems.append((e["id"], name + " points at a missing " + value))
+                        elif prop.range is not None and not model.get(next(x["schema"] for x in entities if x["id"] == value)).is_a(prop.range):
+                            problems.append((e["id"], name + " points at the wrong kind " + value))
+            for name in schema.required:
+                if not e["properties"].get(name):
+                    problems.append((e["id"], "required " + name + " missing"))
+        if problems:
+            print(json.dumps(problems[:20], ensure_ascii=False)); sys.exit(1)
+        print(json.dumps(schemata, sort_keys=True))
+        """
+
+    @Test("every entity validates, every property exists in its schema, every reference resolves", arguments: ["example", "hostile"])
+    func valid(which: String) throws {
+        guard try PythonCheck.available(["followthemoney"], for: "followthemoney") else { return }
+        let caseFile = which == "example" ? try ExportFixtures.example() : try ExportFixtures.hostile()
+        let folder = try TemporaryFolder()
+        let path = try ExportFixtures.write(.ftm, ExportSet(wholeCase: caseFile), to: folder, "case.ftm.json")
+        let output = try PythonCheck.run(Self.checker, [path])
+        if which == "example" {
+            #expect(output == #"{"Document": 1, "Message": 7, "Note": 13, "Person": 14, "UnknownLink": 25, "UserAccount": 9}"# + "\n")
+        } else {
+            #expect(output.contains(#""Article": 1"#))
+            #expect(output.contains(#""Documentation": 1"#))
+        }
+    }
+
+    @Test("a selection's entities still resolve: what they point at comes along")
+    func selection() throws {
+        guard try PythonCheck.available(["followthemoney"], for: "followthemoney") else { return }
+        let notebook = Notebook(caseFile: try ExportFixtures.example(), output: BufferOutput(), settings: Settings(userName: "t"))
+        let set = try notebook.exportSet(query: [Word("lang:ru")], entries: [])
+        let folder = try TemporaryFolder()
+        let path = try ExportFixtures.write(.ftm, set, to: folder, "sel.ftm.json")
+        #expect(try PythonCheck.run(Self.checker, [path]).contains("\"Message\": 7"))
+    }
+
+    @Test("entity ids are stable, FtM-shaped and distinct for distinct Ids")
+    func ids() {
+        #expect(FtMEntity.id("person", "aitelenov") == "person.aitelenov")
+        #expect(FtMEntity.id("post", "ali_g_aka_kamaz-2014-02-05") == "post.ali.5fg.5faka.5fkamaz-2014-02-05")
+        #expect(FtMEntity.id("person", "x-") == "person.x.2d")
+        #expect(FtMEntity.id("person", "a.b") != FtMEntity.id("person", "a_b"))
+        #expect(FtMEntity.id("person", String(repeating: "й", count: 100)).utf8.count <= 200)
+        #expect(FtMEntity.language("kk-Cyrl") == "kaz")
+        #expect(FtMEntity.language("xx") == nil)
+    }
+}
