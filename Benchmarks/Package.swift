@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "BenchSupport"),
         // n and 4n small changes to large entries: time, memory and journal grow linearly.
         .executableTarget(name: "growth-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // 100k tweets of twarc2 raw JSON lines (about 200 MB, generated) into a case, with the save; twarc-csv as the anchor.
+        .executableTarget(name: "import-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
         // Exports of a generated 1M-entry case (ftm, csv, json) and of a 10k selection (html, dot).
         .executableTarget(name: "export-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
         // Attaching and verifying 1 GB of evidence, beside sha256sum on the same files.

@@ -58,8 +58,8 @@ enum ArticleReader {
             // The next paragraph is the translation when it is in another language.
             if index + 1 < paragraphs.count, !paragraphs[index + 1].text.hasPrefix("—") {
                 let next = paragraphs[index + 1].text
-                let originalLang = LanguageGuess.guess(original)
-                if let lang = LanguageGuess.guess(next), lang != originalLang {
+                let originalLang = ImportLanguage.guess(original)
+                if let lang = ImportLanguage.guess(next), lang != originalLang {
                     batch.translations.append(ImportedTranslation(post: batch.posts.count - 1, lang: lang, text: next))
                 }
             }

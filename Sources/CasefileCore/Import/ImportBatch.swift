@@ -48,6 +48,8 @@ public struct ImportedPost: Sendable, Equatable {
     public var references: [PostReference] = []
     /// Handles (with `@`) it mentions.
     public var mentions: [String] = []
+    /// Whom it was forwarded from (Telegram), kept as the post's `ForwardedFrom`.
+    public var forwardedFrom: String?
     /// Where in the file it was read, for messages (`line 3`, `messages[4]`).
     public var location: String = ""
 

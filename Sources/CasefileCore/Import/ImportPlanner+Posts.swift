@@ -57,7 +57,6 @@ extension ImportPlanner {
         }
         if let existing, var entry = notebook.caseFile.entries[existing] {
             for key in keys where postIds[key] == nil { postIds[key] = existing }
-            guard !addedHere.contains(existing) else { return existing }
             let versions = entry.values(ImportFields.postId)
             if let id = post.postId, let key = keys.first, !versions.contains(key),
                versions.allSatisfy({ Self.isNewer(id, than: $0, platform: post.platform) }) {
@@ -66,8 +65,8 @@ extension ImportPlanner {
                 if let url = post.url { entry.set("Url", url) }
                 entry.append(ImportFields.postId, key)
                 notebook.put(entry)
-                summary.updated[.post, default: 0] += 1
-            } else if presentCounted.insert(existing).inserted {
+                if !addedHere.contains(existing) { summary.updated[.post, default: 0] += 1 }
+            } else if !addedHere.contains(existing), presentCounted.insert(existing).inserted {
                 summary.alreadyPresent += 1
             }
             return existing
@@ -78,9 +77,10 @@ extension ImportPlanner {
         var entry = Entry(kind: .post, id: id, fields: [Field("Author", author), Field("Text", text), Field("Platform", post.platform),
                                                          Field("Source", source)])
         if let date = post.date { entry.set("Date", date) }
-        if let lang = post.lang ?? LanguageGuess.guess(text) { entry.set("Lang", lang) }
+        if let lang = post.lang ?? ImportLanguage.guess(text) { entry.set("Lang", lang) }
         if let url = post.url { entry.set("Url", url) }
         if let key = keys.first, post.postId != nil { entry.append(ImportFields.postId, key) }
+        if let forwarded = post.forwardedFrom { entry.append("ForwardedFrom", forwarded) }
         notebook.put(entry)
         addedHere.insert(id)
         for key in keys { postIds[key] = id }

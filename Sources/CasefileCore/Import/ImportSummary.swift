@@ -14,8 +14,8 @@ public struct ImportSummary: Sendable, Equatable {
         var parts: [String] = []
         for kind in Kind.allCases { if let count = added[kind], count > 0 { parts.append("+\(count) \(kind.word)") } }
         for kind in Kind.allCases { if let count = updated[kind], count > 0 { parts.append("~\(count) \(kind.word)") } }
-        if alreadyPresent > 0 { parts.append("\(alreadyPresent) already present") }
         if parts.isEmpty { parts.append("nothing new") }
+        if alreadyPresent > 0 { parts.append("\(alreadyPresent) already present") }
         var line = parts.joined(separator: ", ")
         if !skipped.isEmpty {
             let shown = skipped.prefix(3).joined(separator: "; ")

@@ -41,3 +41,15 @@ enum PlatformLanguage {
         return LanguageTag.isValid(current) ? current : nil
     }
 }
+
+/// The language of an imported post's text, guessed (by the shared guesser) from its
+/// words: hashtags, mentions and links are left out, since a Russian tweet often carries
+/// a Kazakh hashtag (#Есімовсәті) and Latin URLs.
+enum ImportLanguage {
+    static func guess(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter { word in
+            !(word.hasPrefix("#") || word.hasPrefix("@") || word.hasPrefix("http://") || word.hasPrefix("https://"))
+        }
+        return LanguageGuess.guess(words.joined(separator: " ")) ?? LanguageGuess.guess(text)
+    }
+}

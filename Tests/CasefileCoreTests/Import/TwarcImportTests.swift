@@ -45,16 +45,20 @@ struct TwarcImportTests {
         guard let file = try ImportHarness.twarc("quoted_edit.jsonl") else { return }
         let harness = try ImportHarness()
         let printed = harness.expectSuccess("import twarc \(file)")
-        #expect(printed.contains("+2 person, +3 post, +1 source, +3 link"), "\(printed)")
+        #expect(printed.contains("+2 person, +2 post, +1 source, +3 link"), "\(printed)")
         let post = try #require(harness.entries(.post).first { $0["PostId"] == "twitter:1576995594388000768" })
         #expect(post["Date"] == "2022-10-03T18:00:23Z")
         #expect(post["Lang"] == "en")
         #expect(post["Platform"] == "twitter")
-        #expect(post["Url"] == "https://twitter.com/pineappleerin/status/1576995594388000768")
+        #expect(post["Url"] == "https://twitter.com/dappdavid99/status/1576995594388000768")
         let author = try #require(harness.notebook.caseFile.entries[post["Author"] ?? ""])
         #expect(author["AccountId"] == "twitter:1494167419413094401")
         let links = harness.notebook.caseFile.links.keys.filter { $0.from == post.id }.map(\.rel).sorted()
         #expect(links == ["mentions", "quotes", "replies-to"])
+        // The quoted tweet is in the page's includes in two versions (it was edited): one post, the newer text.
+        let quoted = try #require(harness.entries(.post).first { $0.id != post.id })
+        #expect(quoted.values("PostId") == ["twitter:1576994746135764992", "twitter:1576994789110992896"])
+        #expect(quoted.text == "hey :) https://t.co/rnwEIoNuqd")
         let source = try #require(harness.entries(.source).first)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         #expect(source["Sha256"] == SHA256Digest.sha256(bytes))
@@ -73,16 +77,39 @@ struct TwarcImportTests {
         let again = harness.expectSuccess("import twarc \(flat)")
         #expect(again.hasPrefix("nothing new, "), "\(again)")
         #expect(harness.notebook.caseFile.count == first)
+        // Two overlapping halves of the same search give the posts of the whole, each once.
+        let lines = try String(contentsOfFile: flat, encoding: .utf8).split(separator: "\n").map(String.init)
+        let halves = try ImportHarness()
+        let early = try halves.folder.write("early.jsonl", lines[0..<60].joined(separator: "\n") + "\n")
+        let late = try halves.folder.write("late.jsonl", lines[40...].joined(separator: "\n") + "\n")
+        halves.expectSuccess("import twarc \(early)")
+        let postsOfEarly = halves.entries(.post).count
+        let overlapping = halves.expectSuccess("import twarc \(late)")
+        #expect(overlapping.contains("already present"), "\(overlapping)")
+        func postIds(_ of: ImportHarness) -> [String] { of.entries(.post).flatMap { $0.values("PostId") }.sorted() }
+        #expect(postIds(halves) == postIds(harness))
+        #expect(halves.entries(.post).count > postsOfEarly)
+        #expect(halves.entries(.person).count == harness.entries(.person).count)
+        // edited_before.jsonl holds the first version and, in its includes, the edit: one post, the newer text.
         harness.expectSuccess("import twarc \(before)")
-        let original = try #require(harness.entries(.post).first { $0.values("PostId").contains("twitter:1576994746135764992") })
-        let edited = harness.expectSuccess("import twarc \(after)")
-        #expect(edited.contains("~1 post"), "\(edited)")
-        let updated = try #require(harness.notebook.caseFile.entries[original.id])
-        #expect(updated.values("PostId") == ["twitter:1576994746135764992", "twitter:1576994789110992896"])
-        #expect(updated.text == "hey :) https://t.co/rnwEIoNuqd")
-        // The older version again: the newer text stays.
-        harness.expectSuccess("import twarc \(before)")
-        #expect(harness.notebook.caseFile.entries[original.id]?.text == "hey :) https://t.co/rnwEIoNuqd")
+        let post = try #require(harness.entries(.post).first { $0.values("PostId").contains("twitter:1576994746135764992") })
+        #expect(post.values("PostId") == ["twitter:1576994746135764992", "twitter:1576994789110992896"])
+        #expect(post.text == "hey :) https://t.co/rnwEIoNuqd")
+        #expect(harness.expectSuccess("import twarc \(after)").hasPrefix("+1 source, 1 already present"))
+        // Versions met one file at a time: the newer updates the post, the older changes nothing.
+        func version(_ id: String, _ text: String) -> String {
+            #"{"data": [{"id": "\#(id)", "text": "\#(text)", "author_id": "9", "edit_history_tweet_ids": ["500", "\#(id)"]}], "includes": {"users": [{"id": "9", "username": "ed", "name": "Ed"}]}}"#
+        }
+        let older = try harness.folder.write("v1.jsonl", version("500", "first text") + "\n")
+        let second = try harness.folder.write("v2.jsonl", version("600", "second text") + "\n")
+        harness.expectSuccess("import twarc \(older)")
+        #expect(harness.expectSuccess("import twarc \(second)").contains("~1 post"))
+        let edited = try #require(harness.entries(.post).first { $0.values("PostId").contains("twitter:500") })
+        #expect(edited.values("PostId") == ["twitter:500", "twitter:600"])
+        #expect(edited.text == "second text")
+        #expect(edited["Url"] == "https://twitter.com/ed/status/600")
+        harness.expectSuccess("import twarc \(older)")
+        #expect(harness.notebook.caseFile.entries[edited.id]?.text == "second text")
     }
 
     @Test("one import is one undo; --dry-run changes nothing; the log holds one line per file, which replays")

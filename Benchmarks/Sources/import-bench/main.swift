@@ -1,0 +1,47 @@
+import BenchSupport
+import CasefileCore
+import Foundation
+
+// import-bench: `import twarc` of 100k tweets in twarc2 raw pages (about 200 MB, written
+// here), with the save, against the 4 s target; peak memory; and twarc-csv converting the
+// same file to CSV (the venv's twarc2, or $TWARC2), plus sha256sum reading it, as anchors.
+let tweets = Int(ProcessInfo.processInfo.environment["IMPORT_BENCH_TWEETS"] ?? "") ?? 100_000
+let folder = NSTemporaryDirectory() + "import-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+let input = folder + "/search.jsonl"
+let bytes = TwarcPages.write(tweets: tweets, to: input)
+print("input: \(tweets) tweets in \(tweets / 100) raw pages, \(Bench.megabytes(bytes))")
+
+let casePath = folder + "/case.rec"
+var summary = ""
+let total = Bench.seconds {
+    let output = BufferOutput()
+    let notebook = Notebook(output: output, settings: Settings(userName: "bench", fixedTime: 1_764_072_000))
+    notebook.journaling = false
+    notebook.showsConfirmations = false
+    let report = notebook.runScript("import twarc \(input)\nsave --as \(casePath)", name: "bench")
+    summary = report.errors.first ?? output.text.split(separator: "\n").first.map(String.init) ?? ""
+}
+let caseBytes = (try? FileManager.default.attributesOfItem(atPath: casePath)[.size] as? Int) ?? 0
+print("import twarc + save: \(Bench.format(total)) (target 4 s), \(String(format: "%.0f", Double(bytes) / 1e6 / total)) MB/s (target 60)")
+print("  \(summary); case \(Bench.megabytes(caseBytes))")
+print("  peak memory: \(Bench.megabytes(Bench.peakResidentBytes))")
+
+let reimport = Bench.seconds {
+    let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "bench", fixedTime: 1_764_072_000))
+    notebook.journaling = false
+    _ = try? notebook.open(path: casePath)
+    _ = notebook.runScript("import twarc \(input) --dry-run", name: "bench")
+}
+print("load the case + re-import (dry run, nothing new): \(Bench.format(reimport))")
+
+if let time = Bench.anchor("sha256sum \(input)") { print("anchor sha256sum: \(Bench.format(time))") }
+let venv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent(".build/venv/bin/twarc2").path
+let twarc2 = ProcessInfo.processInfo.environment["TWARC2"] ?? venv
+if FileManager.default.isExecutableFile(atPath: twarc2), let time = Bench.anchor("\(twarc2) csv \(input) \(folder)/out.csv") {
+    print("anchor twarc-csv (twarc2 csv, same file to CSV): \(Bench.format(time))")
+} else {
+    print("anchor twarc-csv: not run (\(twarc2) missing: pip install twarc twarc-csv in .build/venv)")
+}
