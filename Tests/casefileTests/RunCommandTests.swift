@@ -112,10 +112,10 @@ struct RunCommandTests {
              2 | show nobody
                |      ^^^^^^
               hint: list the Ids with: list
-            \(script):4:20: error: '2014-13-01' is not a date I can read
+            \(script):4:20: error: 2014-13-01: there is no month 13
              4 | add post aitelenov 2014-13-01 "x"
                |                    ^^^^^^^^^^
-              hint: write 2014-02-04, 4 February 2014 or February 4, 2014
+              hint: months run from 01 to 12: YYYY-MM-DD
 
             """)
         #expect(run.stdout == "saved \(folder.file("case.rec")), revision 1: +2 person\n")
@@ -136,13 +136,13 @@ struct RunCommandTests {
     @Test("--echo prints each command before it runs; -v shows what each did and the guesses")
     func echoAndVerbose() throws {
         let folder = try TemporaryFolder()
-        let script = try folder.write("s.cf", "add person \"A B\" handle=@ab\n\nadd post @ab 2014-02-04 <<END\nПривет\nEND\n")
+        let script = try folder.write("s.cf", "add person \"A B\" handle=@ab\n\nadd post @ab 2014-02-04 <<END\nПривет, как у вас дела сегодня в Алматы?\nEND\n")
         let echo = try CasefileProcess.run(["run", "--echo", "--dry-run", folder.file("case.rec"), script], environment: fixedEnvironment)
-        #expect(echo.stdout == "> add person \"A B\" handle=@ab\n> add post @ab 2014-02-04 <<END\nПривет\nEND\n")
+        #expect(echo.stdout == "> add person \"A B\" handle=@ab\n> add post @ab 2014-02-04 <<END\nПривет, как у вас дела сегодня в Алматы?\nEND\n")
         let verbose = try CasefileProcess.run(["run", "-v", folder.file("case.rec"), script], environment: fixedEnvironment)
         #expect(verbose.stdout == """
             added person b: A B
-            added post ab-2014-02-04: Привет
+            added post ab-2014-02-04: Привет, как у вас дела сегодня в Алматы?
             saved \(folder.file("case.rec")), revision 1: +1 person, +1 post
 
             """)

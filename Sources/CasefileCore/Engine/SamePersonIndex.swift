@@ -4,7 +4,10 @@
 /// Built on the first `add person`, then kept current.
 /// - Complexity: a lookup costs the candidates sharing a word key, not the case's size.
 final class SamePersonIndex {
-    private var byKey: [String: [String]] = [:]
+    private var byKey: [String: Set<String>] = [:]
+    /// A word shared by more people than this ("P", a common first name) cannot pick out
+    /// anyone alone: its people are candidates only when the name's other end word is as common.
+    static let commonWord = 256
 
     init(caseFile: CaseFile) {
         for entry in caseFile.entries.values where entry.kind == .person { add(entry) }
@@ -36,9 +39,18 @@ final class SamePersonIndex {
         for name in names {
             let words = Self.words(of: name)
             guard let first = words.first else { continue }
+            // The people sharing the first or the last word; a very common word's people are
+            // left out while the other end word is rarer, so one lookup stays cheap on a big case.
+            let ends = [first] + (words.count > 1 ? [words[words.count - 1]] : [])
+            let groups = ends.map { keys in keys.compactMap { byKey[$0] } }
+            let sizes = groups.map { $0.reduce(0) { $0 + $1.count } }
+            let rarest = sizes.min() ?? 0
             var candidates: Set<String> = []
-            for key in first { candidates.formUnion(byKey[key] ?? []) }
-            if words.count > 1, let last = words.last { for key in last { candidates.formUnion(byKey[key] ?? []) } }
+            // A name made only of very common words ("P 12": digits are not words) picks out nobody.
+            if rarest > Self.commonWord { continue }
+            for (group, size) in zip(groups, sizes) where size <= Self.commonWord {
+                for people in group { candidates.formUnion(people) }
+            }
             for id in candidates.sorted(by: ByteOrder.less) where id != excluding && !found.contains(id) {
                 guard let person = caseFile[id], person.kind == .person else { continue }
                 let theirs = [person.name ?? ""] + person.values("Alias")
@@ -58,7 +70,7 @@ final class SamePersonIndex {
     private func add(_ person: Entry) {
         for name in [person.name ?? ""] + person.values("Alias") {
             for word in Self.words(of: name) {
-                for key in word where byKey[key]?.contains(person.id) != true { byKey[key, default: []].append(person.id) }
+                for key in word { byKey[key, default: []].insert(person.id) }
             }
         }
     }

@@ -18,7 +18,7 @@ struct LongScriptTests {
             lines.append(#"add person "P \#(index)" id=p\#(index) handle=@h\#(index)"#)
             if index > 0 { lines.append("link p\(index) mentions p\(index / 2)") }
             if index % 3 == 0 { lines.append(#"annotate @h\#(index) "note \#(index)""#) }
-            if index % 7 == 0 { lines.append("link p\(index) nosuchrelation! p0") }  // fails: no room used
+            if index % 7 == 0 { lines.append("link p\(index) mentions nobody\(index)") }  // fails: no room used
         }
         let script = lines.joined(separator: "\n")
         let whole = notebook()
