@@ -72,7 +72,7 @@ public final class TranscriptSession {
     /// The canonical bytes of the case as it stands.
     public var bytes: [UInt8] { CaseWriter.bytes(of: notebook.caseFile) }
 
-    static func normalised(_ text: String) -> String {
+    public static func normalised(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n")

@@ -146,7 +146,7 @@ struct RunCommandTests {
             saved \(folder.file("case.rec")), revision 1: +1 person, +1 post
 
             """)
-        #expect(verbose.stderr == "ab-2014-02-04: language guessed as ru (give lang= to set it)\n")
+        #expect(verbose.stderr == "ab-2014-02-04: language guessed as ru (if wrong: set ab-2014-02-04 lang=…)\n")
     }
 
     @Test("a script on standard input: `run FILE -` and `casefile FILE < script`, errors named <stdin>")

@@ -12,7 +12,9 @@ struct IdBookkeepingTests {
             "esimov", "esimov-2", "esimov-3", "esimov-4", "esimov-5", "esimov-q1", "esimov-q2", "esimov-q3", "esimov-q4",
             "ivan-esimov",
         ])
-        session.check("""
+        // Six people of one name are, rightly, warned about as possible duplicates: those
+        // warnings are not what this test is about.
+        let expected = """
             > rm esimov-3
             removed person esimov-3
             > rename esimov-q2 kept
@@ -31,7 +33,10 @@ struct IdBookkeepingTests {
             added person esimov-3: Ivan Esimov
             > add person "Ivan Esimov"
             added person esimov-6: Ivan Esimov
-            """)
+            """
+        let actual = session.replay(expected).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains(" may be ") || !$0.hasPrefix("warning: ") }.joined(separator: "\n")
+        #expect(actual == TranscriptSession.normalised(expected))
     }
 
     @Test("the Id index stays sorted and complete through thousands of adds, renames and removals")

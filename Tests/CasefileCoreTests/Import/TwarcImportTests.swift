@@ -31,7 +31,8 @@ struct TwarcImportTests {
             }
             let text = try harness.save()
             let loaded = try CaseReader.load(path: harness.path, validate: true)
-            #expect(loaded.diagnostics.isEmpty, "\(name): \(loaded.diagnostics)")
+            // Warnings (a look-alike letter in a real account's name) are the researcher's to weigh.
+            #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(name): \(loaded.diagnostics)")
             #expect(text.contains("Format: twarc"), "\(name)")
             if Recutils.isAvailable {
                 let check = try Recutils.check(harness.path)
