@@ -8,9 +8,11 @@ import Glibc
 public enum SpecialFiles {
     /// Whether device nodes can be made here (root with CAP_MKNOD).
     public static var canMakeDevices: Bool {
-        let folder = NSTemporaryDirectory() + "casefile-mknod-probe-\(getpid())"
-        defer { unlink(folder) }
-        return mknod(folder, S_IFCHR | 0o600, deviceNumber(1, 5)) == 0
+        let probe = NSTemporaryDirectory() + "casefile-mknod-probe-\(getpid())"
+        // Only the node this made is removed: a name someone else put there stays.
+        guard mknod(probe, S_IFCHR | 0o600, deviceNumber(1, 5)) == 0 else { return false }
+        unlink(probe)
+        return true
     }
 
     /// Makes a FIFO at `path`.
