@@ -50,8 +50,8 @@ struct ImportCommand: ShellCommand {
         var planner = ImportPlanner(notebook: notebook)
         planner.translator = call.option("by")
         planner.status = try TranslateCommand.status(call)
-        let changesBefore = notebook.pending?.changes.count ?? 0
-        let logBefore = notebook.pending?.log.count ?? 0
+        let changesBefore = notebook.undo.pending?.changes.count ?? 0
+        let logBefore = notebook.undo.pending?.log.count ?? 0
         var logLines: [String] = []
         var batches: [ImportBatch] = []
         for word in files {
@@ -94,7 +94,7 @@ struct ImportCommand: ShellCommand {
             return
         }
         notebook.say(summary.text)
-        if summary.changesCase { notebook.pending?.log.append(contentsOf: logLines) }
+        if summary.changesCase { notebook.undo.pending?.log.append(contentsOf: logLines) }
     }
 
     /// The path as the log records it: absolute, so a replay from another folder finds it.
