@@ -40,6 +40,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
@@ -54,6 +55,8 @@ extension Notebook {
         diskHash = hash
         undoStack.removeAll()
         redoStack.removeAll()
+        chain = nil
+        loadedDigest = nil
         baseline.removeAll()
         sessionLog.removeAll()
         savedSessionLog.removeAll()
@@ -150,6 +153,7 @@ extension Notebook {
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
+        if sealsSessions { SessionChain.seal(&saved, parents: loadedDigest.map { [$0] } ?? []) }
         return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
     }
 
@@ -159,6 +163,7 @@ extension Notebook {
         caseFile = prepared.caseFile
         path = destination
         diskHash = hash
+        loadedDigest = caseFile.sessions.last?.chainHash
         savedSessionLog += prepared.commands
         baseline.removeAll()
         sessionLog.removeAll()

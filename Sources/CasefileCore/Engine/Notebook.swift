@@ -62,6 +62,13 @@ public final class Notebook {
     var queueCursor: Entry?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     public internal(set) var diskHash: UInt64?
+    /// What the session chain of the case said when it was opened (nil: not opened from a file).
+    public internal(set) var chain: ChainCheck?
+    /// The chain's hash of the case as last read or saved: the next save's `Previous`.
+    public internal(set) var loadedDigest: String?
+    /// Whether saves seal their session record with the chain's hashes (a replay that
+    /// rebuilds older revisions seals them itself).
+    var sealsSessions = true
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
     public internal(set) var lastVerification: [FixityResult] = []
 
