@@ -149,7 +149,7 @@ public struct RevisionReplay {
 
     /// How far a replay got: the case it made, and the first revision it could not
     /// explain (`latest + 1` when it explained every session record) with why.
-    private struct Outcome {
+    struct Outcome {
         var caseFile: CaseFile
         var firstUnexplained: Int
         var problem: ReplayProblem?
@@ -157,7 +157,10 @@ public struct RevisionReplay {
 
     /// Replays sessions 1…`last`, calling `saved` after each in-memory save, and stops at
     /// the first session whose commands fail or whose record the replay does not give.
-    private func replay(through last: Int, checkingRecords: Bool = true, saved: (Int, CaseFile) -> Void) -> Outcome {
+    /// `observe`, when given, sees each session's notebook after its commands ran and
+    /// before its save (what the session changed is still in the notebook's baseline).
+    func replay(through last: Int, checkingRecords: Bool = true, observe: ((Session, Notebook) -> Void)? = nil,
+                saved: (Int, CaseFile) -> Void) -> Outcome {
         let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: ""))
         notebook.showsConfirmations = false
         notebook.journaling = false
@@ -180,6 +183,7 @@ public struct RevisionReplay {
             let script = session.commands.joined(separator: "\n")
             let report = notebook.runScript(script, name: "revision \(session.revision)")
             if let error = report.errors.first { return stop(.commandFailed(revision: session.revision, error: error)) }
+            observe?(session, notebook)
             var prepared = notebook.prepareSave(message: session.message)
             seal(&prepared.caseFile, like: session, previous: &rebuiltDigest)
             notebook.commitSave(prepared, path: nil, hash: nil)

@@ -84,4 +84,18 @@ import CasefileTestSupport
         #expect(missing.err.contains("there is no revision 9"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
     }
+
+    @Test func bySessionGroupsTheChangesUnderTheSessionThatMadeThem() throws {
+        let grouped = try ReviewCLI.run(["diff", "--by-session", first, path])
+        #expect(grouped.status == 1)
+        let out = grouped.out
+        let second = try #require(out.range(of: "revision 2  2025-11-25T13:00:00Z  by bo: reviewed the translation\n"))
+        let third = try #require(out.range(of: "revision 3  2025-11-25T14:00:00Z  by amina: Kibraev\n"))
+        #expect(second.upperBound < third.lowerBound)
+        let underSecond = out[second.upperBound..<third.lowerBound]
+        #expect(underSecond.contains("  ~ translation extremkz-2014-02-04.en\n      Text: Tomorrow at the [-lunch-]{+dinner+}"))
+        #expect(underSecond.contains("  ~ person aitelenov\n    + Tag: detained\n"))
+        #expect(out[third.upperBound...].contains("  + person kibraev\n"))
+        #expect(!out.contains("changed outside casefile"))
+    }
 }
