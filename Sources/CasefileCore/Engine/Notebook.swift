@@ -27,6 +27,13 @@ public final class Notebook {
     public var wantsToQuit = false
     /// The last item `next` showed: the queue goes on after it.
     var queueCursor: Entry?
+    /// What the session chain of the case said when it was opened (nil: not opened from a file).
+    public internal(set) var chain: ChainCheck?
+    /// The chain's hash of the case as last read or saved: the next save's `Previous`.
+    public internal(set) var loadedDigest: String?
+    /// Whether saves seal their session record with the chain's hashes (a replay that
+    /// rebuilds older revisions seals them itself).
+    var sealsSessions = true
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
     public internal(set) var lastVerification: [FixityResult] = []
     /// Registered from outside: told of every change.
