@@ -6,16 +6,11 @@ import Testing
 /// `import tmx`: translations edited in a CAT tool come back; nothing else changes.
 @Suite("import tmx")
 struct TMXImportTests {
-    static let example = SharedFixtures.packageRoot + "/Examples/kazakh-bloggers/kazakh-bloggers.rec"
-    static let newPost = "Сегодня блогеров снова позвали к акиму."
+    static let example = TranslationRoundTrip.example
 
-    /// The example with one post still to translate, exported as TMX into the harness's folder.
     static func exported() throws -> (harness: ImportHarness, tmx: String) {
-        let harness = try ImportHarness(caseFile: try CaseReader.load(path: example).caseFile)
-        harness.expectSuccess("add post @extremkz 2014-02-06 lang=ru \"\(newPost)\"")
-        let tmx = harness.folder.file("case.tmx")
-        harness.expectSuccess("export tmx --out \(tmx)")
-        return (harness, tmx)
+        let (harness, path) = try TranslationRoundTrip.exported("tmx", file: "case.tmx")
+        return (harness, path)
     }
 
     @Test("translate-toolkit changes one target and adds one unit; the import changes that translation and adds one, entry by entry")
@@ -33,23 +28,13 @@ struct TMXImportTests {
             store.savefile(sys.argv[1])
             print(len(store.units))
             """
-        let units = try PythonCheck.run(program, [tmx, Self.newPost])
+        let units = try PythonCheck.run(program, [tmx, TranslationRoundTrip.newPost])
         #expect(units == "9\n")
         let printed = harness.expectSuccess("import tmx \(tmx)")
         #expect(printed.contains("+1 translation, ~1 translation, 7 already present"), "\(printed)")
         let after = harness.notebook.caseFile
-        #expect(after.count == before.count + 1)
-        for (id, entry) in before.entries {
-            let now = try #require(after.entries[id], "\(id)")
-            if id == "extremkz-2014-02-05.en" {
-                var expected = entry
-                expected.set("Text", "Rally against the bought bloggers")
-                #expect(now == expected)
-            } else {
-                #expect(now == entry, "\(id) changed")
-            }
-        }
-        #expect(after.links == before.links)
+        TranslationRoundTrip.expectOnly(["extremkz-2014-02-05.en": [("Text", "Rally against the bought bloggers")]], added: 1,
+                                        before: before, after: after)
         let added = try #require(after.entries["extremkz-2014-02-06.en"])
         #expect(added["Of"] == "extremkz-2014-02-06")
         #expect(added.lang == "en" && added["Status"] == "draft" && added["By"] == "tester")
@@ -126,14 +111,7 @@ struct TMXImportTests {
         ("controls", "<tmx><body><tu><tuv xml:lang=\"ru\"><seg>&#27;[31m</seg></tuv></tu></body></tmx>", "controls.tmx:1:45:", "a character XML does not allow"),
     ])
     func hostile(name: String, text: String, location: String, message: String) throws {
-        let harness = try ImportHarness(caseFile: try CaseReader.load(path: Self.example).caseFile)
-        let before = harness.notebook.caseFile
-        let file = try harness.folder.write(name + ".tmx", text)
-        let result = harness.run("import tmx \(file)")
-        let errors = result.errors.joined(separator: "\n")
-        #expect(errors.contains(location) && errors.contains(message), "\(errors)")
-        #expect(!errors.contains("root:"), "a file's content leaked: \(errors)")
-        #expect(harness.notebook.caseFile == before)
+        try TranslationRoundTrip.expectRefused("tmx", file: name + ".tmx", text: text, location: location, message: message)
     }
 
     @Test("a text over libxml2's 10 MB limit is refused with a message, not a crash")
@@ -178,12 +156,6 @@ struct TMXImportTests {
 
     @Test("the hostile case's texts survive export and import unchanged, control characters included")
     func hostileTexts() throws {
-        let harness = try ImportHarness(caseFile: try ExportFixtures.hostile())
-        let before = harness.notebook.caseFile
-        let tmx = harness.folder.file("hostile.tmx")
-        harness.expectSuccess("export tmx --out \(tmx)")
-        let printed = harness.expectSuccess("import tmx \(tmx)")
-        #expect(printed.hasPrefix("nothing new"), "\(printed)")
-        #expect(harness.notebook.caseFile == before)
+        try TranslationRoundTrip.expectUnchanged("tmx")
     }
 }
