@@ -28,8 +28,8 @@ public enum LanguageGuess {
         }
         let cyrillicHits = CyrillicScores(words.cyrillic)
         let englishHits = words.latin.filter { GuessVocabulary.english.contains($0) }.count
-        let cyrillicLetters = words.cyrillic.reduce(0) { $0 + $1.count }
-        let latinLetters = words.latin.reduce(0) { $0 + $1.count }
+        let cyrillicLetters = words.cyrillic.reduce(0) { $0 + $1.unicodeScalars.count }
+        let latinLetters = words.latin.reduce(0) { $0 + $1.unicodeScalars.count }
         let cyrillicFirst: Bool
         if words.latin.isEmpty {
             cyrillicFirst = true
