@@ -93,6 +93,7 @@ struct ImportCommand: ShellCommand {
             if problems.count > 20 { text += "\n… and \(problems.count - 20) more" }
             throw CommandError(rendered: text + "\nnothing was imported (--keep-going imports the readable records and lists the rest)")
         }
+        notebook.badRecordsSkipped += problems.count
         for batch in batches {
             var line = "import \(batch.format.rawValue) \(Quoting.word(Self.absolute(batch.file))) sha256=\(batch.sha256)"
             for key in ["title", "url", "by", "status"] {

@@ -36,6 +36,9 @@ public final class Notebook {
     var sealsSessions = true
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
     public internal(set) var lastVerification: [FixityResult] = []
+    /// Bad records `import --keep-going` skipped: the rest was imported, but the data had
+    /// errors, so `casefile import` and `casefile run` exit 1 after saving.
+    public internal(set) var badRecordsSkipped = 0
     /// Registered from outside: told of every change.
     var observers: [CaseObserver] = []
 
