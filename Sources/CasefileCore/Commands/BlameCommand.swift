@@ -10,9 +10,9 @@ struct BlameCommand: ShellCommand {
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let entry = try notebook.resolve(call.required(0))
-        let changed = notebook.baseline.entries.index(forKey: entry.id).map { notebook.baseline.entries[$0].value }
+        let changed = notebook.log.baseline.entries.index(forKey: entry.id).map { notebook.log.baseline.entries[$0].value }
         let blame = Blame(entry, in: notebook.caseFile, unsavedFrom: changed,
-                          unsavedLinks: Set(notebook.baseline.links.keys), unsavedNotes: Set(notebook.baseline.notes.keys))
+                          unsavedLinks: Set(notebook.log.baseline.links.keys), unsavedNotes: Set(notebook.log.baseline.notes.keys))
         for line in blame.rendered() { notebook.output.line(line) }
     }
 }

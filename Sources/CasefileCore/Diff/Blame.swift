@@ -109,7 +109,7 @@ public struct Blame {
                      _ links: inout [LinkKey: Session], _ notes: inout [NoteKey: Session]) {
         var removed: [String: Entry] = [:]
         var added: [Entry] = []
-        for (id, before) in notebook.baseline.entries {
+        for (id, before) in notebook.log.baseline.entries {
             let now = notebook.caseFile[id]
             if let before, now == nil { removed[id] = before }
             if before == nil, let now { added.append(now) }
@@ -123,7 +123,7 @@ public struct Blame {
                 removed[old] = nil
             }
         }
-        for (id, before) in notebook.baseline.entries {
+        for (id, before) in notebook.log.baseline.entries {
             guard let now = notebook.caseFile[id] else {
                 fields[id] = nil
                 continue
@@ -136,8 +136,8 @@ public struct Blame {
             for key in origins.keys where keyed(now)[key] == nil { origins[key] = nil }
             fields[id] = origins
         }
-        for (key, _) in notebook.baseline.links { links[key] = notebook.caseFile.links[key] == nil ? nil : session }
-        for (key, _) in notebook.baseline.notes { notes[key] = notebook.caseFile.notes[key] == nil ? nil : session }
+        for (key, _) in notebook.log.baseline.links { links[key] = notebook.caseFile.links[key] == nil ? nil : session }
+        for (key, _) in notebook.log.baseline.notes { notes[key] = notebook.caseFile.notes[key] == nil ? nil : session }
     }
 
     /// The lines as the shell and `casefile blame` print them, made safe for a terminal:

@@ -109,19 +109,19 @@ extension Notebook {
     func touchedSinceSave(into touched: inout SessionAttribution.Touched) -> (before: CaseFile, after: CaseFile) {
         var before = CaseFile()
         var after = CaseFile()
-        before.header = baseline.header ?? caseFile.header
+        before.header = log.baseline.header ?? caseFile.header
         after.header = caseFile.header
-        for (id, saved) in baseline.entries {
+        for (id, saved) in log.baseline.entries {
             touched.entries.insert(id)
             if let saved { before.put(saved) }
             if let now = caseFile[id] { after.put(now) }
         }
-        for (key, saved) in baseline.links {
+        for (key, saved) in log.baseline.links {
             touched.links.insert(key)
             if let saved { before.put(saved) }
             if let now = caseFile.links[key] { after.put(now) }
         }
-        for (key, saved) in baseline.notes {
+        for (key, saved) in log.baseline.notes {
             touched.notes.insert(key)
             if let saved { before.put(saved) }
             if let now = caseFile.notes[key] { after.put(now) }
