@@ -17,5 +17,6 @@ extension CommandRegistry {
         AttachCommand.self, DetachCommand.self, VerifyCommand.self, CustodyCommand.self,
         CaseCommand.self,
         BlameCommand.self,
+        ReloadCommand.self,
     ])
 }

@@ -14,7 +14,16 @@ public struct DiffRenderer {
     /// The diff's lines (empty when the cases are the same).
     public func lines(_ diff: CaseDiff) -> [String] {
         var out: [String] = []
-        for change in diff.changes { out += lines(change) }
+        let ripples = Ripples(diff)
+        var shown: Set<String> = []
+        for change in diff.changes {
+            guard change.follows, let group = ripples.group(of: change), group.count > 1 || change.subject.kind?.hasId == true else {
+                out += lines(change)
+                continue
+            }
+            // A reference carried along by a rename or a merge: one line for all of them.
+            if shown.insert(group.key).inserted { out.append(paint(ripples.line(group, visible: visible), .changed)) }
+        }
         if let layout = diff.layout {
             for description in layout.descriptions { out.append(paint("~ " + description, .changed)) }
         }
@@ -75,7 +84,7 @@ public struct DiffRenderer {
 
     /// Counts per kind and action, and a total line.
     public func stat(_ diff: CaseDiff) -> [String] {
-        let counts = diff.counts
+        let counts = diff.workCounts
         var out: [String] = []
         let actions = RecordChange.Action.allCases
         out.append(TextWidth.pad("", to: 12) + actions.map { TextWidth.pad($0.rawValue, to: 9) }.joined())
@@ -97,6 +106,7 @@ public struct DiffRenderer {
             return "\(count) \(action.rawValue)"
         }
         out.append(total.isEmpty ? "no record changed" : total.joined(separator: ", "))
+        if diff.followingCount > 0 { out.append("\(Plural.count(diff.followingCount, "record")) only follow\(diff.followingCount == 1 ? "s" : "") a rename or a merge") }
         // Cells are padded to line up; a line does not end in that padding.
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
@@ -113,6 +123,9 @@ public struct DiffRenderer {
         case .header:
             return "\(sign) header"
         case let .entry(kind, id):
+            if change.action == .removed, let keep = change.renamedTo {
+                return "\(sign) \(kind.word) \(visible(id)) → merged into \(visible(keep)) (its references, links and notes moved there)"
+            }
             if let newId = change.renamedTo { return "\(sign) \(kind.word) \(visible(id)) → \(visible(newId)) (renamed)" }
             return "\(sign) \(kind.word) \(visible(id))"
         case let .link(key):
