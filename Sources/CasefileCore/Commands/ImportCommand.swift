@@ -60,8 +60,8 @@ struct ImportCommand: ShellCommand {
         planner.translator = call.option("by")
         planner.status = try TranslateCommand.status(call)
         if call.options.first("status") != nil { planner.unitStatus = planner.status }
-        let changesBefore = notebook.pending?.changes.count ?? 0
-        let logBefore = notebook.pending?.log.count ?? 0
+        let changesBefore = notebook.undo.pending?.changes.count ?? 0
+        let logBefore = notebook.undo.pending?.log.count ?? 0
         var logLines: [String] = []
         var batches: [ImportBatch] = []
         for word in files {
@@ -93,6 +93,7 @@ struct ImportCommand: ShellCommand {
             if problems.count > 20 { text += "\n… and \(problems.count - 20) more" }
             throw CommandError(rendered: text + "\nnothing was imported (--keep-going imports the readable records and lists the rest)")
         }
+        notebook.badRecordsSkipped += problems.count
         for batch in batches {
             var line = "import \(batch.format.rawValue) \(Quoting.word(Self.absolute(batch.file))) sha256=\(batch.sha256)"
             for key in ["title", "url", "by", "status"] {
@@ -112,7 +113,7 @@ struct ImportCommand: ShellCommand {
             return
         }
         notebook.say(summary.text)
-        if summary.changesCase { notebook.pending?.log.append(contentsOf: logLines) }
+        if summary.changesCase { notebook.undo.pending?.log.append(contentsOf: logLines) }
     }
 
     /// The path as the log records it: absolute, so a replay from another folder finds it.
