@@ -40,6 +40,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
@@ -48,16 +49,15 @@ extension Notebook {
     /// Replaces the whole case (open, new): history, undo and indexes start afresh.
     func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?) {
         discardJournal()
-        pendingJournal = nil
+        journalState.pending = nil
         self.caseFile = caseFile
-        self.path = path
-        diskHash = hash
-        undoStack.removeAll()
-        redoStack.removeAll()
-        baseline.removeAll()
-        sessionLog.removeAll()
-        savedSessionLog.removeAll()
-        resetIndexes()
+        files.path = path
+        files.diskHash = hash
+        undo.removeAll()
+        log.removeAll()
+        indexes.removeAll()
+        chain = nil
+        loadedDigest = nil
         if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
         // A case with no file (new) has nothing to lock and nobody to wait for.
@@ -150,6 +150,7 @@ extension Notebook {
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
+        if sealsSessions { SessionChain.seal(&saved, parents: loadedDigest.map { [$0] } ?? []) }
         return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
     }
 
@@ -157,13 +158,12 @@ extension Notebook {
     /// when older revisions are rebuilt).
     func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
         caseFile = prepared.caseFile
-        path = destination
-        diskHash = hash
-        savedSessionLog += prepared.commands
-        baseline.removeAll()
-        sessionLog.removeAll()
+        files.path = destination
+        files.diskHash = hash
+        loadedDigest = caseFile.sessions.last?.chainHash
+        log.markSaved(recorded: prepared.commands)
         discardJournal()
-        for index in undoStack.indices { undoStack[index].loggedInSession = false }
+        undo.markSaved()
     }
 
     /// The command lines the next save records. A case never saved starts from an empty
@@ -176,7 +176,7 @@ extension Notebook {
 
     /// The header as it was at the last save (or when the case was opened or created).
     var headerAtLastSave: CaseHeader {
-        baseline.header ?? caseFile.header
+        log.baseline.header ?? caseFile.header
     }
 
     /// Every command of this session that changed the case, replayable against the case

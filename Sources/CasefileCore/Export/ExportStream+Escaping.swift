@@ -49,11 +49,25 @@ extension ExportStream {
                 case 0x22: append("&quot;")
                 case 0x0D: append("&#13;")
                 case 0x09, 0x0A: append(byte: UInt8(scalar.value))
-                case 0x00..<0x20, 0xFFFE, 0xFFFF: append("\u{FFFD}")
-                default: append(String(scalar))
+                default: append(Self.isXMLCharacter(scalar) ? String(scalar) : "\u{FFFD}")
                 }
             }
         }
+    }
+
+    /// Whether XML 1.0 can hold `scalar` (not the other C0 controls, U+FFFE, U+FFFF).
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        !((scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D)
+          || scalar.value == 0xFFFE || scalar.value == 0xFFFF)
+    }
+
+    /// `text` as an XML reader gets it back from `appendXMLText`: what XML cannot hold
+    /// replaced by U+FFFD (an import compares with this to tell an unchanged text).
+    static func xmlCarried(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}") }
+        return String(result)
     }
 
     /// `text` for a human reader in HTML: control characters and bidirectional overrides

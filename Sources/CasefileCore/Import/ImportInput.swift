@@ -56,7 +56,7 @@ public enum ImportInput {
             let head = Array(bytes.prefix(4096))
             guard let chosen = format ?? ImportFormat.detect(path: path, isFolder: false, head: head) else {
                 throw ImportFileError(description: "\(path): cannot tell which format this is",
-                                      hint: "name it: import twarc|x-archive|telegram|article FILE")
+                                      hint: "name it: import " + ImportFormat.allCases.map(\.rawValue).joined(separator: "|") + " FILE")
             }
             let sha = SHA256Digest.sha256(bytes)
             let name = (path as NSString).lastPathComponent
@@ -65,6 +65,8 @@ public enum ImportInput {
             case .twarc: TwarcReader.read(bytes, into: &batch)
             case .telegram: TelegramReader.read(bytes, into: &batch)
             case .article: ArticleReader.read(bytes, into: &batch, title: title)
+            case .tmx: TMXReader.read(bytes, into: &batch)
+            case .xliff: XLIFFReader.read(bytes, into: &batch)
             case .xArchive:
                 guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
                     throw ImportFileError(description: "\(path) is not a zip archive",
