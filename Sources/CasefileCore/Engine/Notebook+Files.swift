@@ -25,6 +25,7 @@ extension Notebook {
             let error: StorageError = kind == .directory ? .isDirectory(path: path) : .notRegular(path: path, kind: kind)
             throw LoadError([Diagnostic(file: path, line: 0, column: 0, message: error.description)], cannotRead: error)
         }
+        let identity = SearchIndexFile.CaseIdentity(path: path)
         let result: LoadResult
         do {
             result = try CaseReader.load(path: path, validate: true)
@@ -40,6 +41,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
@@ -52,6 +54,7 @@ extension Notebook {
         self.caseFile = caseFile
         self.path = path
         diskHash = hash
+        loadedFileIdentity = nil
         undoStack.removeAll()
         redoStack.removeAll()
         baseline.removeAll()

@@ -84,6 +84,11 @@ public final class Notebook {
     var nameIndex: NameIndex?
     var samePersonIndex: SamePersonIndex?
     var searchIndexStorage: SearchIndex?
+    /// The identity of the case file as it was read (unchanged while it was read), for
+    /// the saved search index; nil for a new case or after a save.
+    var loadedFileIdentity: SearchIndexFile.CaseIdentity?
+    /// Whether the search index is read from and saved to `.NAME.rec.index` (or the cache).
+    public var persistsSearchIndex = true
     /// From how many entries the first search says that it is indexing.
     var searchIndexingRemarkFloor = 100_000
     var idCounterIndex: IdCounters?
