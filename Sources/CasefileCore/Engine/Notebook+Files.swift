@@ -55,6 +55,7 @@ extension Notebook {
         self.path = path
         diskHash = hash
         loadedFileIdentity = nil
+        writtenRecords = nil
         undoStack.removeAll()
         redoStack.removeAll()
         baseline.removeAll()
@@ -101,7 +102,7 @@ extension Notebook {
         }
         let newLock = try lockForSaving(to: destination)
         let prepared = prepareSave(message: message)
-        let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        let (bytes, records) = CaseWriter.bytes(of: prepared.caseFile, reusing: reusableRecords())
         if dryRun {
             say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
                 + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
@@ -113,8 +114,18 @@ extension Notebook {
             throw CommandError(error.description, hint: Self.saveHint(error, destination: destination))
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
+        writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
         lockAfterSave(to: destination, newLock: newLock)
         say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+    }
+
+    /// The file the last save wrote, when it is still as written, with where its records
+    /// are and which entries changed since (those are written anew; the rest copied).
+    func reusableRecords() -> RecordReuse? {
+        guard let written = writtenRecords, SearchIndexFile.CaseIdentity(path: written.path) == written.identity,
+              let old = try? FileBytes.read(written.path), UInt64(old.count) == written.identity.size else { return nil }
+        let changes = baseline
+        return RecordReuse(old: old, written: written.records) { changes.entries[$0] != nil }
     }
 
     /// What to do when a save could not write `destination`.
@@ -159,6 +170,7 @@ extension Notebook {
     /// Makes a prepared save the case's saved state (after it was written, or in memory
     /// when older revisions are rebuilt).
     func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
+        writtenRecords = nil
         caseFile = prepared.caseFile
         path = destination
         diskHash = hash

@@ -87,6 +87,9 @@ public final class Notebook {
     /// The identity of the case file as it was read (unchanged while it was read), for
     /// the saved search index; nil for a new case or after a save.
     var loadedFileIdentity: SearchIndexFile.CaseIdentity?
+    /// Where the last save put each entry's record, in the file it wrote (with that file's
+    /// identity): the next save copies the records of unchanged entries from there.
+    var writtenRecords: (path: String, identity: SearchIndexFile.CaseIdentity, records: WrittenRecords)?
     /// Whether the search index is read from and saved to `.NAME.rec.index` (or the cache).
     public var persistsSearchIndex = true
     /// From how many entries the first search says that it is indexing.
