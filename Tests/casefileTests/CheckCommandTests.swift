@@ -35,7 +35,7 @@ struct CheckCommandTests {
         #expect(run.stderr == "")
     }
 
-    @Test("a syntax error: FILE:LINE:COL: error: message, a hint, a count, exit 1")
+    @Test("a syntax error: FILE:LINE:COL: error: message, the line with a caret, a hint, a count, exit 1")
     func syntaxError() throws {
         let folder = try TemporaryFolder()
         try folder.write("bad.rec", Self.valid.replacingOccurrences(of: "Name: Nurali", with: "Na me: Nurali"))
@@ -44,6 +44,8 @@ struct CheckCommandTests {
         #expect(run.stdout == "")
         #expect(run.stderr == """
             bad.rec:9:3: error: malformed field name: expected ':' after 'Na'
+             9 | Na me: Nurali Aitelenov
+               |   ^
               hint: field names use ASCII letters, digits and '_', then ':'
             bad.rec: 1 problem
 
@@ -61,7 +63,11 @@ struct CheckCommandTests {
         let lines = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("  hint:") }
         #expect(lines == [
             "refs.rec:14:9: error: Author 'nobody' is not the Id of any entry",
+            " 14 | Author: nobody",
+            "    |         ^",
             "refs.rec:15:7: error: Lang 'ru_RU' is not a BCP 47 language tag",
+            " 15 | Lang: ru_RU",
+            "    |       ^",
             "refs.rec: 2 problems",
         ])
     }

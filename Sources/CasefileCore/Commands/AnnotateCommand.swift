@@ -34,7 +34,7 @@ struct AnnotateCommand: ShellCommand {
             return
         }
         notebook.put(Note(key))
-        notebook.loggedSource = "annotate \(Quoting.word(entry.id)) \(Quoting.word(text)) by=\(Quoting.word(by)) at=\(at)"
+        notebook.log.loggedSource = "annotate \(Quoting.word(entry.id)) \(Quoting.word(text)) by=\(Quoting.word(by)) at=\(at)"
         notebook.confirm("noted on \(entry.id)")
     }
 }

@@ -104,7 +104,7 @@ struct EditCommand: ShellCommand {
               let folder = try? PrivateFiles.privateFolder(base + "/drafts") else { return nil }
         // A case with no file yet keeps its drafts for this notebook only.
         let key = notebook.path.map { String(SHA256Digest.sha256(Array(CasePaths.resolved($0).utf8)).prefix(16)) }
-            ?? "new-\(String(notebook.instanceToken, radix: 16))"
+            ?? "new-\(String(notebook.files.instanceToken, radix: 16))"
         return folder + "/" + key + "-" + IdGenerator.slug(id, keepUnderscore: true) + ".rec"
     }
 }

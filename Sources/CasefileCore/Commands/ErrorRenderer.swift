@@ -1,5 +1,6 @@
-/// Renders command errors in one place: `FILE:LINE:COL: error: message`, the offending
-/// line, a caret under the word at fault, and the hint.
+/// Renders every located error in one place - a command's, the command language's, a
+/// query's, a file's diagnostics: `FILE:LINE:COL: error: message`, the offending line
+/// (cut around the fault when long), a caret under the fault by display width, and the hint.
 public enum ErrorRenderer {
     /// Renders `error` raised by a command from `source` (the script's or line's text).
     /// `file` is nil for a line typed in the shell.
@@ -11,55 +12,61 @@ public enum ErrorRenderer {
     /// reporting many errors (--keep-going) finds each line without rescanning the script.
     public static func render(_ error: CommandError, file: String?, lines: SourceLines) -> String {
         if let rendered = error.rendered { return Terminal.visible(rendered) }
-        var text = ""
         let line = error.word?.line ?? 1
         let column = error.word?.column ?? 1
-        // The message and hint quote words from the user or the file: escape them too.
-        if let file { text += "\(Terminal.visible(file, keepNewlines: false)):\(line):\(column): " }
-        text += "error: \(Terminal.visible(error.message))"
+        var quoted: QuotedLine?
         if let word = error.word, let sourceLine = lines.line(line) {
+            quoted = QuotedLine(line: sourceLine, column: column, length: word.raw.count)
+        }
+        return render(file: file, line: line, column: column, severity: .error, message: error.message,
+                      quoted: quoted, hint: error.hint)
+    }
+
+    /// Renders a file's diagnostic (the reader's, the validator's) with the line it points
+    /// into, when the reader kept it.
+    public static func render(_ diagnostic: Diagnostic) -> String {
+        render(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, severity: diagnostic.severity,
+               message: diagnostic.message, quoted: diagnostic.line > 0 ? diagnostic.quoted : nil, hint: diagnostic.hint)
+    }
+
+    /// The one layout: `FILE:LINE:COL: SEVERITY: message` (`FILE: …` for the whole file,
+    /// line 0; no file for a line typed in the shell), the quoted line under a gutter with
+    /// its number, the caret, and the hint. Everything from a user or a file is made visible.
+    static func render(file: String?, line: Int, column: Int, severity: Diagnostic.Severity, message: String,
+                       quoted: QuotedLine?, hint: String?) -> String {
+        var text = ""
+        if let file {
+            text += Terminal.visible(file, keepNewlines: false)
+            text += line > 0 ? ":\(line):\(column): " : ": "
+        }
+        text += "\(severity.rawValue): \(Terminal.visible(message))"
+        if let quoted {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            let (shown, caret) = excerpt(sourceLine, column: column, raw: word.raw)
+            let (shown, caret) = excerpt(quoted)
             text += "\n \(number) | \(shown)"
             text += "\n \(gutter) | " + caret
         }
-        if let hint = error.hint { text += "\n  hint: \(Terminal.visible(hint))" }
+        if let hint { text += "\n  hint: \(Terminal.visible(hint))" }
         return text
     }
 
-    /// How many characters of a long line are shown on each side of the word at fault: a
-    /// line of megabytes is cut around the column, not quoted whole.
-    static let excerptContext = 60
-
-    /// The line as shown (made visible, cut around the word when long, `…` where cut) and
-    /// the caret line under it. The caret goes under the word at its display column: a wide
-    /// character takes two columns, a control character (a tab too) the width of its
-    /// visible form; a missing word is pointed at past the end of the line, where it would go.
-    static func excerpt(_ sourceLine: String, column: Int, raw: String) -> (line: String, caret: String) {
+    /// The quoted line as shown (made visible, `…` where it was cut) and the caret line
+    /// under it. The caret goes under the fault at its display column: a wide character
+    /// takes two columns, a control character (a tab too) the width of its visible form; a
+    /// missing word is pointed at past the end of the line, where it would go.
+    static func excerpt(_ quoted: QuotedLine) -> (line: String, caret: String) {
         func width(_ text: Substring) -> Int { TextWidth.of(Terminal.visible(String(text), keepNewlines: false)) }
-        var characters = Substring(sourceLine)
-        var start = max(0, column - 1)
-        var lead = ""
-        var tail = ""
-        if sourceLine.utf8.count > 4 * excerptContext {
-            let count = characters.count
-            let from = max(0, min(start, count) - excerptContext)
-            let to = min(count, start + min(raw.count, excerptContext) + excerptContext)
-            let lower = characters.index(characters.startIndex, offsetBy: from)
-            let upper = characters.index(lower, offsetBy: to - from)
-            if from > 0 { lead = "…" }
-            if to < count { tail = "…" }
-            characters = characters[lower..<upper]
-            start -= from
-        }
+        let characters = Substring(quoted.text)
+        let start = quoted.offset
+        let lead = quoted.cutBefore ? "…" : ""
         let before = characters.prefix(start)
         let rest = characters.dropFirst(start)
         let past = max(0, start - characters.count)
         let indent = String(repeating: " ", count: TextWidth.of(lead) + width(before) + past)
-        let wanted = TextWidth.of(Terminal.visible(raw, keepNewlines: false))
-        let caret = indent + String(repeating: "^", count: max(1, min(wanted, width(rest))))
-        return (lead + Terminal.visible(String(characters), keepNewlines: false) + tail, caret)
+        let fault = width(rest.prefix(quoted.length))
+        let caret = indent + String(repeating: "^", count: max(1, fault))
+        return (lead + Terminal.visible(quoted.text, keepNewlines: false) + (quoted.cutAfter ? "…" : ""), caret)
     }
 
     /// Line `number` (1-based) of `text`.

@@ -21,7 +21,7 @@ extension Notebook {
             reportGuess("\(id): language guessed as \(lang) (if wrong: set \(id) lang=…)")
         }
         guessedLanguages.insert(id)
-        if let logged = Self.source(call, adding: "lang=\(lang)") { loggedSource = logged }
+        if let logged = Self.source(call, adding: "lang=\(lang)") { log.loggedSource = logged }
         return lang
     }
 

@@ -44,7 +44,7 @@ struct SetCommand: ShellCommand {
         notebook.confirm("updated \(entry.id)" + (reviewer.map { " (reviewed by \($0))" } ?? ""))
         if let reviewer {
             // The logged line names the reviewer, so a replay by someone else gives the same case.
-            notebook.loggedSource = "set \(Quoting.word(entry.id))"
+            notebook.log.loggedSource = "set \(Quoting.word(entry.id))"
                 + call.assignments.map { " \($0.field)=\(Quoting.word($0.value))" }.joined()
                 + " reviewer=\(Quoting.word(reviewer))"
         }

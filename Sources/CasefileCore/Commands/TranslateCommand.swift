@@ -48,7 +48,7 @@ struct TranslateCommand: ShellCommand {
         notebook.put(translation)
         notebook.added(translation)
         if let defaultBy {
-            notebook.loggedSource = "translate \(Quoting.word(original.id)) \(Quoting.word(lang)) \(Quoting.word(text)) "
+            notebook.log.loggedSource = "translate \(Quoting.word(original.id)) \(Quoting.word(lang)) \(Quoting.word(text)) "
                 + "id=\(Quoting.word(id)) by=\(Quoting.word(defaultBy))"
                 + call.line.words.dropFirst(4).filter { $0.option != nil }.map { " " + $0.raw }.joined()
         }

@@ -11,7 +11,7 @@ struct UndoCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try steps(call, on: notebook)
         var taken: [String] = []
-        while taken.count < count, let transaction = notebook.undoStack.last, notebook.undoOnce() {
+        while taken.count < count, let transaction = notebook.undo.undoStack.last, notebook.undoOnce() {
             taken.append(describe(transaction))
         }
         if taken.isEmpty { throw CommandError("nothing to undo", at: call.nameWords.first) }
@@ -67,7 +67,7 @@ struct RedoCommand: ShellCommand {
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let count = try UndoCommand.steps(call, on: notebook)
         var taken: [String] = []
-        while taken.count < count, let transaction = notebook.redoStack.last, notebook.redoOnce() {
+        while taken.count < count, let transaction = notebook.undo.redoStack.last, notebook.redoOnce() {
             taken.append(UndoCommand.describe(transaction))
         }
         if taken.isEmpty { throw CommandError("nothing to redo", at: call.nameWords.first) }

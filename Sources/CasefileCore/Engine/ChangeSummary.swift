@@ -79,6 +79,6 @@ extension Notebook {
     /// from counts the baseline keeps as it changes: nothing to count at the save after a
     /// long replay, unless entries were removed (the record diff then finds renames).
     public var unsavedSummary: ChangeSummary {
-        baseline.tally.removesEntries ? ChangeSummary(unsavedChanges) : ChangeSummary(baseline.tally)
+        log.baseline.tally.removesEntries ? ChangeSummary(unsavedChanges) : ChangeSummary(log.baseline.tally)
     }
 }

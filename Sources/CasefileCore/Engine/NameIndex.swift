@@ -63,8 +63,8 @@ final class NameIndex {
 extension Notebook {
     /// People whose name or alias has a word starting with `prefix`, in any script.
     public func people(withNamePrefix prefix: String, limit: Int = 50) -> [String] {
-        if nameIndex == nil { nameIndex = NameIndex(caseFile: caseFile) }
-        return nameIndex?.people(withNamePrefix: prefix, in: caseFile, limit: limit) ?? []
+        if indexes.names == nil { indexes.names = NameIndex(caseFile: caseFile) }
+        return indexes.names?.people(withNamePrefix: prefix, in: caseFile, limit: limit) ?? []
     }
 
     /// Handles starting with `prefix` (with or without `@`), at most `limit`.

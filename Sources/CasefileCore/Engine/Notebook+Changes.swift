@@ -4,7 +4,7 @@ extension Notebook {
     public func apply(_ change: Change) {
         if change.isNoOp { return }
         applyRaw(change)
-        pending?.changes.append(StoredChange(change))
+        undo.pending?.changes.append(StoredChange(change))
     }
 
     /// Adds or replaces an entry.
@@ -47,15 +47,15 @@ extension Notebook {
 
     /// Applies a change without recording it: the store, the baseline and the indexes.
     func applyRaw(_ change: Change) {
-        changeCounter &+= 1
-        if journalRecorder != nil {
+        undo.changeCounter &+= 1
+        if journalState.recorder != nil {
             // The journal records what is there after a change (`put`) or gone (`remove`): a
             // rename is both, or a recovery would keep the entry under its old Id too.
             if case let .entry(old?, new?) = change, old.id != new.id {
-                journalRecorder?.changes.append(.entry(old: old, new: nil))
-                journalRecorder?.changes.append(.entry(old: nil, new: new))
+                journalState.recorder?.changes.append(.entry(old: old, new: nil))
+                journalState.recorder?.changes.append(.entry(old: nil, new: new))
             } else {
-                journalRecorder?.changes.append(change)
+                journalState.recorder?.changes.append(change)
             }
         }
         recordBaseline(change)
@@ -78,12 +78,7 @@ extension Notebook {
         }
         // The engine's own indexes need only the change; the case is handed (a copy of
         // every table's reference) only to observers registered from outside.
-        referenceIndex?.caseDidChange(change)
-        handleIndex?.caseDidChange(change)
-        nameIndex?.caseDidChange(change)
-        samePersonIndex?.caseDidChange(change)
-        updateSearchIndex(change)
-        idCounterIndex?.caseDidChange(change)
+        indexes.caseDidChange(change)
         if !observers.isEmpty {
             for observer in observers { observer.caseDidChange(change, in: caseFile) }
         }
@@ -95,38 +90,38 @@ extension Notebook {
         switch change {
         case let .entry(old, new):
             if let old, let new, old.id != new.id {
-                baseline.remember(entry: old.id, before: old, now: nil)
-                baseline.remember(entry: new.id, before: caseFile.entries[new.id], now: new)
+                log.baseline.remember(entry: old.id, before: old, now: nil)
+                log.baseline.remember(entry: new.id, before: caseFile.entries[new.id], now: new)
             } else if let id = new?.id ?? old?.id {
-                baseline.remember(entry: id, before: old, now: new)
+                log.baseline.remember(entry: id, before: old, now: new)
             }
         case let .link(old, new):
             if let old, let new, old.key != new.key {
-                baseline.remember(link: old.key, before: old, now: nil)
-                baseline.remember(link: new.key, before: caseFile.links[new.key], now: new)
+                log.baseline.remember(link: old.key, before: old, now: nil)
+                log.baseline.remember(link: new.key, before: caseFile.links[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                baseline.remember(link: key, before: old, now: new)
+                log.baseline.remember(link: key, before: old, now: new)
             }
         case let .note(old, new):
             if let old, let new, old.key != new.key {
-                baseline.remember(note: old.key, before: old, now: nil)
-                baseline.remember(note: new.key, before: caseFile.notes[new.key], now: new)
+                log.baseline.remember(note: old.key, before: old, now: nil)
+                log.baseline.remember(note: new.key, before: caseFile.notes[new.key], now: new)
             } else if let key = new?.key ?? old?.key {
-                baseline.remember(note: key, before: old, now: new)
+                log.baseline.remember(note: key, before: old, now: new)
             }
         case let .header(old, new):
-            baseline.remember(header: old, now: new)
+            log.baseline.remember(header: old, now: new)
         }
     }
 
     /// What changed since the last save: for each thing, its saved value and its value now.
     public var unsavedChanges: [Change] {
         var changes: [Change] = []
-        changes.reserveCapacity(baseline.entries.count + baseline.links.count + baseline.notes.count + 1)
-        for (id, old) in baseline.entries { changes.append(.entry(old: old, new: caseFile.entries[id])) }
-        for (key, old) in baseline.links { changes.append(.link(old: old, new: caseFile.links[key])) }
-        for (key, old) in baseline.notes { changes.append(.note(old: old, new: caseFile.notes[key])) }
-        if let old = baseline.header { changes.append(.header(old: old, new: caseFile.header)) }
+        changes.reserveCapacity(log.baseline.entries.count + log.baseline.links.count + log.baseline.notes.count + 1)
+        for (id, old) in log.baseline.entries { changes.append(.entry(old: old, new: caseFile.entries[id])) }
+        for (key, old) in log.baseline.links { changes.append(.link(old: old, new: caseFile.links[key])) }
+        for (key, old) in log.baseline.notes { changes.append(.note(old: old, new: caseFile.notes[key])) }
+        if let old = log.baseline.header { changes.append(.header(old: old, new: caseFile.header)) }
         return changes
     }
 }

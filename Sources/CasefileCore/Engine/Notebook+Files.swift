@@ -41,7 +41,8 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
-        loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
+        files.loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
+        checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
@@ -50,18 +51,17 @@ extension Notebook {
     /// Replaces the whole case (open, new): history, undo and indexes start afresh.
     func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?) {
         discardJournal()
-        pendingJournal = nil
+        journalState.pending = nil
         self.caseFile = caseFile
-        self.path = path
-        diskHash = hash
-        loadedFileIdentity = nil
-        writtenRecords = nil
-        undoStack.removeAll()
-        redoStack.removeAll()
-        baseline.removeAll()
-        sessionLog.removeAll()
-        savedSessionLog.removeAll()
-        resetIndexes()
+        files.path = path
+        files.diskHash = hash
+        files.loadedFileIdentity = nil
+        files.writtenRecords = nil
+        undo.removeAll()
+        log.removeAll()
+        indexes.removeAll()
+        chain = nil
+        loadedDigest = nil
         if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
         // A case with no file (new) has nothing to lock and nobody to wait for.
@@ -114,7 +114,7 @@ extension Notebook {
             throw CommandError(error.description, hint: Self.saveHint(error, destination: destination))
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
-        writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
+        files.writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
         lockAfterSave(to: destination, newLock: newLock)
         say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
     }
@@ -122,9 +122,9 @@ extension Notebook {
     /// The file the last save wrote, when it is still as written, with where its records
     /// are and which entries changed since (those are written anew; the rest copied).
     func reusableRecords() -> RecordReuse? {
-        guard let written = writtenRecords, SearchIndexFile.CaseIdentity(path: written.path) == written.identity,
+        guard let written = files.writtenRecords, SearchIndexFile.CaseIdentity(path: written.path) == written.identity,
               let old = try? FileBytes.read(written.path), UInt64(old.count) == written.identity.size else { return nil }
-        let changes = baseline
+        let changes = log.baseline
         return RecordReuse(old: old, written: written.records) { changes.entries[$0] != nil }
     }
 
@@ -164,21 +164,21 @@ extension Notebook {
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
+        if sealsSessions { SessionChain.seal(&saved, parents: loadedDigest.map { [$0] } ?? []) }
         return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
     }
 
     /// Makes a prepared save the case's saved state (after it was written, or in memory
     /// when older revisions are rebuilt).
     func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
-        writtenRecords = nil
+        files.writtenRecords = nil
         caseFile = prepared.caseFile
-        path = destination
-        diskHash = hash
-        savedSessionLog += prepared.commands
-        baseline.removeAll()
-        sessionLog.removeAll()
+        files.path = destination
+        files.diskHash = hash
+        loadedDigest = caseFile.sessions.last?.chainHash
+        log.markSaved(recorded: prepared.commands)
         discardJournal()
-        for index in undoStack.indices { undoStack[index].loggedInSession = false }
+        undo.markSaved()
     }
 
     /// The command lines the next save records. A case never saved starts from an empty
@@ -191,7 +191,7 @@ extension Notebook {
 
     /// The header as it was at the last save (or when the case was opened or created).
     var headerAtLastSave: CaseHeader {
-        baseline.header ?? caseFile.header
+        log.baseline.header ?? caseFile.header
     }
 
     /// Every command of this session that changed the case, replayable against the case

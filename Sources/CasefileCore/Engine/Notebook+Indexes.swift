@@ -1,25 +1,25 @@
 extension Notebook {
     /// What refers to each Id (built on first use, then kept current).
     var references: ReferenceIndex {
-        if let referenceIndex { return referenceIndex }
+        if let index = indexes.references { return index }
         let index = ReferenceIndex(caseFile: caseFile)
-        referenceIndex = index
+        indexes.references = index
         return index
     }
 
     /// Handles to people (built on first use, then kept current).
     var handles: HandleIndex {
-        if let handleIndex { return handleIndex }
+        if let index = indexes.handles { return index }
         let index = HandleIndex(caseFile: caseFile)
-        handleIndex = index
+        indexes.handles = index
         return index
     }
 
     /// The first free numbers of numbered Ids (kept current from first use).
     var idCounters: IdCounters {
-        if let idCounterIndex { return idCounterIndex }
+        if let index = indexes.idCounters { return index }
         let index = IdCounters()
-        idCounterIndex = index
+        indexes.idCounters = index
         return index
     }
 
@@ -36,15 +36,5 @@ extension Notebook {
         let owners = handles.people(with: handle)
         if owners.count < 2 { return Array(owners) }
         return owners.sorted(by: ByteOrder.less)
-    }
-
-    /// Drops every index after the whole case was replaced (`open`, `new`).
-    func resetIndexes() {
-        referenceIndex = nil
-        handleIndex = nil
-        nameIndex = nil
-        samePersonIndex = nil
-        searchIndexStorage = nil
-        idCounterIndex = nil
     }
 }

@@ -6,45 +6,45 @@ extension Notebook {
     /// next change writes a fresh journal holding every unsaved change at once, which
     /// replaces the old one only when whole.
     func journalChange(command: String) {
-        guard journaling, let path, let recorder = journalRecorder, !recorder.changes.isEmpty else { return }
+        guard journalState.isEnabled, let path, let recorder = journalState.recorder, !recorder.changes.isEmpty else { return }
         do {
-            if journal == nil || journalFailed {
+            if journalState.current == nil || journalState.lastWriteFailed {
                 let fresh = try Journal(casePath: path, baseHash: diskHash, revision: caseFile.header.revision,
                                         started: settings.now())
-                if journalFailed {
+                if journalState.lastWriteFailed {
                     var whole = JournalRecorder()
                     whole.changes = unsavedChanges
-                    whole.addedLogLines = sessionLog
+                    whole.addedLogLines = log.lines
                     try fresh.append(command: "# every unsaved change, rewritten after the journal could not be written",
                                      recorder: whole, at: settings.now())
                 } else {
                     try fresh.append(command: command, recorder: recorder, at: settings.now())
                 }
-                journal = fresh
-                if journalFailed { output.diagnostic("note: the recovery journal is written again") }
-                journalFailed = false
+                journalState.current = fresh
+                if journalState.lastWriteFailed { output.diagnostic("note: the recovery journal is written again") }
+                journalState.lastWriteFailed = false
             } else {
-                try journal?.append(command: command, recorder: recorder, at: settings.now())
+                try journalState.current?.append(command: command, recorder: recorder, at: settings.now())
             }
         } catch {
-            if !journalFailed {
+            if !journalState.lastWriteFailed {
                 output.diagnostic(Terminal.visible("warning: \(error.description); unsaved changes are only in memory until the journal can be written again"))
             }
-            journalFailed = true
+            journalState.lastWriteFailed = true
         }
     }
 
     /// Removes the journal: after a save, or when unsaved changes are deliberately dropped.
     public func discardJournal() {
-        journal?.remove()
-        journal = nil
+        journalState.current?.remove()
+        journalState.current = nil
         // A journal that never got whole (its first write failed) leaves only its temporary file.
-        if journalFailed, let path { unlink(Journal.path(for: path) + ".new") }
-        journalFailed = false
+        if journalState.lastWriteFailed, let path { unlink(Journal.path(for: path) + ".new") }
+        journalState.lastWriteFailed = false
     }
 
     /// Flushes the journal to disk now (before exiting on a signal).
-    public func syncJournal() { journal?.syncNow() }
+    public func syncJournal() { journalState.current?.syncNow() }
 
     /// Whether the journal left by an earlier session fits the file as it is now.
     public func journalMatchesFile(_ pending: PendingJournal) -> Bool {
@@ -57,10 +57,10 @@ extension Notebook {
     /// never deleted, it may hold the only copy of that work. Returns where it went.
     @discardableResult
     public func discardPendingJournal() throws(StorageError) -> String? {
-        guard let pending = pendingJournal else { return nil }
+        guard let pending = journalState.pending else { return nil }
         var moved: String?
-        if journal == nil { moved = try pending.moveAside(now: settings.now()) }
-        pendingJournal = nil
+        if journalState.current == nil { moved = try pending.moveAside(now: settings.now()) }
+        journalState.pending = nil
         return moved
     }
 }
@@ -76,17 +76,17 @@ struct JournalRecorder {
 extension Notebook {
     /// Adds lines to the session log.
     func logAppend(_ lines: [String]) {
-        sessionLog.append(contentsOf: lines)
-        journalRecorder?.addedLogLines.append(contentsOf: lines)
+        log.lines.append(contentsOf: lines)
+        journalState.recorder?.addedLogLines.append(contentsOf: lines)
     }
 
     /// Removes the last `count` lines of the session log.
     func logRemoveLast(_ count: Int) {
-        sessionLog.removeLast(min(count, sessionLog.count))
-        guard journalRecorder != nil else { return }
-        let fromAdded = min(count, journalRecorder?.addedLogLines.count ?? 0)
-        journalRecorder?.addedLogLines.removeLast(fromAdded)
-        journalRecorder?.removedLogLines += count - fromAdded
+        log.lines.removeLast(min(count, log.lines.count))
+        guard journalState.recorder != nil else { return }
+        let fromAdded = min(count, journalState.recorder?.addedLogLines.count ?? 0)
+        journalState.recorder?.addedLogLines.removeLast(fromAdded)
+        journalState.recorder?.removedLogLines += count - fromAdded
     }
 }
 
@@ -111,7 +111,7 @@ extension Notebook {
                 }
             }
         }
-        self.pending?.log = pending.sessionLog
+        undo.pending?.log = pending.sessionLog
     }
 }
 
@@ -123,13 +123,13 @@ extension Notebook {
     public func lookForPendingJournal() {
         // A journal beside a case another casefile holds is that session's, live.
         guard let path, ownsFilesBeside else {
-            pendingJournal = nil
+            journalState.pending = nil
             return
         }
-        pendingJournal = PendingJournal.find(for: path)
-        if let pending = pendingJournal, pending.isWhole, !journalMatchesFile(pending), pending.isContained(in: caseFile) {
+        journalState.pending = PendingJournal.find(for: path)
+        if let pending = journalState.pending, pending.isWhole, !journalMatchesFile(pending), pending.isContained(in: caseFile) {
             unlink(pending.path)
-            pendingJournal = nil
+            journalState.pending = nil
         }
     }
 }

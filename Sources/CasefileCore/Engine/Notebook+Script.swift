@@ -98,7 +98,7 @@ extension Notebook {
     func makeRoom(_ room: Room) {
         caseFile.reserveCapacity(entries: caseFile.entries.count + room.entries, links: caseFile.links.count + room.links,
                                  notes: caseFile.notes.count + room.notes)
-        baseline.reserveCapacity(entries: room.entries, links: room.links, notes: room.notes)
+        log.baseline.reserveCapacity(entries: room.entries, links: room.links, notes: room.notes)
     }
 
     /// Runs one line typed in the shell (possibly several commands, or a here-document

@@ -5,34 +5,24 @@ extension Notebook {
     /// bytes (`.NAME.rec.index`) when there is one that fits; otherwise the index is built
     /// and, for such a case, saved on a background thread for the next session.
     public var searchIndex: SearchIndex {
-        if let index = searchIndexStorage { return index }
+        if let index = indexes.search { return index }
         // Only an index of the case exactly as read may be read or saved for its file.
-        let asRead = persistsSearchIndex && undoStack.isEmpty && redoStack.isEmpty && !hasUnsavedChanges
-        if asRead, let path, let identity = loadedFileIdentity,
+        let asRead = persistsSearchIndex && undo.undoStack.isEmpty && undo.redoStack.isEmpty && !hasUnsavedChanges
+        if asRead, let path, let identity = files.loadedFileIdentity,
            let saved = SearchIndexFile.load(for: path, caseFile: caseFile, identity: identity,
                                             environment: settings.cacheEnvironment).index {
-            searchIndexStorage = saved
+            indexes.search = saved
             return saved
         }
         // A large case takes a second or two: say why the first search waits.
-        if caseFile.entries.count >= searchIndexingRemarkFloor {
+        if caseFile.entries.count >= indexes.searchIndexingRemarkFloor {
             remark("indexing \(caseFile.entries.count) entries for search (once a session)…")
         }
         let index = SearchIndex(caseFile: caseFile)
-        searchIndexStorage = index
-        if asRead, let path, let identity = loadedFileIdentity {
+        indexes.search = index
+        if asRead, let path, let identity = files.loadedFileIdentity {
             SearchIndexFile.saveInBackground(index, for: path, identity: identity, environment: settings.cacheEnvironment)
         }
         return index
-    }
-
-    /// Keeps the search index current after `change` (only once it exists).
-    func updateSearchIndex(_ change: Change) {
-        guard let index = searchIndexStorage else { return }
-        switch change {
-        case let .entry(old, new): index.update(old: old, new: new)
-        case let .note(old, new): index.update(old: old, new: new)
-        case .link, .header: break
-        }
     }
 }

@@ -1,11 +1,11 @@
 extension Notebook {
     /// Undoes the most recent transaction; false when there is none.
     func undoOnce() -> Bool {
-        guard var transaction = undoStack.popLast() else { return false }
-        for change in transaction.changes.reversed() { if let undo = change.backward(in: caseFile) { applyRaw(undo) } }
+        guard var transaction = undo.undoStack.popLast() else { return false }
+        for change in transaction.changes.reversed() { if let reverse = change.backward(in: caseFile) { applyRaw(reverse) } }
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
-        if !transaction.log.isEmpty, transaction.loggedInSession, sessionLog.suffix(transaction.log.count) == transaction.log[...] {
+        if !transaction.log.isEmpty, transaction.loggedInSession, log.lines.suffix(transaction.log.count) == transaction.log[...] {
             logRemoveLast(transaction.log.count)
             transaction.loggedInSession = false
         } else {
@@ -14,16 +14,16 @@ extension Notebook {
             logAppend(Array(repeating: "undo", count: max(1, transaction.log.count)))
             transaction.loggedInSession = true
         }
-        redoStack.append(transaction)
+        undo.redoStack.append(transaction)
         return true
     }
 
     /// Redoes the most recently undone transaction; false when there is none.
     func redoOnce() -> Bool {
-        guard var transaction = redoStack.popLast() else { return false }
+        guard var transaction = undo.redoStack.popLast() else { return false }
         for change in transaction.changes { if let redo = change.forward(in: caseFile) { applyRaw(redo) } }
         let lines = max(1, transaction.log.count)
-        if transaction.loggedInSession, sessionLog.count >= lines, sessionLog.suffix(lines).allSatisfy({ $0 == "undo" }) {
+        if transaction.loggedInSession, log.lines.count >= lines, log.lines.suffix(lines).allSatisfy({ $0 == "undo" }) {
             logRemoveLast(lines)
             transaction.loggedInSession = false
         } else if !transaction.loggedInSession {
@@ -32,7 +32,7 @@ extension Notebook {
         } else {
             logAppend(Array(repeating: "redo", count: lines))
         }
-        undoStack.append(transaction)
+        undo.undoStack.append(transaction)
         return true
     }
 }

@@ -4,8 +4,6 @@
 public final class Notebook {
     /// The open case.
     public internal(set) var caseFile: CaseFile
-    /// The file the case is saved to (nil for a new case never saved).
-    public internal(set) var path: String?
     /// Where output goes.
     public let output: OutputSink
     /// User name and clock.
@@ -23,78 +21,43 @@ public final class Notebook {
     var guessedLanguages: Set<String> = []
     /// Polled by long commands: true when the user asked to stop (Ctrl-C in the shell).
     public var isInterrupted: () -> Bool = { false }
-    /// Whether changes are journaled beside the file (off only in tests that say so).
-    public var journaling = true
-    /// The journal of this session's unsaved changes.
-    var journal: Journal?
-    /// Whether the last journal write failed (the next change rewrites the journal whole).
-    var journalFailed = false
-    /// What the running command did, for the journal.
-    var journalRecorder: JournalRecorder?
-    /// A journal left by an earlier session that did not save, found at open.
-    public var pendingJournal: PendingJournal?
-    /// Why the case is read-only (another casefile holds its lock), or nil.
-    public var readOnlyReason: String?
-    /// Whether `open`, `new` and `save --as` take the case file's lock (the shell and
-    /// `casefile run`; off in tests that open one case twice in one process).
-    public var locksFiles = false
-    /// The lock of the case file, while this notebook holds it.
-    var caseLock: CaseLock?
-    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
-    let instanceToken = UInt64.random(in: 1...UInt64.max)
-    /// Why the open case's lock could not be taken (then it is read-only), or nil.
-    public internal(set) var lockProblem: LockFailure?
-    /// Counts applied changes, so a command that changed the case is noticed even
-    /// when it left no transaction (undo, redo).
-    var changeCounter = 0
     /// The user's editor, for `edit` (nil where there is none, as in replays).
     public var editor: TextEditing?
-    /// Set by `casefile run FILE`: the replay is saved to FILE at the end, so `open` and a
-    /// `new` that would leave an existing FILE are refused where they stand in the script
-    /// (rather than the whole script running and then having nowhere to be saved).
-    public var keepsFile = false
-    /// Set by `casefile run --dry-run`: every command runs, but nothing is written to a
-    /// file; a command that would write one (save, history --write) says what it would write.
-    public var dryRun = false
     /// Whether a `quit` has been accepted.
     public var wantsToQuit = false
     /// The last item `next` showed: the queue goes on after it.
     var queueCursor: Entry?
-    /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
-    public internal(set) var diskHash: UInt64?
+    /// What the session chain of the case said when it was opened (nil: not opened from a file).
+    public internal(set) var chain: ChainCheck?
+    /// The chain's hash of the case as last read or saved: the next save's `Previous`.
+    public internal(set) var loadedDigest: String?
+    /// Whether saves seal their session record with the chain's hashes (a replay that
+    /// rebuilds older revisions seals them itself).
+    var sealsSessions = true
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
     public internal(set) var lastVerification: [FixityResult] = []
-
-    var undoStack: [Transaction] = []
-    var redoStack: [Transaction] = []
-    var pending: Transaction?
-    var nesting = 0
-    var nextSerial = 1
-    /// The command lines of this session that changed the case (replayable), since the last save.
-    public internal(set) var sessionLog: [String] = []
-    /// The command lines recorded by the saves made since the case was opened (`history --write`).
-    public internal(set) var savedSessionLog: [String] = []
-    /// Every command line run in this session, in order.
-    public internal(set) var history: [(source: String, changedCase: Bool)] = []
-    /// For each thing changed since the last save, its value at the last save.
-    var baseline = Baseline()
+    /// Bad records `import --keep-going` skipped: the rest was imported, but the data had
+    /// errors, so `casefile import` and `casefile run` exit 1 after saving.
+    public internal(set) var badRecordsSkipped = 0
+    /// Registered from outside: told of every change.
     var observers: [CaseObserver] = []
-    var referenceIndex: ReferenceIndex?
-    var handleIndex: HandleIndex?
-    var nameIndex: NameIndex?
-    var samePersonIndex: SamePersonIndex?
-    var searchIndexStorage: SearchIndex?
-    /// The identity of the case file as it was read (unchanged while it was read), for
-    /// the saved search index; nil for a new case or after a save.
-    var loadedFileIdentity: SearchIndexFile.CaseIdentity?
-    /// Where the last save put each entry's record, in the file it wrote (with that file's
-    /// identity): the next save copies the records of unchanged entries from there.
-    var writtenRecords: (path: String, identity: SearchIndexFile.CaseIdentity, records: WrittenRecords)?
     /// Whether the search index is read from and saved to `.NAME.rec.index` (or the cache).
     public var persistsSearchIndex = true
-    /// From how many entries the first search says that it is indexing.
-    var searchIndexingRemarkFloor = 100_000
-    var idCounterIndex: IdCounters?
+
+    // The parts a notebook is made of, each a type of its own.
+    /// Undo and redo: the transactions done and undone, and the running one.
+    var undo = UndoHistory()
+    /// This session's command lines and the saved values of what it changed.
+    var log = SessionRecorder()
+    /// The recovery journal written beside the case, and one an earlier session left.
+    var journalState = NotebookJournal()
+    /// The indexes over the case, built on first use and kept current.
+    var indexes = NotebookIndexes()
+    /// What commands may do now (read-only, dry run, a replay that keeps its file).
+    var policy = NotebookPolicy()
+    /// The case file, its lock, and its hash on disk.
+    var files = NotebookFiles()
+
     /// The room the running script's additions need, kept while it runs so that a `new`
     /// or `open` in it sizes the new case too.
     var scriptRoom: Room?
@@ -108,7 +71,7 @@ public final class Notebook {
     public init(caseFile: CaseFile = CaseFile(), path: String? = nil, output: OutputSink,
                 settings: Settings, registry: CommandRegistry = .standard) {
         self.caseFile = caseFile
-        self.path = path
+        files.path = path
         self.output = output
         self.settings = settings
         self.registry = registry
@@ -118,7 +81,7 @@ public final class Notebook {
     public var nestingDepth: Int { sourcing.count }
 
     /// Whether the case has changes not yet saved.
-    public var hasUnsavedChanges: Bool { !baseline.isEmpty }
+    public var hasUnsavedChanges: Bool { !log.baseline.isEmpty }
 
     /// The case's short name: the file name without `.rec`, or `new case`.
     public var displayName: String {
@@ -156,73 +119,61 @@ public final class Notebook {
         let resolved = try registry.resolve(line)
         let command = resolved.command
         let call = try Invocation(line: line, nameCount: resolved.nameCount, command: command)
-        let outermost = pending == nil
-        if let reason = readOnlyReason, command.needsWritableCase {
-            throw CommandError("the case is read-only: \(reason)", at: line.words.first,
-                               hint: "close the other casefile, then open this case again")
+        let outermost = undo.pending == nil
+        if let refusal = policy.refusal(of: command, at: line.words.first,
+                                        earlierJournal: journalState.isEnabled ? journalState.pending : nil) {
+            throw refusal
         }
-        // Changing the case now would start a new journal over the one an earlier session
-        // left: that work would be lost. It must be recovered or dropped first.
-        if journaling, let earlier = pendingJournal, command.changesCase, !command.runsOverPendingJournal {
-            throw CommandError("this case has unsaved work from a session that ended without saving (\(earlier.steps.count) command\(earlier.steps.count == 1 ? "" : "s"))",
-                               at: line.words.first,
-                               hint: "recover brings it back, recover --show lists it, recover --discard drops it")
-        }
-        let counterBefore = changeCounter
+        let counterBefore = undo.changeCounter
         if outermost {
             // Without a journal (a script file replayed by `casefile run`) nothing reads it.
-            journalRecorder = journaling ? JournalRecorder() : nil
-            pending = Transaction(serial: nextSerial)
-            nextSerial += 1
+            journalState.recorder = journalState.isEnabled ? JournalRecorder() : nil
+            undo.begin()
         }
-        let changesBefore = pending?.changes.count ?? 0
-        let logBefore = pending?.log.count ?? 0
+        let changesBefore = undo.pending?.changes.count ?? 0
+        let logBefore = undo.pending?.log.count ?? 0
         do {
             try command.run(call, on: self)
         } catch {
-            loggedSource = nil
+            log.loggedSource = nil
             rollBack(to: changesBefore, log: logBefore)
             if outermost {
-                pending = nil
-                journalRecorder = nil
+                undo.pending = nil
+                journalState.recorder = nil
             }
             throw error
         }
-        let changed = (pending?.changes.count ?? 0) > changesBefore
-        if changed, command.changesCase, pending?.log.count == logBefore {
-            pending?.log.append(loggedSource ?? line.source)
+        let changed = (undo.pending?.changes.count ?? 0) > changesBefore
+        if changed, command.changesCase, undo.pending?.log.count == logBefore {
+            undo.pending?.log.append(log.loggedSource ?? line.source)
         }
-        loggedSource = nil
+        log.loggedSource = nil
         if outermost {
-            history.append((line.source, changeCounter != counterBefore))
+            log.commands.append((line.source, undo.changeCounter != counterBefore))
             commitPending()
-            if changeCounter != counterBefore {
+            if undo.changeCounter != counterBefore {
                 // Back to the saved state (undo): nothing is left to recover.
                 if hasUnsavedChanges { journalChange(command: line.source) } else { discardJournal() }
             }
-            journalRecorder = nil
+            journalState.recorder = nil
         }
     }
 
-    /// A replacement for the command line in the session log (set by commands whose
-    /// result depends on the clock or the user, so a replay gives the same case).
-    var loggedSource: String?
-
     func commitPending() {
-        guard let transaction = pending else { return }
-        pending = nil
+        guard let transaction = undo.pending else { return }
+        undo.pending = nil
         guard !transaction.changes.isEmpty else { return }
-        undoStack.append(transaction)
-        redoStack.removeAll()
+        undo.undoStack.append(transaction)
+        undo.redoStack.removeAll()
         logAppend(transaction.log)
     }
 
-    func rollBack(to count: Int, log: Int) {
-        guard var transaction = pending else { return }
+    func rollBack(to count: Int, log logCount: Int) {
+        guard var transaction = undo.pending else { return }
         while transaction.changes.count > count, let change = transaction.changes.popLast() {
-            if let undo = change.backward(in: caseFile) { applyRaw(undo) }
+            if let reverse = change.backward(in: caseFile) { applyRaw(reverse) }
         }
-        transaction.log.removeLast(transaction.log.count - log)
-        pending = transaction
+        transaction.log.removeLast(transaction.log.count - logCount)
+        undo.pending = transaction
     }
 }

@@ -79,7 +79,7 @@ final class SamePersonIndex {
 extension Notebook {
     /// People already in the case whose name or alias is one of `names` in any script.
     func samePeople(as names: [String], excluding id: String? = nil) -> [String] {
-        if samePersonIndex == nil { samePersonIndex = SamePersonIndex(caseFile: caseFile) }
-        return samePersonIndex?.matches(for: names, excluding: id, in: caseFile) ?? []
+        if indexes.samePerson == nil { indexes.samePerson = SamePersonIndex(caseFile: caseFile) }
+        return indexes.samePerson?.matches(for: names, excluding: id, in: caseFile) ?? []
     }
 }

@@ -26,7 +26,7 @@ extension Notebook {
     /// Appends one line to the running command's session log (a command that logs several
     /// lines, or one in another form than typed).
     func logLine(_ line: String) {
-        pending?.log.append(line)
+        undo.pending?.log.append(line)
     }
 
     /// Adds the custody event `event` to each evidence record `ids`, stamped `at` and `by`,

@@ -75,10 +75,10 @@ public enum CaseReader {
                                        message: "stopped after \(RecordScanner.maxDiagnostics) problems",
                                        hint: "fix these and run check again"))
         }
-        if !problems.isEmpty { throw LoadError(problems) }
+        var lines = LineTable(bytes: bytes)
+        if !problems.isEmpty { throw LoadError(lines.quoting(problems, in: file)) }
         var warnings: [Diagnostic] = []
         if validate {
-            var lines = LineTable(bytes: bytes)
             warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                 lines.locate(offset: offset, field: field)
             }
@@ -92,6 +92,7 @@ public enum CaseReader {
             }
             warnings += FileFormNotes.notes(file: file, byteOrderMark: hasMark, crlf: scanner.crlf)
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+            warnings = lines.quoting(warnings, in: file)
         }
         return LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
     }

@@ -17,6 +17,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What to do about it, when there is something to say.
     public var hint: String?
+    /// The line it points into, as the reader kept it for quoting (nil when not kept).
+    /// Not part of what makes two diagnostics equal: the same problem at the same place.
+    public var quoted: QuotedLine?
 
     /// Creates a diagnostic.
     public init(file: String, line: Int, column: Int = 1, severity: Severity = .error, message: String,
@@ -29,13 +32,25 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `FILE:LINE:COL: error: message` with the hint, if any, on the next line
+    /// `FILE:LINE:COL: error: message`, the quoted line and its caret when the reader kept
+    /// the line, and the hint, as the one located-error renderer lays them out
     /// (`FILE: error: message` for a problem with the whole file, line 0).
-    public var description: String {
-        var text = line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)"
-            : "\(file): \(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
+    public var description: String { ErrorRenderer.render(self) }
+
+    /// Equal when they say the same about the same place (the quoted line aside).
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.severity == b.severity
+            && a.message == b.message && a.hint == b.hint
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(hint)
     }
 }
 

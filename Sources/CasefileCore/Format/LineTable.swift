@@ -36,6 +36,29 @@ struct LineTable {
         return (low + 1, 1)
     }
 
+    /// Line `number` (1-based) quoted for a fault at `column` (in scalars), without its line end;
+    /// nil past the end of the bytes.
+    mutating func quote(line number: Int, column: Int) -> QuotedLine? {
+        let table = lineStarts()
+        guard number >= 1, number <= table.count else { return nil }
+        let start = table[number - 1]
+        var end = number < table.count ? table[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        guard start <= end else { return nil }
+        return QuotedLine(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), column: column)
+    }
+
+    /// Gives each of `diagnostics` about `file` the line it points into (notes and
+    /// whole-file problems, line 0, quote nothing).
+    mutating func quoting(_ diagnostics: [Diagnostic], in file: String) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            guard diagnostic.line > 0, diagnostic.severity != .note, diagnostic.file == file else { return diagnostic }
+            var quoted = diagnostic
+            quoted.quoted = quote(line: diagnostic.line, column: diagnostic.column)
+            return quoted
+        }
+    }
+
     private mutating func lineStarts() -> [Int] {
         if let starts { return starts }
         var result = [0]

@@ -35,7 +35,7 @@ import Testing
 
     @Test func theFirstSearchOfALargeCaseSaysItIsIndexing() {
         let session = TranscriptSession()
-        session.notebook.searchIndexingRemarkFloor = 2
+        session.notebook.indexes.searchIndexingRemarkFloor = 2
         session.check("""
             > add person "Ахметжан Есимов"
             added person esimov: Ахметжан Есимов

@@ -74,7 +74,7 @@ struct CopyingWriterTests {
         let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "test", fixedTime: 1_764_072_000))
         try notebook.open(path: path)
         #expect(notebook.runScript("add person \"Айгерім Копия\" id=kopiya\nsave -m first", name: "t").errors.isEmpty)
-        #expect(notebook.writtenRecords != nil)
+        #expect(notebook.files.writtenRecords != nil)
         let ids = notebook.caseFile.entries.keys.sorted(by: ByteOrder.less)
         let script = "tag \(ids[3]) copied\nrm kopiya\nadd person \"Second Person\" id=second\nsave -m second"
         #expect(notebook.runScript(script, name: "t").errors.isEmpty)

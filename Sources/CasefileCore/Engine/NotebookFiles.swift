@@ -1,0 +1,23 @@
+/// The file a notebook's case is saved to, the lock it holds on it, and what the file
+/// held when it was read or last saved. Part of a `Notebook`.
+struct NotebookFiles {
+    /// The file the case is saved to (nil for a new case never saved).
+    var path: String?
+    /// Whether `open`, `new` and `save --as` take the case file's lock (the shell and
+    /// `casefile run`; off in tests that open one case twice in one process).
+    var locksFiles = false
+    /// The lock of the case file, while this notebook holds it.
+    var caseLock: CaseLock?
+    /// Why the open case's lock could not be taken (then it is read-only), or nil.
+    var lockProblem: LockFailure?
+    /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
+    var diskHash: UInt64?
+    /// The identity of the case file as it was read (unchanged while it was read), for
+    /// the saved search index; nil for a new case or after a save.
+    var loadedFileIdentity: SearchIndexFile.CaseIdentity?
+    /// Where the last save put each entry's record, in the file it wrote (with that file's
+    /// identity): the next save copies the records of unchanged entries from there.
+    var writtenRecords: (path: String, identity: SearchIndexFile.CaseIdentity, records: WrittenRecords)?
+    /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
+    let instanceToken = UInt64.random(in: 1...UInt64.max)
+}
