@@ -6,9 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "casefile", targets: ["casefile"]),
-        .executable(name: "casefile-bench", targets: ["casefile-bench"]),
-        .executable(name: "replay-bench", targets: ["replay-bench"]),
         .library(name: "CasefileCore", targets: ["CasefileCore"]),
+        // For the benchmarks in Benchmarks/ (their own package): the shell, its line editor, test support.
+        .library(name: "CasefileShell", targets: ["CasefileShell"]),
+        .library(name: "LineEditor", targets: ["LineEditor"]),
+        .library(name: "CasefileTestSupport", targets: ["CasefileTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,18 +48,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "casefile-bench", dependencies: ["CasefileCore"]),
-        // The command engine's benchmark: replay of a generated 100k-command script, and
-        // single commands on a generated 1M-entry case.
-        .executableTarget(name: "replay-bench", dependencies: ["CasefileCore"]),
-        // Start-up time and completion speed of the shell.
-        .executableTarget(name: "shell-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor", "CasefileTestSupport"]),
-        // A tiny REPL on LineEditor that the pseudo-terminal tests drive.
+        // A tiny REPL on LineEditor that the pseudo-terminal tests drive (a test fixture, like
+        // fault-helper: it stays here so `swift build --build-tests` builds it beside the tests).
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"]),
-        // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
-        .executableTarget(name: "diff-bench", dependencies: ["CasefileCore"]),
-        // Search benchmarks: index build, warm queries, scans (release builds only).
-        .executableTarget(name: "search-bench", dependencies: ["CasefileCore"]),
         // Helpers shared by the test targets (transcripts, temporary folders, running the binary).
         .target(name: "CasefileTestSupport", dependencies: ["CasefileCore"]),
         .testTarget(name: "CasefileCoreTests", dependencies: ["CasefileCore", "CasefileTestSupport"],
@@ -67,8 +60,6 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CasefileTestSupport"]),
         // The process the fault tests kill, starve of disk and lock out (fork server, file-size limit).
         .executableTarget(name: "fault-helper", dependencies: ["CasefileCore", "CasefileTestSupport"]),
-        // How each step grows with a 100k-line here-document or a 10 MB field (nothing quadratic).
-        .executableTarget(name: "hostile-bench", dependencies: ["CasefileCore", "CasefileShell", "LineEditor"]),
         // Kill -9 during saves, full disk, read-only folder, one writer: bounded in time.
         .testTarget(name: "FaultTests", dependencies: ["CasefileCore", "CasefileTestSupport"]),
     ]

@@ -12,7 +12,10 @@ let package = Package(
     ],
     targets: [
         // Timing, medians, anchors run as child processes, peak memory: shared by every benchmark.
-        .target(name: "BenchSupport"),
+        // Also the one synthetic case (SyntheticCase) on the tests' seeded generator.
+        .target(name: "BenchSupport", dependencies: [
+            .product(name: "CasefileCore", package: "casefile"), .product(name: "CasefileTestSupport", package: "casefile"),
+        ]),
         // n and 4n small changes to large entries: time, memory and journal grow linearly.
         .executableTarget(name: "growth-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
         // 100k tweets of twarc2 raw JSON lines (about 200 MB, generated) into a case, with the save; twarc-csv as the anchor.
@@ -23,5 +26,24 @@ let package = Package(
         .executableTarget(name: "evidence-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
         // Verifying the session chain of a 1M-entry case with 1,000 sessions; diff --by-session of two 1M saves.
         .executableTarget(name: "review-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Load and save of generated 10k/100k/1M cases, each phase in its own process; recsel as the anchor.
+        .executableTarget(name: "casefile-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Replay of a generated 100k-command script with the save, and single commands on a 1M-entry case.
+        .executableTarget(name: "replay-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Search: index build, warm queries, scans.
+        .executableTarget(name: "search-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // `casefile diff` on two large files that differ in a few entries, beside `diff -u`.
+        .executableTarget(name: "diff-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Start-up time and completion speed of the shell.
+        .executableTarget(name: "shell-bench", dependencies: [
+            .product(name: "CasefileCore", package: "casefile"), .product(name: "CasefileShell", package: "casefile"),
+            .product(name: "LineEditor", package: "casefile"), .product(name: "CasefileTestSupport", package: "casefile"),
+            "BenchSupport",
+        ]),
+        // How each step grows with a 100k-line here-document or a 10 MB field (nothing quadratic).
+        .executableTarget(name: "hostile-bench", dependencies: [
+            .product(name: "CasefileCore", package: "casefile"), .product(name: "CasefileShell", package: "casefile"),
+            .product(name: "LineEditor", package: "casefile"), "BenchSupport",
+        ]),
     ]
 )

@@ -3,7 +3,8 @@
 # casefile's own descriptors only and with declared rules of every kind added to its Post
 # and Person types, against a baseline casefile binary (e.g. one built from main).
 #
-#   swift build -c release --product casefile-bench --product casefile
+#   swift build -c release --product casefile
+#   swift build -c release --package-path Benchmarks --product casefile-bench
 #   scripts/bench-check.sh [BASELINE_CASEFILE] [RUNS]
 #
 # Prints the median of RUNS runs (default 3) for each binary and file, and the ratio.
@@ -16,7 +17,7 @@ data="$root/bench-data"
 mkdir -p "$data"
 plain="$data/case-1M.rec"
 ruled="$data/case-1M-rules.rec"
-[[ -s "$plain" ]] || "$root/.build/release/casefile-bench" --phase generate 1000000 "$plain"
+[[ -s "$plain" ]] || "$root/Benchmarks/.build/release/casefile-bench" --phase generate 1000000 "$plain"
 if [[ ! -s "$ruled" ]]; then
   awk '
     { print }

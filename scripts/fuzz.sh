@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]
 #
 # TARGET is reader (CaseReader.read(bytes:)), lexer (Lexer.lex), query
-# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search) or diff
-# (FileComparison and its byte scan against the reader's scanner).
+# (SearchQuery.parse, once the search code is in Sources/CasefileCore/Search), diff
+# (FileComparison and its byte scan against the reader's scanner) or index (a saved
+# search index's payload read back for a small case).
 # Each target is Fuzz/<Name>Fuzz.swift compiled with all of CasefileCore's sources
 # (swiftc -sanitize=fuzzer,address) into .build-fuzz/TARGET. The working corpus is
 # .build-fuzz/corpus/TARGET, seeded from Fuzz/Seeds/TARGET and Fuzz/Regressions/TARGET.
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:-}"
 seconds="${2:-}"
 if [[ -z "$target" || -z "$seconds" ]]; then
-  echo "usage: scripts/fuzz.sh reader|lexer|query|diff SECONDS [libFuzzer options...]" >&2
+  echo "usage: scripts/fuzz.sh reader|lexer|query|diff|index SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 shift 2
@@ -26,7 +27,8 @@ case "$target" in
   lexer) source_file="LexerFuzz.swift" ;;
   query) source_file="QueryFuzz.swift" ;;
   diff) source_file="DiffFuzz.swift" ;;
-  *) echo "fuzz.sh: unknown target '$target' (reader, lexer, query or diff)" >&2; exit 2 ;;
+  index) source_file="IndexFuzz.swift" ;;
+  *) echo "fuzz.sh: unknown target '$target' (reader, lexer, query, diff or index)" >&2; exit 2 ;;
 esac
 if [[ "$target" == query && ! -d "$root/Sources/CasefileCore/Search" ]]; then
   echo "fuzz.sh: the search query parser is not in this tree yet (Sources/CasefileCore/Search)" >&2
@@ -49,6 +51,9 @@ fi
 dependencies=(-I "$debug/Modules")
 while IFS= read -r -d '' map; do dependencies+=(-Xcc "-fmodule-map-file=$map"); done \
   < <(find "$root/.build/checkouts/swift-crypto/Sources" -path '*/include/module.modulemap' -print0)
+# ZIPFoundation's zlib shim (CZlib) has a module map of its own.
+while IFS= read -r -d '' map; do dependencies+=(-Xcc "-fmodule-map-file=$map"); done \
+  < <(find "$root/.build/checkouts/ZIPFoundation/Sources" -name module.modulemap -print0)
 for module in Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper ZIPFoundation; do
   while IFS= read -r -d '' object; do dependencies+=("$object"); done < <(find "$debug/$module.build" -name '*.o' -print0)
 done

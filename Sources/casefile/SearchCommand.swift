@@ -63,6 +63,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "How to search: auto (build the index on a machine with several cores, else scan), index, scan. The results are the same.")
     var method: Method = .auto
 
+    @Flag(help: "Before using the saved search index (.FILE.index), check it against the case's SHA-256, and say on standard error whether it was used or rebuilt.")
+    var verifyIndex = false
+
     @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
     var file: String
 
@@ -86,6 +89,7 @@ struct SearchCommand: ParsableCommand {
             FileHandleOutput.standardError.write(ErrorRenderer.render(error.located(inQuery: text), file: nil, source: text) + "\n")
             throw ExitStatus.trouble.exit
         }
+        let identity = SearchIndexFile.CaseIdentity(path: file)
         let caseFile: CaseFile
         do {
             caseFile = try CaseReader.load(path: file).caseFile
@@ -94,14 +98,35 @@ struct SearchCommand: ParsableCommand {
             throw ExitStatus.of(error, oneMeansNo: true).exit
         }
         let useIndex = method == .index || (method == .auto && ProcessInfo.processInfo.activeProcessorCount > 1)
-        let results = useIndex
-            ? SearchIndex(caseFile: caseFile).search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
-            : SearchScan.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+        // The saved index fits only the bytes just read: the file must not have changed meanwhile.
+        let readAsIs = identity.flatMap { $0 == SearchIndexFile.CaseIdentity(path: file) ? $0 : nil }
+        var builtIndex: SearchIndex?
+        let results: SearchResults
+        if useIndex {
+            let environment = ProcessInfo.processInfo.environment
+            let saved = readAsIs.map {
+                SearchIndexFile.load(for: file, caseFile: caseFile, identity: $0, environment: environment, verifyContent: verifyIndex)
+            }
+            if verifyIndex {
+                let verdict = saved?.index != nil ? saved?.reason ?? "" : "rebuilt (\(saved?.reason ?? "the file is not a regular file"))"
+                FileHandleOutput.standardError.write("index: " + Terminal.visible(verdict) + "\n")
+            }
+            let index = saved?.index ?? SearchIndex(caseFile: caseFile)
+            if saved?.index == nil { builtIndex = index }
+            results = index.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+        } else {
+            results = SearchScan.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+        }
         let mark = marker()
         var output = ""
         for line in results.lines(width: lineWidth(), highlight: mark) { output += line + "\n" }
         FileHandleOutput(fd: 1).write(output)
         FileHandleOutput.standardError.write(results.summary + "\n")
+        // Saved after the results are out, for the next search of the same bytes (a cache:
+        // a folder and a cache nobody may write just mean the next search builds it too).
+        if let builtIndex, let readAsIs {
+            try? SearchIndexFile.save(builtIndex, for: file, identity: readAsIs, environment: ProcessInfo.processInfo.environment)
+        }
         // Exit without freeing a possibly huge model: the process ends anyway.
         OutputFailures.exit(results.total > 0 ? 0 : 1)
     }

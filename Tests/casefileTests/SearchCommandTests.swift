@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import CasefileTestSupport
 
@@ -114,6 +117,34 @@ struct SearchCommandTests {
                 #expect(scanned.out == indexed.out)
                 #expect(scanned.err == indexed.err)
             }
+        }
+    }
+
+    @Test("the index is saved beside the case (0600), read by the next search of the same bytes, rebuilt after a change")
+    func savedIndex() throws {
+        try Self.withCase { file in
+            let folder = (file as NSString).deletingLastPathComponent
+            let indexPath = folder + "/.bloggers.rec.index"
+            let first = try Self.run(["search", file, "--verify-index", "--highlight", "brackets", "Есим*"])
+            #expect(first.err == "index: rebuilt (no saved index)\n4 hits\n")
+            let attributes = try FileManager.default.attributesOfItem(atPath: indexPath)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let second = try Self.run(["search", file, "--verify-index", "--highlight", "brackets", "Есим*"])
+            #expect(second.err == "index: read \(indexPath)\n4 hits\n")
+            #expect(second.out == first.out)
+            let scanned = try Self.run(["search", file, "--method", "scan", "--highlight", "brackets", "Есим*"])
+            #expect(scanned.out == second.out)
+            // Another save of the case (same size, a later time): the index is not used.
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "Revision: 1", with: "Revision: 2").write(toFile: file, atomically: true, encoding: .utf8)
+            let third = try Self.run(["search", file, "--verify-index", "esimov"])
+            #expect(third.err.hasPrefix("index: rebuilt (\(indexPath): built for other bytes"))
+            // A damaged index file is rebuilt, never trusted.
+            try Data("CFINDEX\ngarbage".utf8).write(to: URL(fileURLWithPath: indexPath))
+            chmod(indexPath, 0o600)
+            let fourth = try Self.run(["search", file, "--verify-index", "esimov"])
+            #expect(fourth.err.hasPrefix("index: rebuilt (\(indexPath): not a casefile search index)"))
+            #expect(fourth.status == 0)
         }
     }
 

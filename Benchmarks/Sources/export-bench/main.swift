@@ -9,7 +9,7 @@ import Foundation
 
 let entries = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
 print("generating a case of \(entries) entries…")
-let caseFile = BigCase.make(entries: entries)
+let caseFile = SyntheticCase.make(entries: entries)
 print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(caseFile.notes.count) notes")
 let folder = NSTemporaryDirectory() + "export-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -25,6 +25,7 @@ extension Notebook {
             let error: StorageError = kind == .directory ? .isDirectory(path: path) : .notRegular(path: path, kind: kind)
             throw LoadError([Diagnostic(file: path, line: 0, column: 0, message: error.description)], cannotRead: error)
         }
+        let identity = SearchIndexFile.CaseIdentity(path: path)
         let result: LoadResult
         do {
             result = try CaseReader.load(path: path, validate: true)
@@ -40,6 +41,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        files.loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
         checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
@@ -53,6 +55,8 @@ extension Notebook {
         self.caseFile = caseFile
         files.path = path
         files.diskHash = hash
+        files.loadedFileIdentity = nil
+        files.writtenRecords = nil
         undo.removeAll()
         log.removeAll()
         indexes.removeAll()
@@ -98,7 +102,7 @@ extension Notebook {
         }
         let newLock = try lockForSaving(to: destination)
         let prepared = prepareSave(message: message)
-        let bytes = CaseWriter.bytes(of: prepared.caseFile)
+        let (bytes, records) = CaseWriter.bytes(of: prepared.caseFile, reusing: reusableRecords())
         if dryRun {
             say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
                 + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
@@ -110,8 +114,18 @@ extension Notebook {
             throw CommandError(error.description, hint: Self.saveHint(error, destination: destination))
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
+        files.writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
         lockAfterSave(to: destination, newLock: newLock)
         say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
+    }
+
+    /// The file the last save wrote, when it is still as written, with where its records
+    /// are and which entries changed since (those are written anew; the rest copied).
+    func reusableRecords() -> RecordReuse? {
+        guard let written = files.writtenRecords, SearchIndexFile.CaseIdentity(path: written.path) == written.identity,
+              let old = try? FileBytes.read(written.path), UInt64(old.count) == written.identity.size else { return nil }
+        let changes = log.baseline
+        return RecordReuse(old: old, written: written.records) { changes.entries[$0] != nil }
     }
 
     /// What to do when a save could not write `destination`.
@@ -157,6 +171,7 @@ extension Notebook {
     /// Makes a prepared save the case's saved state (after it was written, or in memory
     /// when older revisions are rebuilt).
     func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
+        files.writtenRecords = nil
         caseFile = prepared.caseFile
         files.path = destination
         files.diskHash = hash

@@ -41,6 +41,8 @@ public final class Notebook {
     public internal(set) var badRecordsSkipped = 0
     /// Registered from outside: told of every change.
     var observers: [CaseObserver] = []
+    /// Whether the search index is read from and saved to `.NAME.rec.index` (or the cache).
+    public var persistsSearchIndex = true
 
     // The parts a notebook is made of, each a type of its own.
     /// Undo and redo: the transactions done and undone, and the running one.

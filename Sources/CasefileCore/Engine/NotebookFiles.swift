@@ -12,6 +12,12 @@ struct NotebookFiles {
     var lockProblem: LockFailure?
     /// The hash of the file's bytes when it was loaded or last saved, to notice edits on disk.
     var diskHash: UInt64?
+    /// The identity of the case file as it was read (unchanged while it was read), for
+    /// the saved search index; nil for a new case or after a save.
+    var loadedFileIdentity: SearchIndexFile.CaseIdentity?
+    /// Where the last save put each entry's record, in the file it wrote (with that file's
+    /// identity): the next save copies the records of unchanged entries from there.
+    var writtenRecords: (path: String, identity: SearchIndexFile.CaseIdentity, records: WrittenRecords)?
     /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
     let instanceToken = UInt64.random(in: 1...UInt64.max)
 }

@@ -19,6 +19,9 @@ public struct Settings: Sendable {
     public var stateFolder: String?
     /// The environment's `XDG_RUNTIME_DIR` and `TMPDIR`, for private temporary files.
     public var temporaryEnvironment: [String: String] = [:]
+    /// The environment's `XDG_CACHE_HOME` and `HOME`: where the search index goes when the
+    /// case's folder is not writable (empty: beside the case only).
+    public var cacheEnvironment: [String: String] = [:]
 
     /// Creates settings.
     public init(userName: String, fixedTime: Int? = nil) {
@@ -43,6 +46,7 @@ public struct Settings: Sendable {
             settings.stateFolder = home + "/.local/state/casefile"
         }
         settings.temporaryEnvironment = environment.filter { $0.key == "XDG_RUNTIME_DIR" || $0.key == "TMPDIR" }
+        settings.cacheEnvironment = environment.filter { $0.key == "XDG_CACHE_HOME" || $0.key == "HOME" }
         return settings
     }
 

@@ -26,7 +26,27 @@ public enum CaseWriter {
         return !out.failed
     }
 
+    /// The canonical text of `caseFile` and where each entry's record went, copying the
+    /// records of entries unchanged since `reuse`'s file was written from that file's
+    /// bytes instead of writing them again: the same bytes as `bytes(of:)`.
+    static func bytes(of caseFile: CaseFile, reusing reuse: RecordReuse?) -> (bytes: [UInt8], records: WrittenRecords) {
+        var out = ByteOutput(capacity: caseFile.loadedByteCount.map { $0 + $0 / 16 } ?? caseFile.count * 256 + 4096)
+        var records: WrittenRecords? = WrittenRecords()
+        var reuse = reuse
+        write(caseFile, to: &out, records: &records, reuse: &reuse)
+        return (out.bytes, records ?? WrittenRecords())
+    }
+
     static func write(_ caseFile: CaseFile, to out: inout ByteOutput) {
+        var records: WrittenRecords?
+        var reuse: RecordReuse?
+        write(caseFile, to: &out, records: &records, reuse: &reuse)
+    }
+
+    /// Writes `caseFile`; `records`, when given, learns where each entry's record went (in
+    /// `out.bytes`: only for an output without a sink).
+    private static func write(_ caseFile: CaseFile, to out: inout ByteOutput, records: inout WrittenRecords?,
+                              reuse: inout RecordReuse?) {
         FieldEncoding.appendComment(banner, to: &out.bytes)
         for comment in caseFile.leadingComments { FieldEncoding.appendComment(comment, to: &out.bytes) }
         // Records before any descriptor (recutils' anonymous set) stay before every descriptor.
@@ -41,7 +61,7 @@ public enum CaseWriter {
         // writeRecord starts with the blank line recutils needs between descriptor and header.
         writeRecord(caseFile.header.fields, comments: caseFile.header.comments, to: &out.bytes)
 
-        for kind in Kind.identified {
+        for (kindNumber, kind) in Kind.identified.enumerated() {
             // The descriptor is written before the first record still present (candidates may
             // include Ids removed or moved to another kind since load), or for hand edits.
             var described = false
@@ -50,13 +70,18 @@ public enum CaseWriter {
                 guard let entry = caseFile[id], entry.kind == kind else { continue }
                 if !described { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                if RecordComment.anyAnchored(entry.comments) {
+                let start = out.bytes.count
+                if let copied = reuse?.bytes(of: entry.id, kind: kindNumber) {
+                    out.bytes.append(contentsOf: copied)
+                    records?.copied += 1
+                } else if RecordComment.anyAnchored(entry.comments) {
                     writeAnchored([Field("Id", entry.id)] + entry.fields, comments: entry.comments, to: &out.bytes)
                 } else {
                     for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
                     FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
                     for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
                 }
+                records?.spans[kindNumber].append((entry.id, start..<out.bytes.count))
                 out.recordWritten()
             }
         }

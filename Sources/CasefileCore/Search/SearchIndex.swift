@@ -20,6 +20,20 @@ public final class SearchIndex {
         store.addInBulk(caseFile, parts: bulkParts)
     }
 
+    /// An index read back from a saved payload (`SearchIndexFile`) for `caseFile`, or why
+    /// it does not fit.
+    static func restoring(_ payload: UnsafeRawBufferPointer, caseFile: CaseFile) -> Result<SearchIndex, IndexDamage> {
+        let index = SearchIndex()
+        do {
+            try index.store.restore(payload, caseFile: caseFile)
+            return .success(index)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private init() {}
+
     /// The number of entries indexed.
     public var count: Int { store.liveCount }
 
@@ -35,6 +49,7 @@ public final class SearchIndex {
     /// Records a change to an entry: added (`old` nil), removed (`new` nil) or replaced.
     /// The index trusts its own copy of the old entry, so a stale `old` does no harm.
     public func update(old: Entry?, new: Entry?) {
+        store.isPristine = false
         if let old { store.remove(id: old.id) }
         if let new { store.add(new) }
         store.compactIfNeeded()
@@ -43,6 +58,7 @@ public final class SearchIndex {
     /// Records a change to a note: added, removed or replaced. Notes are searched as
     /// part of the entry they are on, so that entry is re-indexed.
     public func update(old: Note?, new: Note?) {
+        store.isPristine = false
         store.update(old: old, new: new)
         store.compactIfNeeded()
     }

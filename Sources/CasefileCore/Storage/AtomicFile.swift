@@ -35,11 +35,12 @@ public enum AtomicFile {
 
     /// Replaces `path` with what `produce` writes to the file descriptor it is given;
     /// `produce` returns 0, or the errno of a failed write (then the old file stays).
-    static func write(to givenPath: String, breakingLinks: Bool = false,
+    /// A new file gets `newFileMode` when given (0600 for a private cache), else 0666 less the umask.
+    static func write(to givenPath: String, breakingLinks: Bool = false, newFileMode: mode_t? = nil,
                       produce: (Int32) -> Int32) throws(StorageError) {
         let path = resolvingLink(givenPath)
         let folder = parentFolder(of: path)
-        var mode: mode_t = 0o666 & ~currentUmask()
+        var mode: mode_t = newFileMode ?? (0o666 & ~currentUmask())
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists {

@@ -52,6 +52,31 @@ struct BulkShard: DocumentVisitor {
         }
     }
 
+    /// Fills the slots `range` of `source` from a saved index instead of tokenising them:
+    /// each slot's length and posting count as saved, everything else from the entry.
+    /// False when the saved slots do not fit the entries (a slot with postings but no entry).
+    mutating func restore(_ range: Range<Int>, of source: BulkSource, into columns: SlotColumns,
+                          lengths: [Int32], postings counts: [Int32]) -> Bool {
+        var fits = true
+        source.forEachEntry(in: range) { index, entry in
+            slot = Int32(index)
+            guard let entry else {
+                if lengths[index] != 0 || counts[index] != 0 { fits = false }
+                columns.setDead(index)
+                return
+            }
+            let facts = FilterRules.RawFacts(entry)
+            columns.set(index, entry: entry, lang: facts.lang.map { langs.id($0) } ?? -1, day: facts.day,
+                        author: facts.author.map { authors.id($0) } ?? -1, length: lengths[index],
+                        postings: counts[index])
+            liveCount += 1
+            totalLength += Int(lengths[index])
+            if entry.kind == .person { people.append(slot) }
+            if entry.kind == .translation { translations.append(slot) }
+        }
+        return fits
+    }
+
     // No `prepare`: touching a value's table slots ahead of the lookups measured no faster
     // here, where each part's table mostly stays in the last-level cache.
     mutating func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, weight: UInt8) {

@@ -54,11 +54,12 @@ extension IndexStore {
         lastSlotSeen = [Int32](repeating: Int32.min, count: termCount)
         phases.end("postings")
         buildPhases = phases.list
+        isPristine = true
     }
 
     /// Moves the shards' per-slot tables into the index, maps Ids to slots, and links
     /// translations with their originals.
-    private mutating func finishSlots(_ columns: SlotColumns, shards: [BulkShard], partCount: Int) {
+    mutating func finishSlots(_ columns: SlotColumns, shards: [BulkShard], partCount: Int) {
         for (k, shard) in shards.enumerated() {
             columns.renumber(Parallel.range(k, of: partCount, count: columns.count),
                              langs: shard.langs.strings.map { langs.id($0.lowercased()) },

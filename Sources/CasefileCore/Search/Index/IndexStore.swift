@@ -64,6 +64,10 @@ struct IndexStore: DocumentVisitor {
     /// Keeps the loads of `prepare` from being optimised away.
     private var touched: UInt64 = 0
 
+    /// True while the index holds exactly what a bulk build (or a saved index) made of a
+    /// case as loaded: only then may it be saved for the file it was loaded from.
+    var isPristine = false
+
     /// The steps of the last bulk build and their times, for benchmarks.
     var buildPhases: [(name: String, seconds: Double)] = []
 

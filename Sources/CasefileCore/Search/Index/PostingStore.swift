@@ -34,6 +34,15 @@ struct PostingStore {
         delta[Int(term)].append(posting)
     }
 
+    /// Replaces everything by bulk postings read back from a saved index: `baseStart` has
+    /// one more entry than terms, starts at 0 and never decreases, and ends at `base.count`
+    /// (the caller checked).
+    mutating func install(baseStart: [Int32], base: [UInt64]) {
+        self.baseStart = baseStart
+        self.base = base
+        delta = Array(repeating: [], count: baseStart.count - 1)
+    }
+
     /// Replaces everything by the postings of a bulk build, given in parts: part `k`'s
     /// `postings[i]` belongs to term `termOf[terms[i]]`; within a part, and from one part
     /// to the next, postings come in slot order. A stable counting sort by term, each

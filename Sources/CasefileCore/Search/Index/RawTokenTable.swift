@@ -98,6 +98,27 @@ struct RawTokenTable {
         if count * 4 > slots.count * 3 { grow() }
     }
 
+    /// Calls `body` with every token held: its bytes, namespace and term (for saving the
+    /// index; the order is the table's).
+    func forEachToken(_ body: (UnsafeBufferPointer<UInt8>, Namespace, Int32) -> Void) {
+        var inline = [UInt8](repeating: 0, count: Self.inline)
+        for slot in slots where slot.tag != 0 {
+            let length = Int(slot.lengthAndTerm & 0xFFFF_FFFF)
+            let term = Int32(truncatingIfNeeded: slot.lengthAndTerm >> 32)
+            let namespace = Namespace(rawValue: UInt8((slot.tag >> 1) & 0x7)) ?? .word
+            if length <= Self.inline {
+                withUnsafeBytes(of: slot.word0.littleEndian) { inline.replaceSubrange(0..<8, with: $0) }
+                withUnsafeBytes(of: slot.word1.littleEndian) { inline.replaceSubrange(8..<16, with: $0) }
+                inline.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<length]), namespace, term) }
+            } else {
+                arena.withUnsafeBufferPointer { stored in
+                    let start = Int(slot.word0)
+                    body(UnsafeBufferPointer(rebasing: stored[start..<(start + length)]), namespace, term)
+                }
+            }
+        }
+    }
+
     /// Replaces every stored term id `t` by `map[t]`.
     mutating func remapTerms(_ map: [Int32]) {
         slots.withUnsafeMutableBufferPointer { table in

@@ -49,6 +49,9 @@ struct TermDictionary {
     /// Takes the raw token table of a bulk build, whose ids must already be term ids.
     mutating func install(_ table: RawTokenTable) { raw = table }
 
+    /// Calls `body` with every raw token seen and its term (see `RawTokenTable.forEachToken`).
+    func forEachRawToken(_ body: (UnsafeBufferPointer<UInt8>, Namespace, Int32) -> Void) { raw.forEachToken(body) }
+
     /// Starts loading the table slots of `tokens` (see `RawTokenTable.touch`).
     func touch(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> UInt64 { raw.touch(bytes, tokens) }
 

@@ -4,24 +4,30 @@ import Glibc
 
 /// Runs a program and measures it from outside: wall time and the child's own peak memory
 /// (wait4's ru_maxrss), so the phases of the benchmark do not mix their peaks.
-enum ChildProcess {
-    struct Outcome {
-        var status: Int32
-        var seconds: Double
-        var maxRSSKilobytes: Int
+public enum ChildProcess {
+    /// How a child ran.
+    public struct Outcome {
+        /// Its exit status (128 + the signal when killed).
+        public var status: Int32
+        /// Wall-clock seconds from spawn to exit.
+        public var seconds: Double
+        /// Its own peak resident memory (wait4's ru_maxrss).
+        public var maxRSSKilobytes: Int
         /// User plus system CPU time of the whole child process.
-        var cpuSeconds: Double
-        var output: String
+        public var cpuSeconds: Double
+        /// What it wrote to stdout.
+        public var output: String
     }
 
-    static func now() -> Double {
+    /// Seconds on the monotonic clock since an arbitrary start.
+    public static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Runs `arguments[0]` (a path, or a name found on PATH) with `arguments`, capturing stdout.
-    static func run(_ arguments: [String]) -> Outcome? {
+    public static func run(_ arguments: [String]) -> Outcome? {
         var outputPath = Array("/tmp/casefile-bench-XXXXXX".utf8CString)
         let outFD = outputPath.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard outFD >= 0 else { return nil }
@@ -60,7 +66,7 @@ enum ChildProcess {
     }
 
     /// The path of this executable.
-    static func selfPath() -> String {
+    public static func selfPath() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -68,7 +74,7 @@ enum ChildProcess {
     }
 
     /// The full path of `program` on PATH, or nil.
-    static func which(_ program: String) -> String? {
+    public static func which(_ program: String) -> String? {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/\(program)"

@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 #if canImport(Glibc)
 import Glibc
@@ -42,8 +43,7 @@ enum Phases {
 
     /// Generates the synthetic case of `total` entries into `path`.
     static func generate(total: Int, path: String) -> Never {
-        var maker = SyntheticCase()
-        let caseFile = maker.make(total: total)
+        let caseFile = SyntheticCase.make(entries: total)
         do {
             try caseFile.write(to: path)
             print("entries=\(caseFile.count)")

@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 import Foundation
 #if canImport(Glibc)
@@ -5,9 +6,8 @@ import Glibc
 #endif
 
 /// Benchmarks for search. Release builds only:
-///   swift build -c release --product search-bench
-///   .build/release/search-bench generate 1000000 /tmp/case-1m.rec
-///   .build/release/search-bench run /tmp/case-1m.rec
+///   swift run -c release --package-path Benchmarks search-bench generate 1000000 /tmp/case-1m.rec
+///   swift run -c release --package-path Benchmarks search-bench run /tmp/case-1m.rec
 let usage = """
     usage: search-bench generate COUNT FILE     write a synthetic case of COUNT entries
            search-bench run FILE [REPEAT]       load, index, run the mixed query set (REPEAT 0: build only)
@@ -55,9 +55,8 @@ switch arguments[1] {
 case "generate":
     guard let count = Int(arguments[2]), arguments.count >= 4 else { print(usage); exit(2) }
     let clock = ContinuousClock()
-    var generator = CaseGenerator()
     var caseFile = CaseFile()
-    let made = clock.measure { caseFile = generator.generate(count: count) }
+    let made = clock.measure { caseFile = SyntheticCase.make(entries: count) }
     let bytes = CaseWriter.bytes(of: caseFile)
     try Data(bytes).write(to: URL(fileURLWithPath: arguments[3]))
     print("generated \(caseFile.entries.count) entries, \(caseFile.notes.count) notes, \(bytes.count / 1_000_000) MB in \(seconds(made)) s")
@@ -103,6 +102,12 @@ case "run":
     var scanTotal = 0
     let scanned = clock.measure { scanTotal = SearchScan.search(scanQuery, in: caseFile, limit: 20).total }
     print(String(format: "scan (no index) for esimov: %.2f s, %d hits", seconds(scanned), scanTotal))
+    for anchor in ["rg -ic esimov", "grep -ic esimov"] {
+        let command = anchor + " '\(arguments[2])'"
+        let times = (0..<5).compactMap { _ in Bench.anchor(command) }
+        print(times.isEmpty ? "anchor: \(anchor.split(separator: " ")[0]) not installed"
+                            : "anchor: \(command): \(Bench.format(Bench.median(times))) (median of 5)")
+    }
     exit(0)
 case "query":
     guard arguments.count >= 4 else { print(usage); exit(2) }

@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 import Foundation
 
@@ -6,7 +7,7 @@ enum SingleCommandBenchmark {
     static func run(entries: Int, settings: Settings, folder: String) {
         print("== single commands on a generated case of \(entries) entries (target < 1 ms each)")
         let (notebook, building) = timed { () -> Notebook in
-            let notebook = Notebook(caseFile: BigCase.make(entries: entries), path: folder + "/big.rec",
+            let notebook = Notebook(caseFile: SyntheticCase.make(entries: entries), path: folder + "/big.rec",
                                     output: NullOutput(), settings: settings)
             notebook.showsConfirmations = false
             return notebook
@@ -18,13 +19,16 @@ enum SingleCommandBenchmark {
             let (_, wall) = timed(body)
             return "\(label) \(s(wall)) (CPU \(s(cpuSeconds() - cpu)))"
         }
+        let people = notebook.caseFile.orderedIds(of: .person)
+        let posts = notebook.caseFile.orderedIds(of: .post)
         print("   first use of each lazy index: " + [
-            firstUse("references") { _ = notebook.referencesTo("p1") },
-            firstUse("handles") { _ = notebook.people(withHandle: "@h1") },
+            firstUse("references") { _ = notebook.referencesTo(people[1]) },
+            firstUse("handles") { _ = notebook.people(withHandle: "@user2") },
             firstUse("Ids") { _ = notebook.ids(withPrefix: "post12") },
         ].joined(separator: ", "))
 
-        let people = entries / 5
+        // People's handles are @userN (person1's is @extremkz); the lower half is never renamed.
+        func handle(_ n: Int) -> String { "@user\(2 + n % max(1, people.count / 2 - 2))" }
         var samples: [String: [Double]] = [:]
         var cpuSamples: [String: [Double]] = [:]
         func measure(_ label: String, _ line: String) {
@@ -35,14 +39,14 @@ enum SingleCommandBenchmark {
             samples[label, default: []].append(seconds)
         }
         for round in 0..<51 {
-            measure("add post", "add post @h\(round * 7) 2014-02-0\(1 + round % 9) \"Бенчмарк \(round) #KAZ\"")
+            measure("add post", "add post \(handle(round * 7)) 2014-02-0\(1 + round % 9) \"Бенчмарк \(round) #KAZ\"")
             measure("add person", "add person \"Айгерім Бенчмаркова\" handle=@bench\(round)")
-            measure("link", "link p\(round) mentions post\(round * 11)")
-            measure("set", "set post\(round * 13) platform=twitter url=https://x.org/\(round)")
-            measure("annotate", "annotate p\(round + 100) \"checked \(round)\"")
+            measure("link", "link \(people[round % (people.count / 2)]) mentions \(posts[(round * 11) % posts.count])")
+            measure("set", "set \(posts[(round * 13) % posts.count]) platform=twitter url=https://x.org/\(round)")
+            measure("annotate", "annotate \(people[(round + 100) % (people.count / 2)]) \"checked \(round)\"")
             measure("undo", "undo")
-            measure("rename", "rename p\(people - 1 - round) renamed\(round)")
-            measure("show", "show p\(round + 200)")
+            measure("rename", "rename \(people[people.count - 1 - round % (people.count / 2)]) renamed\(round)")
+            measure("show", "show \(people[(round + 200) % (people.count / 2)])")
         }
         for (label, values) in samples.sorted(by: { $0.key < $1.key }) {
             let sorted = values.sorted()
@@ -55,7 +59,7 @@ enum SingleCommandBenchmark {
         var total = 0.0
         for index in 0..<5000 {
             let cpu = threadCPUSeconds()
-            let (_, seconds) = timed { notebook.runInteractive("add post @h\(index) 2014-02-10 \"Ещё \(index)\" lang=ru") }
+            let (_, seconds) = timed { notebook.runInteractive("add post \(handle(index)) 2014-02-10 \"Ещё \(index)\" lang=ru") }
             let used = threadCPUSeconds() - cpu
             total += seconds
             if used > worst.cpu { worst = (seconds, used, index) }

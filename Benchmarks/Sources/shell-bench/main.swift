@@ -1,6 +1,7 @@
 // Measures the shell's two figures: time from `casefile FILE` to a usable prompt (on a
 // real pseudo-terminal), and Tab completion of an Id in a case of a million entries.
-// Run it from a release build: swift run -c release shell-bench [--entries N]
+// swift run -c release --package-path Benchmarks shell-bench [--entries N]
+import BenchSupport
 import CasefileCore
 import CasefileShell
 import CasefileTestSupport
@@ -25,9 +26,9 @@ if let index = arguments.firstIndex(of: "--entries"), index + 1 < arguments.coun
 }
 
 // 1. Start-up: from spawning `casefile example.rec` to its prompt, 20 runs.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: Bench.packageRoot)
 let example = root.appendingPathComponent("Examples/kazakh-bloggers/kazakh-bloggers.rec").path
-let casefile = try BuiltProducts.path(of: "casefile")
+let casefile = try Bench.casefileExecutable()
 let folder = try TemporaryFolder()
 let copy = folder.file("kb.rec")
 try FileManager.default.copyItem(atPath: example, toPath: copy)
@@ -57,15 +58,7 @@ print(String(format: "start-up to prompt (example dossier): median %.1f ms, max 
              percentile(startups, 0.5) * 1000, (startups.max() ?? 0) * 1000, percentile(baseline, 0.5) * 1000))
 
 // 2. Completion on a large case.
-var caseFile = CaseFile(title: "bench")
-let buildTime = seconds {
-    for index in 0..<entryCount {
-        let id = String(format: "p%07d", index)
-        caseFile.put(Entry(kind: index % 4 == 0 ? .person : .post, id: id,
-                           fields: index % 4 == 0 ? [Field("Name", "Person \(index)")]
-                                                  : [Field("Author", "p0000000"), Field("Text", "text \(index)")]))
-    }
-}
+let caseFile = SyntheticCase.make(entries: entryCount)
 // Open it as a user would: from a saved file.
 let bigPath = folder.file("big.rec")
 try caseFile.write(to: bigPath)
@@ -73,19 +66,19 @@ var loaded = CaseFile()
 let loadTime = try seconds { loaded = try CaseReader.load(path: bigPath).caseFile }
 let notebook = Notebook(caseFile: loaded, output: BufferOutput(), settings: Settings(userName: "bench"))
 let completer = ShellCompleter(notebook: notebook)
-let first = seconds { _ = completer.complete(line: "show p00012", cursor: 11) }
+let first = seconds { _ = completer.complete(line: "show post12", cursor: 11) }
 var warm: [Double] = []
 for index in 0..<500 {
-    let prefix = String(format: "p%05d", (index * 7919) % (entryCount / 100))
+    let prefix = "post" + String((index * 7919) % max(1, entryCount / 100))
     let line = "show " + prefix
     warm.append(seconds { _ = completer.complete(line: line, cursor: line.count) })
 }
-print(String(format: "case of %d entries built in memory in %.2f s, loaded from its file in %.2f s", entryCount, buildTime, loadTime))
+print(String(format: "synthetic case of %d entries loaded from its file in %.2f s", entryCount, loadTime))
 print(String(format: "Id completion: first Tab %.1f ms; then p50 %.3f ms, p99 %.3f ms over 500 prefixes",
              first * 1000, percentile(warm, 0.5) * 1000, percentile(warm, 0.99) * 1000))
-let firstName = seconds { _ = completer.complete(line: "show Перс", cursor: 9) }
+let firstName = seconds { _ = completer.complete(line: "show Нур", cursor: 8) }
 var names: [Double] = []
-for prefix in ["Pers", "Перс", "pers", "Персо"] {
+for prefix in ["Nur", "Нур", "nur", "Айте"] {
     for _ in 0..<50 {
         let line = "show " + prefix
         names.append(seconds { _ = completer.complete(line: line, cursor: line.count) })

@@ -11,7 +11,7 @@ import Glibc
 // single-line field of 1 MB and 10 MB (with and without spaces); the ratio of the two times
 // is about 10 when the step is linear, about 100 when it is quadratic.
 //
-//   swift build -c release --product hostile-bench && .build/release/hostile-bench
+//   swift run -c release --package-path Benchmarks hostile-bench [SCALE]
 
 /// Lines from an array, as if typed or pasted into the shell.
 final class ScriptedReader: LineReader {

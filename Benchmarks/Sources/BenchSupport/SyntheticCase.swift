@@ -1,52 +1,17 @@
 import CasefileCore
 import Foundation
 
-/// A deterministic random source (SplitMix64), so every run generates the same case.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ list: [T]) -> T { list[below(list.count)] }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
-
-/// Samples indexes 0..<n with Zipf-like frequencies (word k about 1/(k+1) as often as word 0).
-struct Zipf {
-    let cumulative: [Double]
-    init(count: Int, exponent: Double = 1.0) {
-        var total = 0.0
-        var list: [Double] = []
-        list.reserveCapacity(count)
-        for k in 0..<count {
-            total += 1 / pow(Double(k + 1), exponent)
-            list.append(total)
-        }
-        cumulative = list.map { $0 / total }
-    }
-    func sample(_ rng: inout SplitMix) -> Int {
-        let u = Double(rng.next() >> 11) / Double(1 << 53)
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulative[middle] < u { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-}
-
-/// Builds a large synthetic case in the shape of the Kazakh bloggers dossier: people with
-/// Russian and Kazakh names, posts and quotes in Russian and Kazakh, English translations,
-/// hashtags, mentions, notes. Vocabulary is Zipf-distributed over ~100k invented words
-/// (plus real ones), so the index sees a realistic number of distinct terms.
-struct CaseGenerator {
-    var rng = SplitMix(state: 2014)
+/// The benchmarks' one synthetic case, in the shape of the Kazakh bloggers dossier: people
+/// with Russian and Kazakh names (`person1` is `@extremkz`), posts and quotes in Russian and
+/// Kazakh (one text in five on two or three lines), English translations, sources, links
+/// from people to posts, notes, hashtags and mentions. The vocabulary is Zipf-distributed
+/// over ~110k invented words plus real ones, so an index sees a realistic number of
+/// distinct terms. Deterministic: the same size and seed give the same case.
+///
+/// Ids: `person0`…, then `post`/`quote`/`source` + a serial shared by all of them, and
+/// translations `ORIGINAL.en`. Use `caseFile.orderedIds(of:)` to pick existing ones.
+public struct SyntheticCase {
+    var rng: SeededRandom
     let ruWords: [String]
     let kkWords: [String]
     let enWords: [String]
@@ -66,16 +31,18 @@ struct CaseGenerator {
     let zipfKk: Zipf
     let zipfEn: Zipf
 
-    init() {
-        var rng = SplitMix(state: 7)
+    /// A generator; the vocabulary is the same for every seed, the case drawn from it is not.
+    public init(seed: UInt64 = 2014) {
+        rng = SeededRandom(seed: seed)
+        var rng = SeededRandom(seed: 7)
         func invent(_ consonants: [String], _ vowels: [String], count: Int, endings: [String]) -> [String] {
             var seen = Set<String>()
             var words: [String] = []
             while words.count < count {
                 var word = ""
                 for _ in 0..<(2 + rng.below(3)) { word += rng.pick(consonants) + rng.pick(vowels) }
-                if rng.chance(40) { word += rng.pick(consonants) }
-                if !endings.isEmpty && rng.chance(30) { word += rng.pick(endings) }
+                if rng.percent(40) { word += rng.pick(consonants) }
+                if !endings.isEmpty && rng.percent(30) { word += rng.pick(endings) }
                 if seen.insert(word).inserted { words.append(word) }
             }
             return words
@@ -131,21 +98,36 @@ struct CaseGenerator {
         return parts.joined(separator: " ") + rng.pick([".", "!", "?", "…", ""])
     }
 
-    /// A case of `count` entries (and about count/20 notes).
-    mutating func generate(count: Int) -> CaseFile {
+    /// A case of `entries` entries built with the default seed.
+    public static func make(entries: Int) -> CaseFile {
+        var generator = SyntheticCase()
+        return generator.make(entries: entries)
+    }
+
+    /// Text of about `count` words; one in five on two or three lines.
+    mutating func text(_ words: [String], _ zipf: Zipf, count: Int, names: [String]) -> String {
+        guard rng.percent(20) else { return sentence(words, zipf, count: count, names: names) }
+        return (0..<(2 + rng.below(2))).map { _ in sentence(words, zipf, count: max(3, count / 2), names: names) }
+            .joined(separator: "\n")
+    }
+
+    /// A case of `count` entries, with about count/8 links and count/20 notes.
+    public mutating func make(entries count: Int) -> CaseFile {
         var file = CaseFile(title: "Synthetic case of \(count) entries")
+        file.header.set("Revision", "1")
+        file.header.set("Saved", "2026-11-25T12:00:00Z")
         let people = max(1, count / 20)
         var personIds: [String] = []
         var originals: [String] = []
         for i in 0..<people {
             let surname = i < surnamesCyrillic.count ? i : rng.below(surnamesCyrillic.count)
-            let cyrillic = rng.chance(60)
+            let cyrillic = rng.percent(60)
             let name = cyrillic ? rng.pick(firstCyrillic) + " " + surnamesCyrillic[surname]
                                 : rng.pick(firstLatin) + " " + surnamesLatin[surname]
             let id = "person\(i)"
             var fields = [Field("Name", name), Field("Handle", i == 1 ? "@extremkz" : "@user\(i)")]
-            if rng.chance(30) { fields.append(Field("Alias", (cyrillic ? surnamesLatin : surnamesCyrillic)[surname])) }
-            if rng.chance(10) { fields.append(Field("Tag", rng.pick(["detained", "mayor", "blogger"]))) }
+            if rng.percent(30) { fields.append(Field("Alias", (cyrillic ? surnamesLatin : surnamesCyrillic)[surname])) }
+            if rng.percent(10) { fields.append(Field("Tag", rng.pick(["detained", "mayor", "blogger"]))) }
             file.put(Entry(kind: .person, id: id, fields: fields))
             personIds.append(id)
         }
@@ -158,13 +140,13 @@ struct CaseGenerator {
             let roll = rng.below(100)
             let day = "2014-0\(1 + rng.below(9))-\(10 + rng.below(18))"
             if roll < 62 || originals.isEmpty {
-                let kazakh = rng.chance(20)
-                let text = kazakh ? sentence(kkWords, zipfKk, count: 6 + rng.below(16), names: names)
-                                  : sentence(ruWords, zipfRu, count: 6 + rng.below(16), names: names)
+                let kazakh = rng.percent(20)
+                let text = kazakh ? text(kkWords, zipfKk, count: 6 + rng.below(16), names: names)
+                                  : text(ruWords, zipfRu, count: 6 + rng.below(16), names: names)
                 let id = "post\(serial)"
                 var fields = [Field("Author", rng.pick(personIds)), Field("Date", day), Field("Platform", "twitter"),
                               Field("Lang", kazakh ? "kk" : "ru"), Field("Text", text)]
-                if rng.chance(5) { fields.append(Field("Tag", rng.pick(["detained", "protest", "lunch"]))) }
+                if rng.percent(5) { fields.append(Field("Tag", rng.pick(["detained", "protest", "lunch"]))) }
                 file.put(Entry(kind: .post, id: id, fields: fields))
                 originals.append(id)
             } else if roll < 72 {
@@ -185,7 +167,12 @@ struct CaseGenerator {
                     Field("Url", "https://example.org/\(serial)"), Field("Published", day)]))
             }
             made += 1
-            if rng.chance(5), let on = originals.last {
+            if rng.percent(12), let on = originals.last {
+                let relation = rng.pick(["mentions", "criticizes", "replies-to", "quotes", "detained-with"])
+                file.put(Link(LinkKey(from: rng.pick(personIds), rel: relation, to: on),
+                              fields: rng.percent(25) ? [Field("Note", sentence(enWords, zipfEn, count: 6, names: latinNames))] : []))
+            }
+            if rng.percent(5), let on = originals.last {
                 file.put(Note(NoteKey(on: on, at: day + "T12:00:00Z", by: "lead",
                                       text: sentence(enWords, zipfEn, count: 5 + rng.below(10), names: latinNames))))
             }

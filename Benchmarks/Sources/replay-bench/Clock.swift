@@ -52,17 +52,3 @@ func ms(_ seconds: Double) -> String {
 func s(_ seconds: Double) -> String {
     "\((seconds * 1000).rounded() / 1000) s"
 }
-
-/// A reproducible random number generator (SplitMix64).
-struct BenchRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
-}

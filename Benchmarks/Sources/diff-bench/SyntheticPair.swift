@@ -1,3 +1,4 @@
+import BenchSupport
 #if canImport(Glibc)
 import Glibc
 #else
@@ -110,7 +111,7 @@ final class Writer {
     init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw BenchError("cannot create \(path)") }
+        guard fd >= 0 else { throw BenchFailure("cannot create \(path)") }
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -133,11 +134,6 @@ final class Writer {
 
     func close() throws {
         flush()
-        guard Glibc.close(fd) == 0 else { throw BenchError("cannot write \(path)") }
+        guard Glibc.close(fd) == 0 else { throw BenchFailure("cannot write \(path)") }
     }
-}
-
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

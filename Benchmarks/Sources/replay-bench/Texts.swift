@@ -1,3 +1,5 @@
+import BenchSupport
+
 /// Sample words for generated names and texts: Russian, Kazakh and English, as in the
 /// cases casefile is for.
 enum Texts {
@@ -11,7 +13,7 @@ enum Texts {
     static let platforms = ["twitter", "facebook", "vk", "blog", "instagram"]
     static let languages = ["ru", "kk", "en"]
 
-    static func sentence(_ random: inout BenchRandom, words count: Int) -> String {
+    static func sentence(_ random: inout SeededRandom, words count: Int) -> String {
         (0..<count).map { _ in random.pick(words) }.joined(separator: " ")
     }
 }

@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 
 /// A generated replay script of adds, links, notes and sets, as a researcher's build
@@ -5,7 +6,7 @@ import CasefileCore
 enum ScriptGenerator {
     /// A script of `total` commands; returns the text and how many of each kind.
     static func script(commands total: Int, seed: UInt64 = 42) -> (text: String, mix: [String: Int]) {
-        var random = BenchRandom(state: seed)
+        var random = SeededRandom(seed: seed)
         var lines: [String] = ["new \"Generated case\""]
         var mix: [String: Int] = [:]
         let people = total / 10

@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 import Foundation
 #if canImport(Glibc)
@@ -7,8 +8,8 @@ import Glibc
 // diff-bench: `casefile diff` on two large case files that differ in a few entries,
 // beside `diff -u` on the same files.
 //
-//   swift build -c release --product diff-bench --product casefile
-//   .build/release/diff-bench [--entries 1000000] [--changes 1000] [--runs 3] [--keep DIR]
+//   swift run -c release --package-path Benchmarks diff-bench [--entries 1000000] [--changes 1000] [--runs 5] [--keep DIR]
+// (it builds the release `casefile` of the root package first, or runs $CASEFILE_BIN)
 
 func seconds() -> Double {
     var now = timespec()
@@ -33,7 +34,7 @@ func timeChild(_ program: String, _ arguments: [String]) throws -> (seconds: Dou
 
 var entries = 1_000_000
 var changes = 1_000
-var runs = 3
+var runs = 5
 var keep: String?
 var arguments = Array(Swift.CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
@@ -70,7 +71,7 @@ for _ in 0..<runs {
 }
 print("in-process FileComparison: median \(String(format: "%.2f", median(inProcess))) s of \(runs); found \(found)")
 
-let binary = (Swift.CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/casefile"
+let binary = try Bench.casefileExecutable()
 for (label, program, args) in [
     ("casefile diff --stat OLD NEW", binary, ["diff", "--stat", old, new]),
     ("casefile diff OLD NEW", binary, ["diff", old, new]),

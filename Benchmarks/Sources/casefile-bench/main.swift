@@ -1,3 +1,4 @@
+import BenchSupport
 import CasefileCore
 import Foundation
 #if canImport(Glibc)
@@ -10,13 +11,13 @@ import Glibc
 // `recsel -c -t Post` on the same file for comparison.
 
 let usage = """
-    usage: casefile-bench [--sizes 10k,100k,1M] [--data DIR] [--runs N] [--no-recsel] [--regenerate]
+    usage: casefile-bench [--sizes 10k,100k,1M] [--data DIR] [--runs N (5)] [--no-recsel] [--regenerate]
 
     Generates (once) synthetic case files of the given sizes into DIR (default bench-data/)
     and reports load time, save time, peak memory (ru_maxrss of each phase's own process)
     and file size, and the time and memory of `recsel -c -t Post` where it is installed.
     Targets at 1M entries: load <= 1.5 s and <= 3x the file size in memory, save <= 1.5 s.
-    Build it in release mode: swift run -c release casefile-bench
+    Build it in release mode: swift run -c release --package-path Benchmarks casefile-bench
     """
 
 var arguments = Array(Swift.CommandLine.arguments.dropFirst())
@@ -34,7 +35,7 @@ if arguments.first == "--phase" {
 
 var sizes = [10_000, 100_000, 1_000_000]
 var folder = "bench-data"
-var runs = 1
+var runs = 5
 var useRecsel = true
 var regenerate = false
 
@@ -136,6 +137,7 @@ for size in sizes {
         savePeak = max(savePeak, save.maxRSSKilobytes)
         identical = Phases.value("identical", in: save.output) ?? "?"
     }
+    let copySeconds = Bench.median(runs: runs) { _ = Bench.anchor("cp '\(path)' '\(output)'") }
     unlink(output)
     let sizeMB = Double(bytes) / 1_048_576
     print("")
@@ -144,6 +146,7 @@ for size in sizes {
                  megabytes(loadPeak), Double(loadPeak) * 1024 / Double(bytes), median(loadCPU)))
     print(String(format: "  save  %.3f s   peak %@ (load, then save)   saved bytes identical to the input: %@   [process CPU, load + save: %.2f s]",
                  median(saves), megabytes(savePeak), identical, median(saveCPU)))
+    print(String(format: "  cp of the file  %.3f s   (save time / cp time: %.1fx)", copySeconds, median(saves) / max(copySeconds, 1e-6)))
     if let recsel {
         if let run = ChildProcess.run([recsel, "-c", "-t", "Post", path]), run.status == 0 {
             let count = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
