@@ -21,5 +21,7 @@ let package = Package(
         .executableTarget(name: "export-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
         // Attaching and verifying 1 GB of evidence, beside sha256sum on the same files.
         .executableTarget(name: "evidence-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
+        // Verifying the session chain of a 1M-entry case with 1,000 sessions; diff --by-session of two 1M saves.
+        .executableTarget(name: "review-bench", dependencies: [.product(name: "CasefileCore", package: "casefile"), "BenchSupport"]),
     ]
 )

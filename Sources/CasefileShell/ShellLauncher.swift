@@ -97,7 +97,10 @@ public enum ShellLauncher {
             return (fitted(["casefile \(CasefileVersion.text)"] + opened + (title.isEmpty ? [] : [title]), width: width)
                 + fitted([help] + (title.isEmpty ? ["case title=TEXT names it"] : []), width: width)).joined(separator: "\n")
         }
-        let contents = ["revision \(caseFile.header.revision)", parts.joined(separator: ", ")].filter { !$0.isEmpty }
+        var contents = ["revision \(caseFile.header.revision)", parts.joined(separator: ", ")].filter { !$0.isEmpty }
+        if let chain = notebook.chain, chain.chainedFrom != nil, let broken = chain.firstBroken {
+            contents.append("session chain broken at revision \(broken)")
+        }
         return (fitted(["casefile \(CasefileVersion.text)", name] + (title.isEmpty ? [] : [title]), width: width)
             + fitted(contents + [help], width: width)).joined(separator: "\n")
     }

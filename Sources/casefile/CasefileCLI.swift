@@ -27,7 +27,8 @@ struct CasefileCLI: ParsableCommand {
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",
         subcommands: [OpenCommand.self, RunCommand.self, CheckCommand.self, FormatCommand.self, ReferenceCommand.self,
                       SearchCommand.self, DiffCLI.self, LogCLI.self, RevisionCLI.self, MergeCLI.self,
-                      ImportCLI.self, ExportCLI.self, VerifyCLI.self, BundleCLI.self, GcCLI.self],
+                      ImportCLI.self, ExportCLI.self, VerifyCLI.self, BundleCLI.self, GcCLI.self,
+                      BlameCLI.self],
         defaultSubcommand: OpenCommand.self
     )
 

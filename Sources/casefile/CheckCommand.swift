@@ -28,8 +28,8 @@ struct CheckCommand: ParsableCommand {
                 let count = result.caseFile.count
                 // A stream (`/dev/stdin`, `<(…)`) was read whole; it is never written to.
                 let stream = SafeOpen.handedDescriptor(file) != nil ? " (read from a stream; nothing is written back)" : ""
-                let problems = result.diagnostics.filter { $0.severity == .error }.count
-                let warnings = result.diagnostics.count - problems
+                let problems = result.diagnostics.reduce(0) { $0 + ($1.severity == .error ? $1.counts : 0) }
+                let warnings = result.diagnostics.reduce(0) { $0 + ($1.severity == .error ? 0 : $1.counts) }
                 let spellings = names ? GlossaryCheck.check(result.caseFile) : []
                 for finding in spellings {
                     FileHandleOutput.standardError.write(Terminal.visible("\(file): warning: \(finding)") + "\n")

@@ -13,6 +13,12 @@ struct DiffCLI: ParsableCommand {
             are the same case. `-` reads a file from standard input. Colour only on a
             terminal, and never with NO_COLOR.
 
+            FILE@N stands for revision N of FILE, rebuilt in memory from its session log
+            (`casefile diff case.rec@3 case.rec@5`, `casefile diff case.rec@3 case.rec`).
+            When NEW descends from OLD, the changes its sessions do not explain are listed
+            under "changed outside casefile"; --by-session groups the changes by the
+            session (revision, who, when, message) that made them.
+
             For git (see the README): with `*.rec diff=casefile` in .gitattributes and
             `git config diff.casefile.command 'casefile diff --git-external'`, git diff
             shows case files entry by entry. --git-external takes the seven arguments git
@@ -38,6 +44,9 @@ struct DiffCLI: ParsableCommand {
     @Flag(help: "Print ONE file as one line per field, each naming its record (for git's textconv).")
     var textconv = false
 
+    @Flag(help: "Group the changes by the session that made them (revision, who, when, message).")
+    var bySession = false
+
     @Argument(help: "OLD and NEW case files (seven arguments with --git-external).",
               completion: .file(extensions: ["rec"]))
     var files: [String] = []
@@ -51,8 +60,8 @@ struct DiffCLI: ParsableCommand {
             }
         } else if files.count != 2 {
             throw ValidationError("casefile diff takes two case files, OLD and NEW (got \(files.count))")
-        } else if files.allSatisfy({ $0 == "-" }) {
-            throw ValidationError("casefile diff - - reads standard input twice: give one of the two as a file")
+        } else if files.allSatisfy({ Self.standardInputNames.contains($0) }) {
+            throw ValidationError("casefile diff \(files[0]) \(files[1]) reads standard input twice: give one of the two as a file")
         }
     }
 
@@ -72,12 +81,38 @@ struct DiffCLI: ParsableCommand {
         let oldPath = gitExternal ? files[1] : files[0]
         let newPath = gitExternal ? files[4] : files[1]
         let diff: CaseDiff
+        var descent: SaveDescent?
+        var attribution: SessionAttribution?
+        var newChain: ChainCheck?
         do {
-            diff = try FileComparison.diff(oldPath: oldPath, newPath: newPath)
+            let (old, new) = gitExternal ? (try CaseInput(path: oldPath), try CaseInput(path: newPath)) : try Self.open(oldPath, newPath)
+            // git hands an added or deleted file over as /dev/null (or an empty blob); a
+            // person naming an empty file most likely named the wrong one.
+            if !gitExternal {
+                for (path, input) in [(oldPath, old), (newPath, new)] where path != "/dev/null" && input.byteCount == 0 {
+                    output.diagnostic("casefile diff: \(Terminal.fileName(input.name)) is empty: not a case file")
+                    output.diagnostic("hint: give a saved case (/dev/null stands for no case at all)")
+                    throw ExitStatus.trouble.exit
+                }
+            }
+            diff = try FileComparison.diff(old, new)
+            if !diff.isEmpty {
+                let older = try old.withBytes { bytes throws(LoadError) in try ChainCheck.ofFile(bytes, name: old.name) }
+                let newer = try new.withBytes { bytes throws(LoadError) in try ChainCheck.ofFile(bytes, name: new.name) }
+                let found = SaveDescent(old: older.sessions.sessions, oldChain: older.chain, oldName: old.name,
+                                        new: newer.sessions.sessions, newChain: newer.chain, newName: new.name)
+                descent = found
+                newChain = newer.chain
+                if bySession || Self.explains(found, older.sessions, newer.sessions) {
+                    attribution = try Self.attribute(old, new, changed: diff)
+                }
+            }
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
             output.diagnostic("casefile diff: cannot compare: fix the file (casefile check shows every problem)")
             throw ExitStatus.of(error, oneMeansNo: true).exit
+        } catch let error as ExitCode {
+            throw error
         } catch {
             output.diagnostic("casefile: \(Terminal.visible(String(describing: error)))")
             throw ExitStatus.trouble.exit
@@ -94,11 +129,27 @@ struct DiffCLI: ParsableCommand {
                 if diff.isEmpty { output.line("(no difference in entries, links, notes or sessions)") }
             }
             let renderer = DiffRenderer(colour: output.usesColour)
-            for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
+            if bySession, !stat, let attribution {
+                for line in renderer.bySession(attribution, chain: newChain) { output.line(line) }
+            } else {
+                for line in stat ? renderer.stat(diff) : renderer.lines(diff) { output.line(line) }
+                if !stat, let attribution {
+                    let section = renderer.unexplainedSection(attribution, chain: newChain)
+                    if !section.isEmpty { output.line("") }
+                    for line in section { output.line(line) }
+                }
+            }
+            if let descent, !stat, descent.revisions.old + descent.revisions.new > 0 {
+                output.line("")
+                output.line(Terminal.visible("history: " + descent.description, keepNewlines: false))
+            }
         }
         if gitExternal { return }
         if !diff.isEmpty { throw ExitStatus.no.exit }
     }
+
+    /// The names under which a file argument is standard input.
+    static let standardInputNames: Set<String> = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
 
     /// `--textconv`: the case one field per line.
     private func printLines(_ path: String, _ output: StandardOutput) throws {

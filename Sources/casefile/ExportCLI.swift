@@ -8,7 +8,7 @@ import Glibc
 struct ExportCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a case (or a selection of it): html, markdown, dot, tmx, ftm, csv, json.",
+        abstract: "Export a case (or a selection of it): html, markdown, dot, tmx, xliff, ftm, csv, json.",
         discussion: """
             Writes to standard output unless -o names a file (csv without --kind: a folder, \
             one table per kind). A search query after the format narrows the export \
@@ -38,10 +38,16 @@ struct ExportCLI: ParsableCommand {
     @Option(help: "For html: how the network picture is laid out: auto (Graphviz if installed), dot, builtin.")
     var layout: String?
 
+    @Option(help: "For xliff: the source language (default: the originals' most common one).")
+    var from: String?
+
+    @Option(help: "For xliff: the target language (default: the one the translations are in).")
+    var to: String?
+
     @Argument(help: "The case file.", completion: .file(extensions: ["rec"]))
     var file: String
 
-    @Argument(help: "html, markdown, dot, tmx, ftm, csv or json.")
+    @Argument(help: "html, markdown, dot, tmx, xliff, ftm, csv or json.")
     var format: String
 
     @Argument(parsing: .allUnrecognized, help: "A search query that narrows the export.")
@@ -57,6 +63,10 @@ struct ExportCLI: ParsableCommand {
                 throw ValidationError("--kind takes " + CSVExport.kinds.map(\.word).joined(separator: ", "))
             }
         }
+        for lang in [from, to].compactMap({ $0 }) {
+            guard parsed == .xliff else { throw ValidationError("--from and --to are for xliff") }
+            guard LanguageTag.isValid(lang) else { throw ValidationError("'\(lang)' is not a language tag (ru, kk, en, en-GB)") }
+        }
         if let layout, NetworkLayout.Choice(rawValue: layout.lowercased()) == nil {
             throw ValidationError("--layout takes auto, dot or builtin")
         }
@@ -69,6 +79,8 @@ struct ExportCLI: ParsableCommand {
         guard let format = ExportFormat(word: format) else { throw ExitStatus.trouble.exit }
         var options = ExportOptions(kind: kind.flatMap { Kind(word: $0) })
         if let layout, let choice = NetworkLayout.Choice(rawValue: layout.lowercased()) { options.layout = choice }
+        options.sourceLang = from
+        options.targetLang = to
         let loaded: LoadResult
         do {
             loaded = try CaseReader.load(path: file)

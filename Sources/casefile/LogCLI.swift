@@ -31,9 +31,10 @@ struct LogCLI: ParsableCommand {
         let output = StandardOutput(environment: ProcessInfo.processInfo.environment)
         defer { output.flush() }
         let caseFile: CaseFile
+        let chain: ChainCheck
         do {
             let input = try CaseInput(path: file)
-            caseFile = try input.withBytes { bytes throws(LoadError) in try CaseFile.sessionsOnly(bytes, name: input.name) }
+            (caseFile, chain) = try input.withBytes { bytes throws(LoadError) in try ChainCheck.ofFile(bytes, name: input.name) }
         } catch let error as LoadError {
             output.diagnostic(Terminal.visible(error.description))
             throw ExitStatus.of(error).exit
@@ -45,7 +46,8 @@ struct LogCLI: ParsableCommand {
             throw ExitStatus.trouble.exit
         }
         let shown = try? ShellDeclaration.number(limit, flag: "-n", of: "log")
-        let log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: shown ?? nil)
+        var log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: shown ?? nil)
+        log.outsideEdits = chain.editsOutside
         if format == .json {
             output.line(log.json().rendered)
             return

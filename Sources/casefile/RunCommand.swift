@@ -148,7 +148,8 @@ struct ScriptReplay {
                 return 1
             }
         }
-        return failed ? 1 : 0
+        // `import --keep-going` saved the readable records; the file still had bad ones.
+        return failed || notebook.badRecordsSkipped > 0 ? 1 : 0
     }
 
     /// The script's text, or nil (after a located error) when it is not UTF-8: an error in

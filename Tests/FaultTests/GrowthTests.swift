@@ -52,4 +52,30 @@ import Testing
         #expect(notebook.runInteractive("undo").isEmpty)
         #expect(notebook.caseFile["aitelenov"]?.values("Tag") == ["a", "b"])
     }
+
+    /// Confirming a tag on a person with thousands of them names what changed and counts
+    /// the rest: listing every tag after every `tag` made adding them one by one quadratic
+    /// in time and, in a buffered output, in memory.
+    @Test func tagConfirmationsStayShortOnLongTagLists() throws {
+        let output = BufferOutput()
+        let notebook = Notebook(output: output, settings: FaultCase.settings)
+        notebook.journaling = false
+        #expect(notebook.runInteractive("add person \"Nurali Aitelenov\"\ntag aitelenov a b").isEmpty)
+        #expect(output.text.hasSuffix("aitelenov tags: a, b\n"))
+        #expect(notebook.runInteractive("tag aitelenov " + (0..<40).map { "t\($0)" }.joined(separator: " ")).isEmpty)
+        #expect(output.text.hasSuffix("aitelenov: added t0, t1, t2, t3, t4 and 35 more (42 tags)\n"))
+        #expect(notebook.runInteractive("tag aitelenov late").isEmpty)
+        #expect(output.text.hasSuffix("aitelenov: added late (43 tags)\n"))
+        #expect(notebook.runInteractive("tag aitelenov late").isEmpty)
+        #expect(output.text.hasSuffix("aitelenov already has those tags\n"))
+        #expect(notebook.runInteractive("untag aitelenov late t3").isEmpty)
+        #expect(output.text.hasSuffix("aitelenov: removed late, t3 (41 tags)\n"))
+        let missing = notebook.runInteractive("untag aitelenov nosuch")
+        #expect(missing.contains { "\($0)".contains("it has 41 tags; `show aitelenov` lists them") }, "\(missing)")
+        let many = (0..<40).filter { $0 != 3 }.map { "t\($0)" }
+        #expect(notebook.runInteractive("untag aitelenov " + many.joined(separator: " ")).isEmpty)
+        #expect(output.text.hasSuffix("aitelenov tags: a, b\n"))
+        #expect(notebook.caseFile["aitelenov"]?.values("Tag") == ["a", "b"])
+        #expect(!notebook.runInteractive("untag aitelenov a a").isEmpty, "the second a is not there any more")
+    }
 }

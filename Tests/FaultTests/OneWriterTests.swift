@@ -52,20 +52,8 @@ import Glibc
     @Test func aShellOpenedWhileRunHoldsTheCaseIsReadOnly() throws {
         let (folder, path) = try exampleCase()
         // `casefile run FILE -` takes the lock, then waits for its script on standard input.
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "casefile"))
-        run.arguments = ["run", path, "-"]
-        let script = Pipe()
-        run.standardInput = script
-        run.standardOutput = FileHandle.nullDevice
-        run.standardError = FileHandle.nullDevice
-        try run.run()
-        let lockPath = CaseLock.path(for: path)
-        let deadline = Date().addingTimeInterval(20)
-        while (try? String(contentsOfFile: lockPath, encoding: .utf8))?.contains("pid \(run.processIdentifier)") != true {
-            try #require(Date() < deadline, "casefile run did not take the lock")
-            usleep(10_000)
-        }
+        let holder = try LockHolder(path: path)
+        let run = holder.process
 
         let terminal = try shell(on: path, folder: folder)
         let greeting = try terminal.waitFor("kb 31> ")
@@ -75,10 +63,7 @@ import Glibc
         let refused = try terminal.waitFor("kb 31> ")
         #expect(refused.contains("the case is read-only"))
 
-        try script.fileHandleForWriting.write(contentsOf: Data("tag samson from-run\n".utf8))
-        try script.fileHandleForWriting.close()
-        run.waitUntilExit()
-        #expect(run.terminationStatus == 0)
+        #expect(holder.finish("tag samson from-run\n") == 0)
         let saved = try CaseReader.load(path: path).caseFile
         #expect(saved["samson"]?.values("Tag").contains("from-run") == true)
         #expect(saved["samson"]?.values("Tag").contains("blogger") != true)

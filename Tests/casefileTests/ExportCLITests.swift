@@ -17,6 +17,7 @@ struct ExportCLITests {
         ("kazakh-bloggers.md", ["markdown"]),
         ("kazakh-bloggers.dot", ["dot"]),
         ("kazakh-bloggers.tmx", ["tmx"]),
+        ("kazakh-bloggers.xlf", ["xliff"]),
         ("kazakh-bloggers.ftm.json", ["ftm"]),
         ("kazakh-bloggers.json", ["json"]),
     ]

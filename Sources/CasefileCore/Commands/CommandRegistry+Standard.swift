@@ -16,5 +16,7 @@ extension CommandRegistry {
         ExportCommand.self,
         AttachCommand.self, DetachCommand.self, VerifyCommand.self, CustodyCommand.self,
         CaseCommand.self,
+        BlameCommand.self,
+        ReloadCommand.self,
     ])
 }

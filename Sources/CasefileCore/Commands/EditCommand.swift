@@ -13,7 +13,8 @@ struct EditCommand: ShellCommand {
     static let summary = "Edit a field, or the whole entry as recfile text, in $VISUAL or $EDITOR."
     static let help = """
         Opens $VISUAL (then $EDITOR, then vi) on the text of FIELD, or on the whole entry
-        written as a recfile record. Save and quit to apply the change (one undo takes it
+        written as a recfile record. A translation's text (or whole entry) is shown below
+        its original, read-only between two #=== lines: changes made there are not saved. Save and quit to apply the change (one undo takes it
         back); an empty file changes nothing. If the result is invalid, the problems are
         shown as check shows them and what you typed is kept: `edit ID` again starts from it.
         """
@@ -39,10 +40,11 @@ struct EditCommand: ShellCommand {
             throw CommandError("\(field) can hold several values", at: word, hint: "edit the whole entry: edit \(entry.id)")
         }
         let original = entry[field] ?? ""
+        let block = field == "Text" ? originalBlock(for: entry, notebook: notebook) : nil
         var edited: String
-        switch editor.edit(original + "\n", suffix: ".txt") {
+        switch editor.edit((block ?? "") + original + "\n", suffix: ".txt") {
         case .failure(let error): throw CommandError(error.message, at: word)
-        case .success(let text): edited = text
+        case .success(let text): edited = removingOriginal(text, shown: block, entry: entry, notebook: notebook)
         }
         while edited.hasSuffix("\n") { edited.removeLast() }
         guard !edited.isEmpty, edited != original else {
@@ -57,15 +59,23 @@ struct EditCommand: ShellCommand {
 
     static func editEntry(_ entry: Entry, editor: TextEditing, notebook: Notebook, word: Word) throws(CommandError) {
         let rescue = rescuePath(entry.id, notebook: notebook)
+        let block = originalBlock(for: entry, notebook: notebook)
         var text = CaseRecordText.render(entry)
         if let rescue, let kept = PrivateFiles.read(rescue) {
             text = String(decoding: kept, as: UTF8.self)
             notebook.remark("starting from the text you typed last time (\(rescue))")
         }
+        if let block {
+            // Below the editing instructions, above the record.
+            let help = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
+            let offset = help.reduce(0) { $0 + $1.utf8.count + 1 }
+            let split = text.utf8.index(text.startIndex, offsetBy: min(offset, text.utf8.count))
+            text = String(text[..<split]) + block + String(text[split...])
+        }
         let edited: String
         switch editor.edit(text, suffix: ".rec") {
         case .failure(let error): throw CommandError(error.message, at: word)
-        case .success(let result): edited = result
+        case .success(let result): edited = removingOriginal(result, shown: block, entry: entry, notebook: notebook)
         }
         let meaningful = edited.split(separator: "\n").contains { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " } }
         guard meaningful else {

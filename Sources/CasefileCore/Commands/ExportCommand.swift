@@ -3,12 +3,15 @@
 struct ExportCommand: ShellCommand {
     static let name = "export"
     static let group = CommandGroup.files
-    static let usage = "export FORMAT [QUERY…] [--entries ID…] [--out FILE] [--kind KIND] [--layout auto|dot|builtin]"
-    static let summary = "Write the case (or a selection) as html, markdown, dot, tmx, ftm, csv or json."
+    static let usage = "export FORMAT [QUERY…] [--entries ID…] [--out FILE] [--kind KIND] [--layout auto|dot|builtin] [--from LANG] [--to LANG]"
+    static let summary = "Write the case (or a selection) as html, markdown, dot, tmx, xliff, ftm, csv or json."
     static let help = """
         Formats: html (a self-contained report: people, timeline with originals and
         translations side by side, notes, sources, a picture of the network), markdown (the
-        same report), dot (the link graph for Graphviz), tmx (TMX 1.4b for translators), ftm
+        same report), dot (the link graph for Graphviz), tmx (TMX 1.4b for translators),
+        xliff (XLIFF 2.0 to translate in a CAT tool: one unit per translation into --to LANG
+        and per original still without one, from --from LANG, the originals' most common
+        language unless given; the segment's state mirrors the status), ftm
         (FollowTheMoney JSON lines for Aleph), csv (one table per kind into the folder
         --out names, or --kind KIND alone), json (the whole case, schema casefile-export 1).
         A search query narrows what is exported (kind:post author:@extremkz, lang:ru), as
@@ -21,7 +24,8 @@ struct ExportCommand: ShellCommand {
     static let example = "export html kind:post author:@extremkz --out extremkz.html"
     static let arguments = [ArgumentSpec("FORMAT", .word), ArgumentSpec("QUERY", .query, optional: true, repeating: true)]
     static let flags = [FlagSpec(["--out", "-o"], value: .path), FlagSpec(["--entries"], value: .entry),
-                        FlagSpec(["--kind"], value: .kind), FlagSpec(["--layout"], value: .word)]
+                        FlagSpec(["--kind"], value: .kind), FlagSpec(["--layout"], value: .word),
+                        FlagSpec(["--from"], value: .language), FlagSpec(["--to"], value: .language)]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let formatWord = call.required(0)
@@ -58,6 +62,11 @@ struct ExportCommand: ShellCommand {
                 throw CommandError("unknown layout '\(word.text)'", at: word, hint: "--layout auto, dot or builtin")
             }
             options.layout = layout
+        }
+        for (flag, keyPath) in [("--from", \ExportOptions.sourceLang), ("--to", \ExportOptions.targetLang)] {
+            guard let word = call.flags[flag] else { continue }
+            guard format == .xliff else { throw CommandError("\(flag) is for xliff", at: word, hint: "export xliff \(flag) \(word.text)") }
+            options[keyPath: keyPath] = try notebook.language(word)
         }
         let set = try notebook.exportSet(query: query, entries: entries)
         guard let out = call.flags["--out"] else {

@@ -6,9 +6,10 @@ struct ImportCommand: ShellCommand {
     static let name = "import"
     static let group = CommandGroup.files
     static let usage = "import FORMAT FILE… [title=T] [url=URL] [by=NAME] [status=S] [sha256=HEX] [--dry-run] [--keep-going]"
-    static let summary = "Import posts from twarc, an X archive, a Telegram export or an article."
+    static let summary = "Import posts from twarc, an X archive, a Telegram export or an article; translations from TMX or XLIFF."
     static let help = """
-        FORMAT is twarc, x-archive, telegram, article or auto (told from the content).
+        FORMAT is twarc, x-archive, telegram, article, tmx, xliff or auto (told from the
+        content).
         People are matched by the platform's account id, then by handle; posts by the
         platform's post id (an article's quoted posts by author, date and text), so that
         importing the same or an overlapping file again adds only what is new, and an
@@ -19,6 +20,14 @@ struct ImportCommand: ShellCommand {
         would change. For articles, title= and url= describe the Source, by= and status=
         the translations. The session log records `import FORMAT FILE sha256=…`: a replay
         reads the file again and refuses one that changed.
+        tmx and xliff bring back translations edited in a CAT tool (OmegaT, Trados, any
+        TMX 1.4b or XLIFF 2 tool): a unit with the Ids `export tmx`/`export xliff` wrote
+        changes that translation's text (and status, from x-status or the segment's
+        state); a unit without them is matched by its source text, and one that matches
+        several originals or translations is refused, located. A translation into a
+        language the original has none in is added (by= names its translator where the
+        file does not; your name by default; status= sets the status of what changes).
+        Nothing but translations changes: no Source, no posts, no people.
         """
     static let example = "import twarc search.jsonl"
     static let arguments = [ArgumentSpec("FORMAT", .word), ArgumentSpec("FILE", .path, repeating: true)]
@@ -50,6 +59,7 @@ struct ImportCommand: ShellCommand {
         var planner = ImportPlanner(notebook: notebook)
         planner.translator = call.option("by")
         planner.status = try TranslateCommand.status(call)
+        if call.options.first("status") != nil { planner.unitStatus = planner.status }
         let changesBefore = notebook.undo.pending?.changes.count ?? 0
         let logBefore = notebook.undo.pending?.log.count ?? 0
         var logLines: [String] = []
@@ -69,16 +79,25 @@ struct ImportCommand: ShellCommand {
             if let url = call.option("url") { described.url = url }
             batches.append(described)
         }
+        if batches.contains(where: \.format.holdsUnits) {
+            // Who made a new translation when the file does not say: the user at the keyboard,
+            // written into the logged line so a replay by someone else gives the same case.
+            if planner.translator == nil, notebook.settings.userName != "unknown" { planner.translator = notebook.settings.userName }
+            for index in batches.indices where batches[index].format.holdsUnits {
+                batches[index].problems += planner.unitProblems(batches[index])
+            }
+        }
         let problems = batches.flatMap(\.problems)
         if !problems.isEmpty && !keepGoing {
             var text = problems.prefix(20).map(\.description).joined(separator: "\n")
             if problems.count > 20 { text += "\n… and \(problems.count - 20) more" }
             throw CommandError(rendered: text + "\nnothing was imported (--keep-going imports the readable records and lists the rest)")
         }
+        notebook.badRecordsSkipped += problems.count
         for batch in batches {
             var line = "import \(batch.format.rawValue) \(Quoting.word(Self.absolute(batch.file))) sha256=\(batch.sha256)"
             for key in ["title", "url", "by", "status"] {
-                if let value = call.option(key) { line += " \(key)=\(Quoting.word(value))" }
+                if let value = key == "by" ? planner.translator : call.option(key) { line += " \(key)=\(Quoting.word(value))" }
             }
             if !batch.problems.isEmpty { line += " --keep-going" }
             logLines.append(line)

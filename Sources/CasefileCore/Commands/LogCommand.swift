@@ -31,7 +31,8 @@ struct LogCommand: ShellCommand {
             notebook.say("no revisions yet: the case has not been saved")
             return
         }
-        let log = SessionLog(sessions: sessions, verbose: call.has("-v"), limit: limit)
+        var log = SessionLog(sessions: sessions, verbose: call.has("-v"), limit: limit)
+        log.outsideEdits = notebook.chain?.editsOutside ?? [:]
         for line in log.lines() { notebook.output.line(line) }
     }
 }

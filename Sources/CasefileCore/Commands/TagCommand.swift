@@ -12,12 +12,22 @@ struct TagCommand: ShellCommand {
         var entry = try notebook.resolve(call.required(0))
         let tags = Array(call.positionals.dropFirst())
         guard !tags.isEmpty else { throw CommandError("tag needs TAG", at: call.required(0), hint: "usage: \(usage)") }
-        // The tags it has, looked up in a set: one command of 100k tags is not 100k scans.
-        var present = Set(entry.tags)
+        // The tags it has: a few new ones are looked for by a scan (a set of ten thousand
+        // tags rebuilt for every `tag` made adding them one by one quadratic), many in a set.
         var added: [Field] = []
+        var present: Set<String>? = tags.count > 8 ? Set(entry.tags) : nil
         for word in tags {
             guard !word.text.isEmpty, !word.text.contains("\n") else { throw CommandError("an empty tag", at: word) }
-            if present.insert(word.text).inserted { added.append(Field("Tag", word.text)) }
+            if present != nil {
+                if present?.insert(word.text).inserted == true { added.append(Field("Tag", word.text)) }
+            } else if !entry.fields.contains(where: { $0.name == "Tag" && $0.value == word.text }),
+                      !added.contains(where: { $0.value == word.text }) {
+                added.append(Field("Tag", word.text))
+            }
+        }
+        if added.isEmpty {
+            notebook.confirm("\(entry.id) already has those tags")
+            return
         }
         // Where `append` would put each (after the tags there), found once for all of them.
         let schema = entry.schema
@@ -25,11 +35,7 @@ struct TagCommand: ShellCommand {
         let index = rank < schema.fields.count
             ? entry.fields.firstIndex { schema.rank(of: $0.name) > rank } ?? entry.fields.count : entry.fields.count
         entry.fields.insert(contentsOf: added, at: index)
-        if entry == notebook.caseFile.entries[entry.id] {
-            notebook.confirm("\(entry.id) already has those tags")
-            return
-        }
         notebook.put(entry)
-        notebook.confirm("\(entry.id) tags: " + entry.tags.joined(separator: ", "))
+        notebook.confirm(TagConfirmation.message(for: entry, added: added.map(\.value)))
     }
 }

@@ -83,14 +83,22 @@ extension CaseDiff {
                 if let new = pair.new { added.append(new) }
             }
         }
-        let renamed = Self.renames(removed: removed, added: added)
-        changes += renamed
+        var renamed = Self.renames(removed: removed, added: added)
         // Links and notes that only followed a renamed entry read as moved, not as one
         // removed and one added.
         var newIds: [String: String] = [:]
         for change in renamed {
             if case let .entry(_, old) = change.subject, let new = change.renamedTo { newIds[old] = new }
         }
+        // A removed entry whose references now name another entry was merged into it
+        // (`merge KEEP DROP`): it reads as a merge, and what moved follows it.
+        let merges = Self.merges(removed: renamed, changed: changes, pairs: pairs)
+        for (index, change) in renamed.enumerated() {
+            guard change.action == .removed, case let .entry(_, id) = change.subject, let keep = merges[id] else { continue }
+            renamed[index].renamedTo = keep
+            newIds[id] = keep
+        }
+        changes += renamed
         changes += Self.follow(pairs.links, subject: { .link($0) }, fields: \.fields, comments: \.comments) { key in
             LinkKey(from: newIds[key.from] ?? key.from, rel: key.rel, to: newIds[key.to] ?? key.to)
         }
@@ -114,6 +122,7 @@ extension CaseDiff {
             if a.subject != b.subject { return DiffSubject.less(a.subject, b.subject) }
             return a.action == .removed && b.action != .removed
         }
+        for index in changes.indices { changes[index].follows = Self.onlyFollows(changes[index], newIds) }
         self.init(changes: changes, layout: pairs.layout)
     }
 
@@ -169,6 +178,52 @@ extension CaseDiff {
             for old in bucket { changes.append(change(.removed, .entry(old.kind, old.id), old.fields, [], old.comments, [])) }
         }
         return changes
+    }
+
+    /// For each removed entry, the entry its references were rewritten to, when the changed
+    /// entries (or the links) point there instead: `merge KEEP DROP` did that.
+    private static func merges(removed: [RecordChange], changed: [RecordChange], pairs: DiffPairs) -> [String: String] {
+        var gone: Set<String> = []
+        for change in removed where change.action == .removed {
+            if case let .entry(_, id) = change.subject { gone.insert(id) }
+        }
+        guard !gone.isEmpty else { return [:] }
+        var votes: [String: [String: Int]] = [:]
+        for change in changed {
+            for case let .changed(_, old, new, nil) in change.fields.edits where gone.contains(old) && !gone.contains(new) {
+                votes[old, default: [:]][new, default: 0] += 1
+            }
+        }
+        var linksGone: [LinkKey] = []
+        var linksCome: Set<LinkKey> = []
+        for (key, pair) in pairs.links {
+            if pair.new == nil { linksGone.append(key) } else if pair.old == nil { linksCome.insert(key) }
+        }
+        for key in linksGone {
+            for keep in linksCome where keep.rel == key.rel {
+                if gone.contains(key.from), keep.to == key.to, !gone.contains(keep.from) { votes[key.from, default: [:]][keep.from, default: 0] += 1 }
+                if gone.contains(key.to), keep.from == key.from, !gone.contains(keep.to) { votes[key.to, default: [:]][keep.to, default: 0] += 1 }
+            }
+        }
+        return votes.compactMapValues { counts in counts.max { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }?.key }
+    }
+
+    /// Whether a change only carries references along to renamed or merged entries: an
+    /// entry whose every changed field went from an old Id to its new one, or a link or
+    /// note moved with its entry.
+    static func onlyFollows(_ change: RecordChange, _ newIds: [String: String]) -> Bool {
+        guard !newIds.isEmpty, change.action == .changed || change.movedTo != nil, !change.commentsChanged else { return false }
+        if change.movedTo != nil { return !change.fields.edits.contains { if case .same = $0 { return false } else { return true } } }
+        guard case .entry = change.subject else { return false }
+        var any = false
+        for edit in change.fields.edits {
+            switch edit {
+            case .same: continue
+            case let .changed(_, old, new, nil) where newIds[old] == new: any = true
+            default: return false
+            }
+        }
+        return any
     }
 
     private static func change(_ action: RecordChange.Action, _ subject: DiffSubject, _ oldFields: [Field],

@@ -61,6 +61,9 @@ public struct RecordChange: Sendable, Equatable {
     public var fields: FieldsDiff
     /// The record's comment lines, edit by edit.
     public var comments: [Edit<String>]
+    /// Whether the change only follows a rename or a merge (references rewritten to the
+    /// new Id, a link or note moved with its entry): shown collapsed, not counted as work.
+    public var follows = false
 
     /// Creates a change.
     public init(action: Action, subject: DiffSubject, renamedTo: String? = nil, movedTo: DiffSubject? = nil,
@@ -149,6 +152,17 @@ public struct CaseDiff: Sendable, Equatable {
         for change in changes { result[change.subject.kind, default: [:]][change.action, default: 0] += 1 }
         return result
     }
+
+    /// `counts` without the changes that only follow a rename or a merge: what a person
+    /// did, as `diff --stat` shows it.
+    public var workCounts: [Kind?: [RecordChange.Action: Int]] {
+        var result: [Kind?: [RecordChange.Action: Int]] = [:]
+        for change in changes where !change.follows { result[change.subject.kind, default: [:]][change.action, default: 0] += 1 }
+        return result
+    }
+
+    /// How many records only followed a rename or a merge.
+    public var followingCount: Int { changes.filter(\.follows).count }
 
     /// `+3 post, ~1 person, >1 person, -1 note`, in the style of the session summaries
     /// (`>` marks renames).

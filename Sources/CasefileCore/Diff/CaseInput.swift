@@ -46,6 +46,17 @@ public final class CaseInput {
         isStream = false
     }
 
+    /// Bytes made in memory (an older revision rebuilt from the log), named `name`.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        mapped = nil
+        buffer = bytes
+        isStream = false
+    }
+
+    /// How many bytes the input holds.
+    public var byteCount: Int { mapped?.bytes.count ?? buffer.count }
+
     /// Calls `body` with the bytes.
     public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         if let mapped { return try body(mapped.bytes) }

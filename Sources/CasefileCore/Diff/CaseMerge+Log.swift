@@ -12,6 +12,7 @@ extension CaseMerge {
         let notebook = Notebook(caseFile: ours, output: BufferOutput(), settings: settings)
         notebook.showsConfirmations = false
         notebook.journaling = false
+        notebook.sealsSessions = false
         var target = merged
         target.sessions = ours.sessions
         guard Self.run(Self.commands(from: ours, to: target, notebook: notebook), on: notebook) else { return nil }
@@ -25,7 +26,10 @@ extension CaseMerge {
         if !conflicts.isEmpty { message += "; kept ours: " + conflicts.joined(separator: "; ") }
         // Recorded even when ours was kept whole: the log says their revisions were seen.
         if notebook.hasUnsavedChanges || !taken.isEmpty {
-            notebook.commitSave(notebook.prepareSave(message: message), path: nil, hash: nil)
+            var prepared = notebook.prepareSave(message: message)
+            // Both parents' hashes, ours first, as a git merge commit names its parents.
+            SessionChain.seal(&prepared.caseFile, parents: [SessionChain.digest(of: ours), SessionChain.digest(of: theirs)])
+            notebook.commitSave(prepared, path: nil, hash: nil)
         }
         var result = notebook.caseFile
         // What the commands made must be the merge, in every record.

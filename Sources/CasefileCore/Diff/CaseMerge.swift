@@ -113,7 +113,9 @@ public struct CaseMerge {
         var next = max(sessions.last?.revision ?? 0, ours.header.revision) + 1
         for session in theirs.sessions.sorted(by: { $0.revision < $1.revision })
         where !base.sessions.contains(session) && !ours.sessions.contains(session) {
-            var renumbered = session
+            // Renumbered on top of ours, it no longer saved what its hashes say: it is
+            // kept unsealed, and the chain shows that this merge was not casefile's save.
+            var renumbered = session.withoutChain
             renumbered.revision = next
             next += 1
             sessions.append(renumbered)

@@ -14,7 +14,16 @@ public struct DiffRenderer {
     /// The diff's lines (empty when the cases are the same).
     public func lines(_ diff: CaseDiff) -> [String] {
         var out: [String] = []
-        for change in diff.changes { out += lines(change) }
+        let ripples = Ripples(diff)
+        var shown: Set<String> = []
+        for change in diff.changes {
+            guard change.follows, let group = ripples.group(of: change), group.count > 1 || change.subject.kind?.hasId == true else {
+                out += lines(change)
+                continue
+            }
+            // A reference carried along by a rename or a merge: one line for all of them.
+            if shown.insert(group.key).inserted { out.append(paint(ripples.line(group, visible: visible), .changed)) }
+        }
         if let layout = diff.layout {
             for description in layout.descriptions { out.append(paint("~ " + description, .changed)) }
         }
@@ -32,9 +41,13 @@ public struct DiffRenderer {
             case .added(let text): out.append(paint("  + #" + visible(text), .added))
             }
         }
-        let sessionCommands = change.subject.kind == .session
+        // A new session's commands are counted (log -v lists them); a past one changed
+        // outside casefile shows each command line that changed.
+        let sessionCommands = change.subject.kind == .session && change.action != .changed
         var commandCounts = (removed: 0, added: 0)
         for edit in change.fields.edits {
+            // A save's hashes are for tools (revision --check), not for reading.
+            if sessionCommands, edit.name == SessionChain.hashField || edit.name == SessionChain.previousField { continue }
             if sessionCommands, edit.name == "Command" {
                 switch edit {
                 case .removed: commandCounts.removed += 1
@@ -55,6 +68,8 @@ public struct DiffRenderer {
                 if let lines {
                     out.append("    \(name):")
                     out += textLines(lines)
+                } else if Self.showsWords(name, old, new), let words = WordDiff.inline(old, new, colour: colour) {
+                    out.append("    \(name): " + words)
                 } else {
                     out.append("    \(name): " + paint(visible(old), .removed) + " → " + paint(visible(new), .added))
                 }
@@ -69,7 +84,7 @@ public struct DiffRenderer {
 
     /// Counts per kind and action, and a total line.
     public func stat(_ diff: CaseDiff) -> [String] {
-        let counts = diff.counts
+        let counts = diff.workCounts
         var out: [String] = []
         let actions = RecordChange.Action.allCases
         out.append(TextWidth.pad("", to: 12) + actions.map { TextWidth.pad($0.rawValue, to: 9) }.joined())
@@ -91,6 +106,7 @@ public struct DiffRenderer {
             return "\(count) \(action.rawValue)"
         }
         out.append(total.isEmpty ? "no record changed" : total.joined(separator: ", "))
+        if diff.followingCount > 0 { out.append("\(Plural.count(diff.followingCount, "record")) only follow\(diff.followingCount == 1 ? "s" : "") a rename or a merge") }
         // Cells are padded to line up; a line does not end in that padding.
         return out.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
@@ -107,6 +123,9 @@ public struct DiffRenderer {
         case .header:
             return "\(sign) header"
         case let .entry(kind, id):
+            if change.action == .removed, let keep = change.renamedTo {
+                return "\(sign) \(kind.word) \(visible(id)) → merged into \(visible(keep)) (its references, links and notes moved there)"
+            }
             if let newId = change.renamedTo { return "\(sign) \(kind.word) \(visible(id)) → \(visible(newId)) (renamed)" }
             return "\(sign) \(kind.word) \(visible(id))"
         case let .link(key):
@@ -123,6 +142,7 @@ public struct DiffRenderer {
             if case let .note(new)? = change.movedTo { heading += " → on \(visible(new.on)) (follows the rename)" }
             return heading
         case let .session(revision):
+            if change.action == .changed { return "\(sign) revision \(revision)'s session record was modified" }
             return "\(sign) session, revision \(revision)"
         }
     }
@@ -143,6 +163,7 @@ public struct DiffRenderer {
             if case .same = edit { continue }
             for near in max(0, index - context)...min(script.count - 1, index + context) { keep[near] = true }
         }
+        let (pairs, pairedAdded) = Self.pairLines(script)
         var out: [String] = []
         var skipped = false
         for (index, edit) in script.enumerated() {
@@ -154,8 +175,15 @@ public struct DiffRenderer {
             skipped = false
             switch edit {
             case .same(let line): out.append("        " + visible(line))
-            case .removed(let line): out.append(paint("      - " + visible(line), .removed))
-            case .added(let line): out.append(paint("      + " + visible(line), .added))
+            case .removed(let line):
+                if let partner = pairs[index], let words = WordDiff.inline(line, partner, colour: colour) {
+                    out.append("      ~ " + words)
+                } else {
+                    out.append(paint("      - " + visible(line), .removed))
+                }
+            case .added(let line):
+                if pairedAdded.contains(index) { continue }
+                out.append(paint("      + " + visible(line), .added))
             }
         }
         return out
@@ -163,15 +191,43 @@ public struct DiffRenderer {
 
     private func visible(_ text: String) -> String { Terminal.visible(text, keepNewlines: false) }
 
-    private func paint(_ text: String, _ action: RecordChange.Action) -> String {
-        guard colour else { return text }
-        let code: String
-        switch action {
-        case .added: code = "32"
-        case .removed: code = "31"
-        case .changed: code = "33"
-        case .renamed: code = "36"
+    /// Whether a changed one-line value reads better with its changed words marked than
+    /// as old → new: a text, or a value of several words.
+    static func showsWords(_ name: String, _ old: String, _ new: String) -> Bool {
+        name == "Text" || name == "Message" || (WordDiff.tokens(old).count >= 5 && WordDiff.tokens(new).count >= 5)
+    }
+
+    /// In each run of removed lines followed by as many added ones, the added line paired
+    /// with each removed one (by position in the script) when they share words, and the
+    /// added lines so paired (shown with their partner, not again).
+    static func pairLines(_ script: [Edit<String>]) -> (partners: [Int: String], paired: Set<Int>) {
+        var partners: [Int: String] = [:]
+        var paired: Set<Int> = []
+        var index = 0
+        while index < script.count {
+            var removed: [Int] = []
+            while index < script.count, case .removed = script[index] { removed.append(index); index += 1 }
+            var added: [Int] = []
+            while index < script.count, case .added = script[index] { added.append(index); index += 1 }
+            if removed.isEmpty && added.isEmpty { index += 1; continue }
+            guard removed.count == added.count else { continue }
+            for (r, a) in zip(removed, added) {
+                guard case let .removed(old) = script[r], case let .added(new) = script[a],
+                      WordDiff.inline(old, new, colour: false) != nil else { continue }
+                partners[r] = new
+                paired.insert(a)
+            }
         }
-        return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
+        return (partners, paired)
+    }
+
+    func paint(_ text: String, _ action: RecordChange.Action) -> String {
+        guard colour else { return text }
+        switch action {
+        case .added: return Terminal.styled(text, .added)
+        case .removed: return Terminal.styled(text, .removed)
+        case .changed: return Terminal.styled(text, .changed)
+        case .renamed: return Terminal.styled(text, .renamed)
+        }
     }
 }

@@ -149,9 +149,12 @@ public enum FileComparison {
 
     /// Compares the case files at two paths.
     public static func diff(oldPath: String, newPath: String) throws -> CaseDiff {
-        let old = try CaseInput(path: oldPath)
-        let new = try CaseInput(path: newPath)
-        return try old.withBytes { a throws(LoadError) in
+        try diff(CaseInput(path: oldPath), CaseInput(path: newPath))
+    }
+
+    /// Compares two opened case files.
+    public static func diff(_ old: CaseInput, _ new: CaseInput) throws(LoadError) -> CaseDiff {
+        try old.withBytes { a throws(LoadError) in
             try new.withBytes { b throws(LoadError) in
                 try diff(old: a, oldName: old.name, new: b, newName: new.name)
             }

@@ -43,27 +43,38 @@ public indirect enum JSONText: Equatable, Sendable {
     private static func quote(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                // C1 controls and bidirectional overrides too: JSON printed on a terminal must
-                // not steer it, and the escaped form decodes to the same text.
-                let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x2029).contains(value)
-                    || value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
-                    || (0x2066...0x2069).contains(value) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+            if let escaped = escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
         }
         out += "\""
+    }
+
+    /// How JSON output writes `scalar` inside a string, or nil to write it as it is: `\"`,
+    /// `\\`, `\n`, `\r`, `\t`, and `\uXXXX` for the other C0 controls, DEL and C1 controls,
+    /// line and paragraph separators and bidirectional controls (JSON printed on a terminal
+    /// must not steer it, and the escaped form decodes to the same text). The one rule for
+    /// every JSON casefile writes (`diff --json`, `export json`, `export ftm`).
+    static func escape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default:
+            let value = scalar.value
+            guard value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x2029).contains(value)
+                || value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value) else { return nil }
+            let hex = String(value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+    }
+
+    /// Whether a UTF-8 byte may begin a scalar `escape` rewrites (ASCII controls, DEL, `"`,
+    /// `\\`, and the lead bytes of U+0080–U+00BF, U+061C and U+2000–U+2FFF): text without
+    /// such bytes is written as it is.
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
     }
 }
 

@@ -12,6 +12,9 @@ public struct SessionLog {
     public var verbose = false
     /// At most this many revisions (nil: all).
     public var limit: Int?
+    /// Edits outside casefile the session chain shows, by the revision after which they
+    /// were made (`ChainCheck.editsOutside`): listed between the revisions.
+    public var outsideEdits: [Int: String] = [:]
 
     /// A log of `sessions`.
     public init(sessions: [Session], verbose: Bool = false, limit: Int? = nil) {
@@ -25,6 +28,10 @@ public struct SessionLog {
         var out: [String] = []
         let newestFirst = sessions.sorted { $0.revision > $1.revision }
         for session in newestFirst.prefix(limit ?? newestFirst.count) {
+            if let edit = outsideEdits[session.revision] {
+                out.append("! " + visible(edit))
+                out.append("")
+            }
             var heading = "revision \(session.revision)"
             if let saved = session.saved { heading += "  " + saved }
             if let by = session.by { heading += "  by " + by }
@@ -56,6 +63,9 @@ public struct SessionLog {
                 if let value = session[name] { pairs.append((name.lowercased(), .string(value))) }
             }
             pairs.append(("commands", .array(session.commands.map { .string($0) })))
+            if let hash = session.chainHash { pairs.append(("hash", .string(hash))) }
+            if !session.chainParents.isEmpty { pairs.append(("previous", .array(session.chainParents.map { .string($0) }))) }
+            if let edit = outsideEdits[session.revision] { pairs.append(("editedOutsideAfter", .string(edit))) }
             return .object(pairs)
         })
     }

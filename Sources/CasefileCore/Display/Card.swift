@@ -67,7 +67,7 @@ public struct Card {
 
     /// The text, beside its original (for a translation) or its translations (for an original).
     private func textBlock(_ text: String) -> [String] {
-        var pairs: [(String, String)] = []
+        var pairs: [(Heading, String)] = []
         if entry.kind == .translation, let original = entry["Of"].flatMap({ caseFile[$0] }) {
             pairs.append((heading(original, role: "original"), original.text ?? ""))
             pairs.append((heading(entry, role: "this translation"), text))
@@ -84,27 +84,6 @@ public struct Card {
             out += [""] + sideBySide(left, right)
         }
         return out
-    }
-
-    private func heading(_ entry: Entry, role: String) -> String {
-        var parts = [entry.lang ?? "?", role]
-        let by = [entry["By"], entry["Status"]].compactMap { $0 }
-        if !by.isEmpty { parts.append("(" + by.joined(separator: ", ") + ")") }
-        return parts.joined(separator: " · ")
-    }
-
-    private func sideBySide(_ left: (String, String), _ right: (String, String)) -> [String] {
-        let column = (width - 5) / 2
-        let left = (shown(left.0), left.1), right = (shown(right.0), right.1)
-        let leftLines = [left.0, String(repeating: "─", count: min(column, TextWidth.of(left.0)))]
-            + TextWidth.wrap(shown(left.1), width: column)
-        let rightLines = [right.0, String(repeating: "─", count: min(column, TextWidth.of(right.0)))]
-            + TextWidth.wrap(shown(right.1), width: column)
-        return (0..<max(leftLines.count, rightLines.count)).map { index in
-            let l = index < leftLines.count ? TextWidth.truncate(leftLines[index], to: column) : ""
-            let r = index < rightLines.count ? TextWidth.truncate(rightLines[index], to: width - 5 - column) : ""
-            return "  " + TextWidth.pad(l, to: column) + (r.isEmpty ? " │" : " │ " + r)
-        }
     }
 
     private func linkLines() -> [String] {

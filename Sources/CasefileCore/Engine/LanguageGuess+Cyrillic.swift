@@ -15,9 +15,12 @@ struct CyrillicScores {
         for language in Self.order { scores[language] = 0 }
         var dottedI = 0
         var hardVowels = 0
+        var scalars: [UInt32] = []
         for word in words {
             var previous: UInt32 = 0
+            scalars.removeAll(keepingCapacity: true)
             for scalar in word.unicodeScalars {
+                scalars.append(scalar.value)
                 score(letter: scalar.value)
                 if scalar.value == 0x456 { dottedI += 1 }
                 if scalar.value == 0x44B || scalar.value == 0x44D { hardVowels += 1 }
@@ -28,7 +31,8 @@ struct CyrillicScores {
                 }
                 previous = scalar.value
             }
-            for (ending, languages) in GuessVocabulary.endings where word.count > ending.count + 1 && word.hasSuffix(ending) {
+            for (ending, languages) in GuessVocabulary.endings
+            where scalars.count > ending.count + 1 && scalars.suffix(ending.count).elementsEqual(ending) {
                 for language in languages { scores[language, default: 0] += 2 }
             }
             var hit = false

@@ -28,8 +28,8 @@ public enum LanguageGuess {
         }
         let cyrillicHits = CyrillicScores(words.cyrillic)
         let englishHits = words.latin.filter { GuessVocabulary.english.contains($0) }.count
-        let cyrillicLetters = words.cyrillic.reduce(0) { $0 + $1.count }
-        let latinLetters = words.latin.reduce(0) { $0 + $1.count }
+        let cyrillicLetters = words.cyrillic.reduce(0) { $0 + $1.unicodeScalars.count }
+        let latinLetters = words.latin.reduce(0) { $0 + $1.unicodeScalars.count }
         let cyrillicFirst: Bool
         if words.latin.isEmpty {
             cyrillicFirst = true
@@ -82,7 +82,7 @@ struct GuessWords {
                 word = String.UnicodeScalarView()
             }
             for scalar in chunk.unicodeScalars {
-                if scalar.properties.isAlphabetic {
+                if Self.isAlphabetic(scalar) {
                     word.append(scalar)
                 } else if Tokenizer.isApostrophe(scalar.value) || scalar.value == 0x2D, !word.isEmpty {
                     word.append(scalar)  // Il'in, п'ять, как-то: one word
@@ -110,10 +110,22 @@ struct GuessWords {
     }
 
     /// Handles, hashtags, links and addresses: not words of the post's language.
+    /// `Unicode.Scalar.Properties.isAlphabetic`, answered without the property tables for
+    /// ASCII and the Cyrillic letters (U+0400–U+052F less the signs U+0482–U+0489).
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value >= 0x400 && value <= 0x52F { return value < 0x482 || value > 0x489 }
+        return scalar.properties.isAlphabetic
+    }
+
     static func saysNothing(_ chunk: Substring) -> Bool {
         let trimmed = chunk.drop(while: { "\"'«“„(([".contains($0) })
         guard let first = trimmed.unicodeScalars.first else { return true }
         if first == "@" || first == "#" { return true }
+        // Most words hold no dot, colon or @: nothing below can say they are a link, and the
+        // lower-casing and searching it does took most of the time of a guess.
+        if !trimmed.utf8.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x40 }) { return false }
         let lowered = trimmed.lowercased()
         if lowered.contains("://") || lowered.hasPrefix("www.") || lowered.contains("@") { return true }
         // pic.twitter.com/…, t.me/…, bit.ly/…, youtu.be/…: a dot and a slash, no spaces.

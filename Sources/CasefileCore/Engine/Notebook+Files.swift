@@ -40,6 +40,7 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash)
+        checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
         lookForPendingJournal()
         return result.diagnostics
@@ -55,6 +56,8 @@ extension Notebook {
         undo.removeAll()
         log.removeAll()
         indexes.removeAll()
+        chain = nil
+        loadedDigest = nil
         if let scriptRoom { makeRoom(scriptRoom) }
         for observer in observers { observer.caseWasReplaced(caseFile) }
         // A case with no file (new) has nothing to lock and nobody to wait for.
@@ -147,6 +150,7 @@ extension Notebook {
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
+        if sealsSessions { SessionChain.seal(&saved, parents: loadedDigest.map { [$0] } ?? []) }
         return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
     }
 
@@ -156,6 +160,7 @@ extension Notebook {
         caseFile = prepared.caseFile
         files.path = destination
         files.diskHash = hash
+        loadedDigest = caseFile.sessions.last?.chainHash
         log.markSaved(recorded: prepared.commands)
         discardJournal()
         undo.markSaved()

@@ -27,8 +27,18 @@ public final class Notebook {
     public var wantsToQuit = false
     /// The last item `next` showed: the queue goes on after it.
     var queueCursor: Entry?
+    /// What the session chain of the case said when it was opened (nil: not opened from a file).
+    public internal(set) var chain: ChainCheck?
+    /// The chain's hash of the case as last read or saved: the next save's `Previous`.
+    public internal(set) var loadedDigest: String?
+    /// Whether saves seal their session record with the chain's hashes (a replay that
+    /// rebuilds older revisions seals them itself).
+    var sealsSessions = true
     /// What the last `verify` found, for `casefile verify` to set its exit status by.
     public internal(set) var lastVerification: [FixityResult] = []
+    /// Bad records `import --keep-going` skipped: the rest was imported, but the data had
+    /// errors, so `casefile import` and `casefile run` exit 1 after saving.
+    public internal(set) var badRecordsSkipped = 0
     /// Registered from outside: told of every change.
     var observers: [CaseObserver] = []
 

@@ -59,6 +59,10 @@ public struct EvidenceRecord: Sendable, Equatable {
         custody = entry.values("Custody").map(CustodyEvent.init(field:))
     }
 
+    /// The latest verification in its chain of custody (`verified ok`, `verified: MISSING`…),
+    /// or nil when it was never verified.
+    public var lastVerification: CustodyEvent? { custody.last { $0.event.hasPrefix("verified") } }
+
     /// Where the file is expected: its place in `store`, or the linked path. A linked file
     /// that is not where it was linked but is in the store (as in an unpacked bundle) is
     /// looked for in the store.

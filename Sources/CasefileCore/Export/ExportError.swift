@@ -14,6 +14,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(StorageError)
     /// A folder for the CSV tables could not be made.
     case cannotCreateFolder(path: String, errno: Int32)
+    /// An export for one language pair (XLIFF) cannot tell which: the message and what to give.
+    case needsLanguage(String, hint: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .csvNeedsFolder: return "csv writes one table per kind: give a folder with --out, or one kind with --kind"
         case let .cannotWrite(error): return error.description.replacingSaveWithWrite
         case let .cannotCreateFolder(path, code): return "cannot create the folder \(path): \(String(cString: strerror(code)))"
+        case let .needsLanguage(message, _): return message
         }
     }
 
@@ -30,6 +33,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refusedTarget: return "choose a new file name, or remove what is there"
         case .csvNeedsFolder: return "export csv --out tables/   or   export csv --kind post"
         case .cannotWrite, .cannotCreateFolder: return "check the folder's permissions and free space"
+        case let .needsLanguage(_, hint): return hint
         }
     }
 }

@@ -9,6 +9,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case dot
     /// TMX 1.4b translation memory of every original and translation pair.
     case tmx
+    /// XLIFF 2.0, the bilingual file CAT tools translate in (one language pair).
+    case xliff
     /// FollowTheMoney entities as JSON lines (Aleph, OpenAleph, `ftm`).
     case ftm
     /// CSV, one file per kind (or one kind to standard output).
@@ -22,6 +24,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         switch lowered {
         case "md": self = .markdown
         case "gv", "graphviz": self = .dot
+        case "xlf", "xliff2": self = .xliff
         case "followthemoney", "jsonl": self = .ftm
         default:
             guard let format = ExportFormat(rawValue: lowered) else { return nil }
@@ -36,6 +39,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .markdown: return "md"
         case .dot: return "dot"
         case .tmx: return "tmx"
+        case .xliff: return "xlf"
         case .ftm: return "ftm.json"
         case .csv: return "csv"
         case .json: return "json"
@@ -49,6 +53,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .markdown: return "the report as Markdown, for an article or a wiki"
         case .dot: return "the link graph for Graphviz (dot -Tsvg)"
         case .tmx: return "TMX 1.4b translation memory for CAT tools"
+        case .xliff: return "XLIFF 2.0 bilingual file to translate in a CAT tool"
         case .ftm: return "FollowTheMoney entities as JSON lines, for Aleph"
         case .csv: return "one CSV file per kind, for spreadsheets"
         case .json: return "the whole case as one JSON document"

@@ -1,37 +1,32 @@
 /// Text from the case written into other formats: each escaped as its reader needs, so no
 /// value can end a string, open a tag or start a formula.
 extension ExportStream {
-    /// `text` as a JSON string, quotes included. Control characters, C1 controls, line and
-    /// paragraph separators and bidirectional controls are written as `\uXXXX` (the same
-    /// rule as `JSONText`): they decode to the same text and cannot steer a terminal.
+    /// `text` as a JSON string, quotes included, escaped by `JSONText`'s one rule: control
+    /// characters, C1 controls, line and paragraph separators and bidirectional controls as
+    /// `\uXXXX`, which decode to the same text and cannot steer a terminal.
     public func appendJSONString(_ text: String) {
         append(byte: 0x22)
         var text = text
         text.withUTF8 { utf8 in
-            // Bytes that may start something to escape; anything else is copied as it is.
-            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
+            guard utf8.contains(where: JSONText.mayNeedEscape) else {
                 append(contentsOf: utf8)
                 return
             }
-            for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
-                switch scalar {
-                case "\"": append("\\\"")
-                case "\\": append("\\\\")
-                case "\n": append("\\n")
-                case "\r": append("\\r")
-                case "\t": append("\\t")
-                default:
-                    let value = scalar.value
-                    if value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x2029).contains(value)
-                        || value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
-                        || (0x2066...0x2069).contains(value) {
-                        let hex = String(value, radix: 16)
-                        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                    } else {
-                        append(String(scalar))
-                    }
+            var start = 0
+            var index = 0
+            // Runs of bytes that need nothing are copied as they are; only scalars that
+            // begin with a byte `mayNeedEscape` names are decoded and looked at.
+            while index < utf8.count {
+                guard JSONText.mayNeedEscape(utf8[index]) else { index += 1; continue }
+                let (value, width) = UTF8Decoding.decode(utf8, at: index)
+                if let scalar = Unicode.Scalar(value), let escaped = JSONText.escape(scalar) {
+                    append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    append(escaped)
+                    start = index + width
                 }
+                index += width
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         append(byte: 0x22)
     }
@@ -54,11 +49,25 @@ extension ExportStream {
                 case 0x22: append("&quot;")
                 case 0x0D: append("&#13;")
                 case 0x09, 0x0A: append(byte: UInt8(scalar.value))
-                case 0x00..<0x20, 0xFFFE, 0xFFFF: append("\u{FFFD}")
-                default: append(String(scalar))
+                default: append(Self.isXMLCharacter(scalar) ? String(scalar) : "\u{FFFD}")
                 }
             }
         }
+    }
+
+    /// Whether XML 1.0 can hold `scalar` (not the other C0 controls, U+FFFE, U+FFFF).
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        !((scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D)
+          || scalar.value == 0xFFFE || scalar.value == 0xFFFF)
+    }
+
+    /// `text` as an XML reader gets it back from `appendXMLText`: what XML cannot hold
+    /// replaced by U+FFFD (an import compares with this to tell an unchanged text).
+    static func xmlCarried(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}") }
+        return String(result)
     }
 
     /// `text` for a human reader in HTML: control characters and bidirectional overrides

@@ -4,6 +4,10 @@ public struct ExportOptions: Sendable {
     public var kind: Kind?
     /// For `html`: how the picture of the network is laid out.
     public var layout: NetworkLayout.Choice = .auto
+    /// For `xliff`: the source language (nil: the originals' most common one).
+    public var sourceLang: String?
+    /// For `xliff`: the target language (nil: the one the translations are in).
+    public var targetLang: String?
 
     /// The defaults.
     public init(kind: Kind? = nil, layout: NetworkLayout.Choice = .auto) {
@@ -32,6 +36,7 @@ public enum Exporter {
             CSVExport.write(set, kind: kind, to: out)
         case .dot: DOTExport.write(set, to: out)
         case .tmx: return TMXExport.write(set, to: out)
+        case .xliff: return try XLIFFExport.write(set, options: options, to: out)
         case .ftm: FtMExport.write(set, to: out)
         case .html: HTMLReport.write(set, layout: options.layout, to: out)
         case .markdown: MarkdownReport.write(set, to: out)

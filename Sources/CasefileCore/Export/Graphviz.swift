@@ -12,8 +12,10 @@ enum Graphviz {
         return nil
     }
 
-    /// `dot -Tsvg` of `source`: the `<svg>` element alone (no prolog, no comments) and
-    /// the version of Graphviz that drew it, or nil when dot is missing or fails.
+    /// `dot -Tsvg` of `source`: the `<svg>` element alone (no prolog, no comments, its own
+    /// ids `graph0`, `node1`… made report-reserved `_dot-graph0`, so no entry's anchor can
+    /// clash with them) and the version of Graphviz that drew it, or nil when dot is
+    /// missing or fails. Text in dot's SVG has its quotes escaped: ` id="` is only markup.
     static func svg(_ source: String) -> (svg: String, version: String)? {
         guard let program else { return nil }
         guard let output = run(program, ["-Tsvg"], input: Array(source.utf8), keepErrors: false), output.status == 0 else { return nil }
@@ -24,6 +26,7 @@ enum Graphviz {
             guard let close = svg.range(of: "-->", range: open.upperBound..<svg.endIndex) else { break }
             svg.removeSubrange(open.lowerBound..<close.upperBound)
         }
+        svg = svg.replacingOccurrences(of: " id=\"", with: " id=\"" + HTMLWriter.reservedAnchor("dot-"))
         let version = run(program, ["-V"], input: [], keepErrors: true)
             .map { String(decoding: $0.stderr, as: UTF8.self) }
             .flatMap { line in line.range(of: "version ").map { String(line[$0.upperBound...].prefix { $0 != " " && $0 != "\n" }) } }

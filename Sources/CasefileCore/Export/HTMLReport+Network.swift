@@ -4,11 +4,7 @@ extension HTMLReport {
     static func network(_ html: HTMLWriter, layout: NetworkLayout.Choice) {
         let set = html.content.set
         let graph = NetworkGraph(set, limit: pictureLimit)
-        html.raw("<section id=\"network\">\n<h2>Network</h2>\n")
-        guard !graph.nodes.isEmpty else {
-            html.raw("<p class=\"empty\">No people or posts to draw.</p>\n</section>\n")
-            return
-        }
+        guard html.openSection("network", "Network", hasContent: !graph.nodes.isEmpty, empty: "No people or posts to draw.") else { return }
         html.raw("<figure class=\"network\">\n")
         var drawnBy = "casefile’s own layout"
         var drawn = false

@@ -7,6 +7,10 @@
 /// SVG. Every entry has an anchor: `report.html#aitelenov`. Text from the case is escaped
 /// and shown with `dir="auto"`; a content security policy forbids scripts besides.
 public enum HTMLReport {
+    /// The report's sections in order: anchor name (`#_summary`) and title.
+    static let sections = [("summary", "Summary"), ("people", "People"), ("timeline", "Timeline"), ("notes", "Notes"),
+                           ("sources", "Sources"), ("evidence", "Evidence"), ("network", "Network")]
+
     /// At most this many entries are drawn in the picture (the most linked ones).
     public static let pictureLimit = 150
 
@@ -58,15 +62,16 @@ public enum HTMLReport {
             html.element("code", selection.description)
             html.raw(", with the translations, authors, sources, links and notes that go with it.</p>\n")
         }
-        html.raw("<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#people\">People</a>")
-        html.raw("<a href=\"#timeline\">Timeline</a><a href=\"#notes\">Notes</a><a href=\"#sources\">Sources</a>")
-        html.raw("<a href=\"#network\">Network</a></nav>\n</header>\n")
+        html.raw("<nav class=\"toc\">")
+        for (name, title) in sections { html.raw("<a href=\"#\(HTMLWriter.reservedAnchor(name))\">\(title)</a>") }
+        html.raw("</nav>\n</header>\n")
     }
 
     static func summary(_ html: HTMLWriter) {
         let content = html.content
         let set = content.set
-        html.raw("<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"figures\">")
+        html.openSection("summary", "Summary")
+        html.raw("<ul class=\"figures\">")
         let figures: [(Int, String, String)] = [
             (set.ids(of: .person).count, "person", "people"), (set.ids(of: .post).count, "post", "posts"),
             (set.ids(of: .quote).count, "quote", "quotes"), (set.ids(of: .translation).count, "translation", "translations"),
@@ -113,18 +118,9 @@ public enum HTMLReport {
         html.raw("</dl>\n</section>\n")
     }
 
-    /// Where captured evidence (hashed files, screenshots, archives) will be listed once
-    /// the case records it: each with its SHA-256, size, type, capture time, who captured
-    /// it and the entry it supports. Writes nothing while a case holds no evidence records.
-    static func evidence(_ html: HTMLWriter) {}
-
     static func notes(_ html: HTMLWriter) {
         let set = html.content.set
-        html.raw("<section id=\"notes\">\n<h2>Notes</h2>\n")
-        guard !set.notes.isEmpty else {
-            html.raw("<p class=\"empty\">No notes.</p>\n</section>\n")
-            return
-        }
+        guard html.openSection("notes", "Notes", hasContent: !set.notes.isEmpty, empty: "No notes.") else { return }
         html.raw("<table>\n<thead><tr><th>On</th><th>Note</th><th>By</th><th>When</th></tr></thead>\n<tbody>\n")
         for key in set.notes {
             html.raw("<tr><td>")
@@ -142,11 +138,8 @@ public enum HTMLReport {
 
     static func sources(_ html: HTMLWriter) {
         let content = html.content
-        html.raw("<section id=\"sources\">\n<h2>Sources</h2>\n")
-        guard !content.sources.isEmpty else {
-            html.raw("<p class=\"empty\">No sources are recorded for these entries.</p>\n</section>\n")
-            return
-        }
+        guard html.openSection("sources", "Sources", hasContent: !content.sources.isEmpty,
+                               empty: "No sources are recorded for these entries.") else { return }
         html.raw("<ol class=\"sources\">\n")
         for source in content.sources {
             html.raw("<li")

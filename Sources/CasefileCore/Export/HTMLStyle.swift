@@ -50,6 +50,8 @@ enum HTMLStyle {
         th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; }
         td.note { white-space: pre-wrap; }
         ol.sources li { margin: 0 0 12px; } .hash { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+        table.evidence .k { color: var(--muted); font-size: 12px; } table.evidence .file { font-weight: 600; overflow-wrap: anywhere; }
+        .fixity.ok { color: #1e7d4f; } .fixity.bad { color: #b03a2e; font-weight: 600; }
         figure.network { margin: 0; padding: 10px; border: 1px solid var(--rule); border-radius: 8px; background: #fff; text-align: center; }
         figure.network svg { max-width: 100%; height: auto; }
         figcaption { margin-top: 8px; font-size: 12.5px; color: var(--muted); text-align: left; }

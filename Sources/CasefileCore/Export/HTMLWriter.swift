@@ -48,9 +48,30 @@ struct HTMLWriter {
     /// The anchor attribute `id="…"` of an entry.
     func anchor(_ id: String) {
         raw(" id=\"")
-        text(id)
+        text(Self.anchorName(id))
         raw("\"")
     }
+
+    /// Opens the report's section `name` (anchor `_name`) with its heading. When it has no
+    /// content, writes `empty` and closes the section: returns false.
+    @discardableResult
+    func openSection(_ name: String, _ title: String, hasContent: Bool = true, empty: String = "") -> Bool {
+        raw("<section id=\"\(Self.reservedAnchor(name))\">\n<h2>\(title)</h2>\n")
+        guard hasContent else {
+            raw("<p class=\"empty\">\(empty)</p>\n</section>\n")
+            return false
+        }
+        return true
+    }
+
+    /// The anchor of an entry: its Id, with one more `_` when the Id begins with `_`. The
+    /// report's own anchors (`reservedAnchor`) are `_` and a letter, so no entry, whatever
+    /// its Id (`summary`, `people`, `_summary`), can take a section's place, while every
+    /// Id an ordinary case has is its own anchor (`report.html#aitelenov`).
+    static func anchorName(_ id: String) -> String { id.hasPrefix("_") ? "_" + id : id }
+
+    /// The anchor of something of the report's own: a section (`_summary`), a marker.
+    static func reservedAnchor(_ name: String) -> String { "_" + name }
 
     /// `[1]` linking to a source in the list of sources.
     func cite(_ source: String) {
@@ -65,12 +86,12 @@ struct HTMLWriter {
         raw("\">[\(number)]</a>")
     }
 
-    /// An Id as a URL fragment: letters, digits and `-._~` as they are, the rest %-encoded
+    /// An entry's anchor (`anchorName`) as a URL fragment: letters, digits and `-._~` as they are, the rest %-encoded
     /// (browsers decode it before matching the `id`).
     static func fragment(_ id: String) -> String {
         var out = ""
         let digits = Array("0123456789ABCDEF")
-        for byte in id.utf8 {
+        for byte in anchorName(id).utf8 {
             let plain = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
             if plain { out.unicodeScalars.append(UnicodeScalar(byte)) } else {

@@ -8,7 +8,7 @@ enum NetworkSVG {
         html.raw("width=\"\(number(layout.width))\" height=\"\(number(layout.height))\" role=\"img\" aria-label=\"The network of people and posts\" ")
         html.raw("font-family=\"Helvetica, Arial, sans-serif\">\n<defs>")
         for (name, colour) in [("plain", "#5b6770"), ("red", "#b03a2e"), ("green", "#1e7d4f")] {
-            html.raw("<marker id=\"arrow-\(name)\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" ")
+            html.raw("<marker id=\"\(HTMLWriter.reservedAnchor("arrow-" + name))\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" ")
             html.raw("orient=\"auto\"><path d=\"M0,1 L10,5 L0,9 z\" fill=\"\(colour)\"/></marker>")
         }
         html.raw("</defs>\n<g class=\"edges\">\n")
@@ -23,7 +23,7 @@ enum NetworkSVG {
             html.raw("<line x1=\"\(number(start.x))\" y1=\"\(number(start.y))\" x2=\"\(number(end.x))\" y2=\"\(number(end.y))\" ")
             html.raw("stroke=\"\(colour)\" stroke-width=\"1.1\"")
             if edge.isImplicit { html.raw(" stroke-dasharray=\"4 3\"") }
-            if !edge.isSymmetric { html.raw(" marker-end=\"url(#arrow-\(tone))\"") }
+            if !edge.isSymmetric { html.raw(" marker-end=\"url(#\(HTMLWriter.reservedAnchor("arrow-" + tone)))\"") }
             html.raw("/>\n")
             let midX = (start.x + end.x) / 2
             let midY = (start.y + end.y) / 2

@@ -3,11 +3,7 @@
 enum PersonCards {
     static func write(_ html: HTMLWriter) {
         let content = html.content
-        html.raw("<section id=\"people\">\n<h2>People</h2>\n")
-        guard !content.people.isEmpty else {
-            html.raw("<p class=\"empty\">No people in this export.</p>\n</section>\n")
-            return
-        }
+        guard html.openSection("people", "People", hasContent: !content.people.isEmpty, empty: "No people in this export.") else { return }
         var said: [String: [String]] = [:]
         for entry in content.timeline {
             if let who = entry[entry.kind == .post ? "Author" : "Speaker"] { said[who, default: []].append(entry.id) }

@@ -3,7 +3,7 @@
 enum TimelineSection {
     static func write(_ html: HTMLWriter) {
         let content = html.content
-        html.raw("<section id=\"timeline\">\n<h2>Timeline</h2>\n")
+        html.openSection("timeline", "Timeline")
         if content.timeline.isEmpty { html.raw("<p class=\"empty\">No posts or quotes in this export.</p>\n") }
         var day: String?
         for entry in content.timeline {

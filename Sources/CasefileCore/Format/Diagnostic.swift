@@ -17,6 +17,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// What to do about it, when there is something to say.
     public var hint: String?
+    /// How many problems this line stands for: 1, or for a summary (`… and 12,345 more
+    /// violations of %mandatory declared at …`) the violations it counts.
+    public var counts = 1
     /// The line it points into, as the reader kept it for quoting (nil when not kept).
     /// Not part of what makes two diagnostics equal: the same problem at the same place.
     public var quoted: QuotedLine?

@@ -97,6 +97,8 @@ public struct ImportBatch: Sendable {
     public var posts: [ImportedPost] = []
     /// Translations of the posts (articles).
     public var translations: [ImportedTranslation] = []
+    /// Translation units (TMX, XLIFF): changes to translations, or new ones.
+    public var units: [ImportedUnit] = []
     /// Records that could not be read, each located.
     public var problems: [Diagnostic] = []
     /// How many records were skipped on purpose (service messages, empty posts), with why.

@@ -9,19 +9,37 @@ public struct ImportFileError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads one file (or an X archive folder) and parses it into a batch.
-enum ImportInput {
+public enum ImportInput {
+    /// Why `path` cannot be imported at all, or nil: missing or unreadable, a symbolic link
+    /// (not followed: the file itself is named, as `attach` does), a FIFO, a device or a
+    /// socket. `casefile import` asks first, to exit 2 (a file that cannot be read).
+    public static func problem(at path: String) -> ImportFileError? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return ImportFileError(description: "cannot read \(path): \(String(cString: strerror(errno)))",
+                                   hint: errno == ENOENT ? "check the path (a relative path is from the folder casefile runs in)" : nil)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFLNK:
+            let target = EvidenceFile.linkTarget(path)
+            return ImportFileError(description: "\(path) is a symbolic link (to \(target)); import does not follow links",
+                                   hint: "import the file itself: \(target)")
+        case let type:
+            return ImportFileError(description: "\(path) is not a regular file but \(EvidenceFile.describe(type))",
+                                   hint: "import reads files, not devices or pipes")
+        }
+    }
+
     /// The batch read from `path` as `format` (`nil`: detect it). `name` is the file as the
     /// user wrote it, used in messages.
     static func read(path: String, format: ImportFormat?, title: String?) throws(ImportFileError) -> ImportBatch {
+        if let problem = problem(at: path) { throw problem }
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ImportFileError(description: "cannot read \(path): \(String(cString: strerror(errno)))",
-                                  hint: errno == ENOENT ? "check the path (a relative path is from the folder casefile runs in)" : nil)
+        guard lstat(path, &info) == 0 else {
+            throw ImportFileError(description: "cannot read \(path): \(String(cString: strerror(errno)))", hint: nil)
         }
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-        if !isFolder && (info.st_mode & S_IFMT) != S_IFREG {
-            throw ImportFileError(description: "\(path) is not a regular file", hint: "import reads files, not devices or pipes")
-        }
         if isFolder {
             guard format == nil || format == .xArchive else {
                 throw ImportFileError(description: "\(path) is a folder", hint: "only an X archive is imported as a folder (x-archive)")
@@ -29,7 +47,8 @@ enum ImportInput {
             return try XArchiveReader.readFolder(path)
         }
         let file: MappedFile
-        do { file = try MappedFile(path: path) } catch {
+        // Not following links here too: a link put in the file's place since it was looked at.
+        do { file = try MappedFile(path: path, followLinks: false) } catch {
             throw ImportFileError(description: error.description, hint: nil)
         }
         return try withExtendedLifetime(file) { () throws(ImportFileError) -> ImportBatch in
@@ -37,7 +56,7 @@ enum ImportInput {
             let head = Array(bytes.prefix(4096))
             guard let chosen = format ?? ImportFormat.detect(path: path, isFolder: false, head: head) else {
                 throw ImportFileError(description: "\(path): cannot tell which format this is",
-                                      hint: "name it: import twarc|x-archive|telegram|article FILE")
+                                      hint: "name it: import " + ImportFormat.allCases.map(\.rawValue).joined(separator: "|") + " FILE")
             }
             let sha = SHA256Digest.sha256(bytes)
             let name = (path as NSString).lastPathComponent
@@ -46,6 +65,8 @@ enum ImportInput {
             case .twarc: TwarcReader.read(bytes, into: &batch)
             case .telegram: TelegramReader.read(bytes, into: &batch)
             case .article: ArticleReader.read(bytes, into: &batch, title: title)
+            case .tmx: TMXReader.read(bytes, into: &batch)
+            case .xliff: XLIFFReader.read(bytes, into: &batch)
             case .xArchive:
                 guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
                     throw ImportFileError(description: "\(path) is not a zip archive",

@@ -1,6 +1,8 @@
 extension ImportPlanner {
     /// Adds (or updates) the batch's people, posts, links and translations.
     mutating func apply(_ batch: ImportBatch, progress: ImportProgress) {
+        // Translation memories change translations only: no Source, no people, no posts.
+        if batch.format.holdsUnits { return applyUnits(batch) }
         let source = source(for: batch)
         for person in batch.people { _ = self.person(person, source: source) }
         var postEntries: [String?] = []

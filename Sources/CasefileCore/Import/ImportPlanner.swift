@@ -7,6 +7,8 @@ struct ImportPlanner {
     /// `by=` and `status=` for translations (articles).
     var translator: String?
     var status: String?
+    /// `status=` for TMX and XLIFF units, nil when not given (the file's status then counts).
+    var unitStatus: String?
     var summary = ImportSummary()
 
     /// `platform:account` → person Id, for the whole case (built once per import).

@@ -42,14 +42,9 @@ enum PlatformLanguage {
     }
 }
 
-/// The language of an imported post's text, guessed (by the shared guesser) from its
-/// words: hashtags, mentions and links are left out, since a Russian tweet often carries
-/// a Kazakh hashtag (#Есімовсәті) and Latin URLs.
+/// The language of an imported post's text, guessed by the shared guesser, which leaves
+/// out hashtags, mentions and links itself (a Russian tweet often carries a Kazakh hashtag,
+/// #Есімовсәті, and Latin URLs): a second pass over the text could only say the same.
 enum ImportLanguage {
-    static func guess(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).filter { word in
-            !(word.hasPrefix("#") || word.hasPrefix("@") || word.hasPrefix("http://") || word.hasPrefix("https://"))
-        }
-        return LanguageGuess.guess(words.joined(separator: " ")) ?? LanguageGuess.guess(text)
-    }
+    static func guess(_ text: String) -> String? { LanguageGuess.guess(text) }
 }

@@ -64,8 +64,8 @@ public struct Schema: Sendable {
         kind: .note, fields: ["On", "At", "By", "Text"],
         mandatory: ["On", "Text"], repeatable: [], references: ["On"], dates: ["At"])
     static let session = Schema(
-        kind: .session, fields: ["Revision", "Saved", "By", "Message", "Summary", "Command"],
-        mandatory: ["Revision"], repeatable: ["Command"], references: [], dates: ["Saved"])
+        kind: .session, fields: ["Revision", "Saved", "By", "Message", "Summary", "Command", "Previous", "Hash"],
+        mandatory: ["Revision"], repeatable: ["Command", "Previous"], references: [], dates: ["Saved"])
 
     /// The recutils descriptor lines written after `%rec:` for this kind.
     public var descriptor: [Field] {

@@ -22,13 +22,30 @@ public enum Homoglyphs {
             let characters = Array(word)
             for index in characters.indices.dropFirst().dropLast() where characters[index] == "I"
                 && characters[index - 1].isLowercase && characters[index + 1].isLowercase
-                && !["Mc", "Mac"].contains(String(characters[..<index])) {  // McIntyre, MacIver
+                && !["Mc", "Mac"].contains(String(characters[..<index]))  // McIntyre, MacIver
+                && !Self.startsCamelCaseWord(characters, at: index) {
                 var fixed = characters
                 fixed[index] = "l"
                 return "'\(word)' has a capital I between small letters, where a small l is usual ('\(String(fixed))'): a look-alike?"
             }
         }
         return nil
+    }
+
+    /// Whether the capital I at `index` begins a word of a CamelCase handle or name
+    /// (`NoticiasDeIsrael`, `LostInStereoLiz`, `SaveIvan`) rather than standing for an l.
+    ///
+    /// The word must be CamelCase: it begins with a capital, or another capital follows a
+    /// small letter in it. And the I must be followed by a consonant: words in I begin so
+    /// (In, Is, It, Israel, Ivan, Igor), while an l put in as I is nearly always followed by
+    /// a vowel (Iand, Iove, Iife, onIy). So `FatherIand` stays suspicious; the price is that
+    /// an interior l before a consonant in a CamelCase word (`GoIden`) goes unflagged.
+    static func startsCamelCaseWord(_ characters: [Character], at index: Int) -> Bool {
+        guard index + 1 < characters.count, !"aeiouy".contains(characters[index + 1]) else { return false }
+        if characters.first?.isUppercase == true { return true }
+        return characters.indices.dropFirst().contains { other in
+            other != index && characters[other].isUppercase && characters[other - 1].isLowercase
+        }
     }
 
     private static func script(of scalar: UInt32) -> String? {

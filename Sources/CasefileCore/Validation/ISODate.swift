@@ -5,6 +5,8 @@ public enum ISODate {
     public static func isValid(_ text: String) -> Bool {
         // The common case, YYYY-MM-DD, checked on the bytes without splitting.
         if let plain = plainDate(text) { return plain }
+        // And `YYYY-MM-DDTHH:MM:SSZ`, which every import writes for every post.
+        if let plain = plainDateTime(text) { return plain }
         // No form has a space: `4 February 2014` is turned away before any splitting.
         if text.utf8.contains(0x20) { return false }
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
@@ -62,6 +64,21 @@ public enum ISODate {
             if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
         }
         return (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+    }
+
+    /// Whether a 20-byte `YYYY-MM-DDTHH:MM:SSZ` is a real moment; nil for other shapes.
+    static func plainDateTime(_ text: String) -> Bool? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z") else { return nil }
+        func two(_ at: Int) -> Int? {
+            let high = bytes[at], low = bytes[at + 1]
+            guard high >= 0x30 && high <= 0x39 && low >= 0x30 && low <= 0x39 else { return nil }
+            return Int(high - 0x30) * 10 + Int(low - 0x30)
+        }
+        guard let date = plainDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = two(11), let minute = two(14), let second = two(17) else { return nil }
+        return date && hour <= 23 && minute <= 59 && second <= 60
     }
 
     /// The number of days in `month` of `year` (Gregorian).

@@ -244,6 +244,8 @@ struct FileCommandTests {
              1 | open \(folder.file("broken.rec"))
                |      \(String(repeating: "^", count: folder.file("broken.rec").count))
               hint: \(folder.file("broken.rec")):3:1: error: Person record is missing its mandatory field 'Id'
+             3 | Name: no id
+               | ^
               hint: add a line 'Id: …' to the record
             """)
     }

@@ -85,6 +85,9 @@ struct PeopleAndRelationsTests {
         ("Пeрзидент", "handle=@prezident", "Name 'Пeрзидент' mixes Cyrillic and Latin letters (e is Latin): a look-alike?"),
         ("Father Land", "handle=@FatherIand", "Handle 'FatherIand' has a capital I between small letters, where a small l is usual ('Fatherland'): a look-alike?"),
         ("Рutin Vladimir", "", "Name 'Рutin' mixes Cyrillic and Latin letters (Р is Cyrillic): a look-alike?"),
+        ("Iван", "handle=@StandWithIsrael", "Name 'Iван' mixes Cyrillic and Latin letters (I is Latin): a look-alike?"),
+        ("Israel News", "handle=@NoticiasDeІsrael", "Handle 'NoticiasDeІsrael' mixes Cyrillic and Latin letters (І is Cyrillic): a look-alike?"),
+        ("Only News", "handle=@TheOnIyNews", "Handle 'TheOnIyNews' has a capital I between small letters, where a small l is usual ('TheOnlyNews'): a look-alike?"),
     ])
     func lookAlikes(name: String, option: String, warning: String) {
         let session = TranscriptSession()
@@ -94,6 +97,8 @@ struct PeopleAndRelationsTests {
 
     @Test("plain names, camel-case handles and Mc names are not look-alikes", arguments: [
         "Nurali Aitelenov", "Нурали Айтеленов", "@HistoryFoto", "@extremkz", "IT-len-off", "Jamie McIntyre", "@iPhoneNews",
+        // CamelCase words that begin with I (real accounts in twarc's test files), and a Cyrillic І.
+        "@NoticiasDeIsrael", "@LostInStereoLiz", "@SaveIvan", "@StandWithIsrael", "МіністерствоІнформації",
     ])
     func notLookAlikes(text: String) {
         #expect(Homoglyphs.problem(in: text) == nil)

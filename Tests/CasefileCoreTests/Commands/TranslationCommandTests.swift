@@ -122,8 +122,8 @@ struct TranslationCommandTests {
               By        Global Voices
               Status    final
 
-              ru · original                         │ en · this translation · (Global Voice…
-              ─────────────                         │ ─────────────────────────────────────
+              ru · original                         │ en · this tr… · (Global Voices, final)
+              ─────────────                         │ ──────────────────────────────────────
               Завтра у #Есимов‘а на ланче…          │ Tomorrow at #Esimov's lunch…
             """)
     }
@@ -182,8 +182,8 @@ struct TranslationCommandTests {
               Platform  twitter
               Lang      ru
 
-              ru · original                         │ en · extremkz-2014-02-04.en · (Global…
-              ─────────────                         │ ─────────────────────────────────────
+              ru · original                         │ en · extremk… · (Global Voices, final)
+              ─────────────                         │ ──────────────────────────────────────
               Завтра у #Есимов‘а на ланче…          │ Tomorrow at #Esimov's lunch…
             """)
         #expect(session.bytes == paired)

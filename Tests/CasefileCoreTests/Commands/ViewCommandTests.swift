@@ -16,10 +16,10 @@ struct ViewCommandTests {
               Platform  twitter
               Lang      ru
 
-              ru · original               │ en · extremkz-2014-02-04.en…
+              ru · original               │ en · (Global Voices, final)
               ─────────────               │ ───────────────────────────
-              Завтра у #Есимов‘а на       │ Tomorrow at #Esimov's
-              ланче… #Алматы #KAZ #аким   │ lunch…
+              Завтра у #Есимов‘а на       │ Tomorrow at #Esimov's lunch…
+              ланче… #Алматы #KAZ #аким   │
               #ЕсимовЖГИ и много других   │
               слов                        │
             """)

@@ -102,6 +102,18 @@ struct TabularExportTests {
         #expect(CSVExport.escaped("one\ntwo") == "\"one\ntwo\"")
         #expect(CSVExport.escaped("Алматы") == "Алматы")
     }
+
+    @Test("json strings in exports are escaped exactly as JSONText escapes them (one rule), DEL and bidi controls included",
+          arguments: ["plain Алматы 🙂", "q\"b\\ \n\r\t", "del\u{7F} c1\u{85} nbsp\u{A0}", "bidi \u{202E}x\u{2066} \u{061C} \u{200F}",
+                      "sep \u{2028}\u{2029} dash \u{2014} “quotes”", "\u{1B}[31m\u{0}", ""])
+    func jsonStrings(_ text: String) throws {
+        let stream = ExportStream()
+        stream.appendJSONString(text)
+        #expect(stream.text == JSONText.string(text).rendered)
+        let decoded = try JSONSerialization.jsonObject(with: Data(stream.bytes), options: [.fragmentsAllowed]) as? String
+        #expect(decoded == text)
+        #expect(!stream.text.unicodeScalars.contains { $0.value == 0x7F || $0.value == 0x202E || $0.value < 0x20 })
+    }
 }
 
 /// The JSON export's list names, as its schema documents them.

@@ -14,12 +14,12 @@ struct SearchNameMatchingSetTests {
     /// Recall each ICU transform must reach.
     static let requiredRecall = 0.98
     /// Recall over all iuliia schemes' words together.
-    static let requiredOverallRecall = 0.96
+    static let requiredOverallRecall = 0.98
     /// Recall each iuliia scheme must reach (most have 14 words: one miss is 93%).
     static let requiredSchemeRecall = 0.85
-    /// Schemes below that bar, and why: MVD 310's French transcription (ou for у, ch for
-    /// ш, tch for ч, gu for г) is not folded; half its words still meet.
-    static let schemeRecall: [String: Double] = ["mvd_310_fr": 0.45]
+    /// Schemes below that bar, and why (none today: MVD 310's French transcription, once
+    /// at 12/24, is read by `CrossReading`).
+    static let schemeRecall: [String: Double] = [:]
 
     /// Words of a sample: letters, marks and the signs romanisations write for ъ and ь.
     static func words(_ text: String) -> [String] {
@@ -63,7 +63,7 @@ struct SearchNameMatchingSetTests {
         return (found, missed)
     }
 
-    @Test("iuliia schemes' Latin words find their Cyrillic originals (96% over all, 85% per scheme)")
+    @Test("iuliia schemes' Latin words find their Cyrillic originals (98% over all, 85% per scheme)")
     func iuliiaSchemes() throws {
         guard let folder = try SharedFixtures.path("fixtures/iuliia") else { return }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()

@@ -16,6 +16,26 @@ struct DateAndLanguageTests {
     ])
     func invalidDates(text: String) { #expect(!ISODate.isValid(text)) }
 
+    /// The byte-level path for `YYYY-MM-DDTHH:MM:SSZ` gives the answer the general one does:
+    /// the same moment written with a zero fraction (which only the general path reads) is
+    /// valid exactly when the plain one is.
+    @Test("plain UTC date-times agree with the general reading")
+    func plainDateTimesAgree() {
+        for date in ["2014-02-04", "2016-02-29", "2015-02-29", "2014-13-01", "2014-00-10", "2014-04-31", "2x14-02-04"] {
+            for hour in [0, 9, 23, 24, 99] {
+                for (minute, second) in [(0, 0), (59, 60), (60, 0), (5, 61)] {
+                    let clock = [hour, minute, second].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
+                    let plain = "\(date)T\(clock)Z"
+                    let general = "\(date)T\(clock).000Z"
+                    #expect(ISODate.isValid(plain) == ISODate.isValid(general), "\(plain)")
+                }
+            }
+        }
+        #expect(ISODate.isValid("2014-02-04T13:05:00Z"))
+        #expect(!ISODate.isValid("2014-02-04T13:05:0aZ"))
+        #expect(!ISODate.isValid("2014-02-04t13:05:00Z"))
+    }
+
     @Test("well-formed language tags", arguments: ["ru", "kk", "en", "kaz", "kk-Cyrl", "kk-Cyrl-KZ", "en-GB", "zh-Hant-TW",
                                                    "sr-Latn", "es-419", "de-CH-1901", "en-x-twitter"])
     func validTags(tag: String) { #expect(LanguageTag.isValid(tag)) }

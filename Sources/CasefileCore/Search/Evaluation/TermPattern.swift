@@ -51,6 +51,7 @@ struct TermPattern: Sendable {
         if isExact { return 0 }
         if Self.intersect(info.fullKeys, term.fullKeys) { return Quality.folded }
         if Self.intersect(info.allKeys, term.allKeys) { return Quality.inflected }
+        if let quality = Self.crossQuality(info, term) ?? Self.crossQuality(term, info) { return quality }
         if allowsTypo && term.script == info.script {
             for a in info.fullKeys where a.utf8.count >= Self.typoMinimumKey {
                 for b in term.fullKeys where b.utf8.count >= Self.typoMinimumKey {
@@ -59,6 +60,17 @@ struct TermPattern: Sendable {
             }
         }
         return 0
+    }
+
+    /// How well Latin `latin`'s other readings (`CrossReading`) match Cyrillic `cyrillic`;
+    /// nil when they do not (or the scripts are not those two).
+    static func crossQuality(_ latin: TermInfo, _ cyrillic: TermInfo) -> UInt8? {
+        guard latin.script == .latin, cyrillic.script == .cyrillic, !latin.crossKeys.isEmpty else { return nil }
+        if intersect(latin.crossKeys, cyrillic.fullKeys) { return Quality.folded }
+        if intersect(latin.crossKeys, cyrillic.stemKeys) || intersect(latin.crossStemKeys, cyrillic.allKeys) {
+            return Quality.inflected
+        }
+        return nil
     }
 
     static func intersect(_ a: [String], _ b: [String]) -> Bool {

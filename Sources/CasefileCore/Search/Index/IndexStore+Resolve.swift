@@ -33,6 +33,7 @@ extension IndexStore {
             if let term = dictionary.lookup(surface: info.surface, namespace: info.namespace) { candidates.insert(term) }
             if !pattern.isExact {
                 for key in info.allKeys { keys.forEachTerm(withKey: key) { candidates.insert($0) } }
+                for key in info.crossKeys + info.crossStemKeys { keys.forEachTerm(withKey: key) { candidates.insert($0) } }
                 if pattern.allowsTypo {
                     for key in info.fullKeys where key.utf8.count >= TermPattern.typoMinimumKey {
                         keys.forEachKey(nearTo: key) { near in keys.forEachTerm(ofKey: near) { candidates.insert($0) } }

@@ -52,6 +52,8 @@ struct KeyIndex {
         }
         for key in info.fullKeys { add(key: key, full: true, term: id) }
         for key in info.stemKeys { add(key: key, full: false, term: id) }
+        for key in info.crossKeys { add(key: key, full: false, term: id) }
+        for key in info.crossStemKeys { add(key: key, full: false, term: id) }
     }
 
     private mutating func add(key: String, full isFull: Bool, term id: Int32) {

@@ -76,8 +76,25 @@ enum TermAnalyzer {
                 }
             }
         }
-        return TermInfo(surface: surface, namespace: namespace, script: script, length: original.count,
-                        fullKeys: fullKeys.filter { !$0.isEmpty }, stemKeys: stemKeys)
+        var info = TermInfo(surface: surface, namespace: namespace, script: script, length: original.count,
+                            fullKeys: fullKeys.filter { !$0.isEmpty }, stemKeys: stemKeys)
+        if script == .latin && namespace != .mention { addCrossKeys(to: &info, scalars: scalars) }
+        return info
+    }
+
+    /// The keys of a Latin word's `CrossReading`s and of their stems.
+    static func addCrossKeys(to info: inout TermInfo, scalars: [UInt32]) {
+        let readings = CrossReading.readings(romanized(scalars))
+        guard !readings.isEmpty else { return }
+        func isNew(_ key: String) -> Bool {
+            !key.isEmpty && !info.allKeys.contains(key) && !info.crossKeys.contains(key) && !info.crossStemKeys.contains(key)
+        }
+        for reading in readings {
+            for key in FoldKey.keys(reading) where isNew(key) { info.crossKeys.append(key) }
+        }
+        for key in info.crossKeys {
+            for stem in Inflection.stems(ofKey: key) where isNew(stem) { info.crossStemKeys.append(stem) }
+        }
     }
 
     /// Latin look-alikes in a mostly-Cyrillic word made Cyrillic, and the other way round:

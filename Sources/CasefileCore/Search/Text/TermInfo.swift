@@ -44,6 +44,11 @@ struct TermInfo: Sendable, Hashable {
     var fullKeys: [String]
     /// The folding keys of its inflection stems (Cyrillic words only), minus `fullKeys`.
     var stemKeys: [String]
+    /// The folding keys of a Latin word's other readings (`CrossReading`: French
+    /// transcription), minus `fullKeys`: compared with Cyrillic words only.
+    var crossKeys: [String] = []
+    /// The keys of those readings' inflection stems, minus the keys above.
+    var crossStemKeys: [String] = []
 
     /// Every key, full ones first.
     var allKeys: [String] { stemKeys.isEmpty ? fullKeys : fullKeys + stemKeys }

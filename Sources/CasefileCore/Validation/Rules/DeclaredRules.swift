@@ -32,14 +32,17 @@ enum DeclaredRules {
         }
         for (type, set) in rules.sorted(by: { $0.key < $1.key }) where !set.isEmpty {
             var checker = RecordSetChecker(rules: set, typeOfKey: typeOfKey)
+            var limit = ViolationLimit()
             RecordSource.each(of: type, caseFile, locations) { index, fields, place in
                 let plain = fields.contains(where: \.isComment) ? fields.filter { !$0.isComment } : fields
                 checker.check(plain, record: index, references: lookup) { violation in
+                    guard limit.admits(violation.message, severity: violation.severity) else { return }
                     let (line, column) = place.locate(violation, plain, locate)
                     problems.append(Diagnostic(file: file, line: line, column: column, severity: violation.severity,
                                                message: violation.message, hint: violation.hint))
                 }
             }
+            problems += limit.summaries()
             if let message = checker.sizeViolation(), let first = declared.firstLine[type] {
                 problems.append(Diagnostic(file: file, line: first, column: 1, message: message,
                                            hint: "add or remove \(type) records, or change the %size line"))

@@ -104,6 +104,20 @@ enum FieldType {
 
     /// `/RE/` with any delimiter: the first character; a doubled delimiter stands for itself.
     private static func regexp(_ text: Substring) -> FieldType? {
+        guard let pattern = regexpPattern(text), let regex = PosixRegex(pattern) else { return nil }
+        return .regexp(regex)
+    }
+
+    /// Why the arguments of a `regexp` type are not a pattern casefile matches (a
+    /// back-reference, a pattern too large once its repeats are written out), or nil.
+    static func regexpProblem(_ text: Substring) -> String? {
+        guard let pattern = regexpPattern(text) else { return nil }
+        if case .failure(let failure) = PosixRegex.compile(pattern) { return failure.message }
+        return nil
+    }
+
+    /// The pattern of `/RE/`, or nil when the delimiters do not close.
+    private static func regexpPattern(_ text: Substring) -> String? {
         guard let delimiter = text.first else { return nil }
         var pattern = ""
         var index = text.index(after: text.startIndex)
@@ -124,9 +138,8 @@ enum FieldType {
             pattern.append(character)
             index = next
         }
-        guard closed, text[index...].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }),
-              let regex = PosixRegex(pattern) else { return nil }
-        return .regexp(regex)
+        guard closed, text[index...].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
+        return pattern
     }
 
     /// What a value of this type must look like, for the message of a violation.
@@ -148,7 +161,20 @@ enum FieldType {
         }
     }
 
-    /// Whether `value` is of this type (a `rec` value is checked by the record-set checker).
+    /// Whether `value` is of this type (a `rec` value is checked by the record-set checker);
+    /// nil when a regular expression gave up within `budget` without an answer.
+    func accepts(_ value: String, budget: RegexBudget) -> Bool? {
+        if case .regexp(let regex) = self {
+            switch regex.match(value, budget: budget) {
+            case .matched: return true
+            case .notMatched: return false
+            case .gaveUp: return nil
+            }
+        }
+        return accepts(value)
+    }
+
+    /// Whether `value` is of this type; a `regexp` is matched within a fresh budget.
     func accepts(_ value: String) -> Bool {
         switch self {
         case .int: return RecNumber.isIntLiteral(value.trimmingBlanks())
@@ -164,7 +190,7 @@ enum FieldType {
             guard let number = RecNumber.int(value.trimmingBlanks()) else { return false }
             return number >= low && number <= high
         case .size(let limit): return value.utf8.count <= limit
-        case .regexp(let regex): return regex.matches(value)
+        case .regexp(let regex): return regex.match(value, budget: RegexBudget()) == .matched
         case .enumeration(let names): return names.contains(value.trimmingBlanks())
         case .rec: return true
         }

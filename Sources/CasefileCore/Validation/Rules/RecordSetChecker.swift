@@ -113,18 +113,24 @@ struct RecordSetChecker {
                 checkType(declared, field, index: index, record: record, references: references, report: report)
             }
         }
-        for (number, constraint) in rules.constraints.enumerated()
-        where !constraint.value.expression.isSatisfied(by: fields, regexes: regexes) {
-            report(Violation(record: record,
-                             message: "\(type) record violates %constraint[\(number)] '\(Self.shown(constraint.value.text))' (\(constraint.place))",
-                             hint: "change the record so that the expression holds"))
+        for (number, constraint) in rules.constraints.enumerated() {
+            do {
+                guard try !constraint.value.expression.isSatisfied(by: fields, regexes: regexes) else { continue }
+                report(Violation(record: record,
+                                 message: "\(type) record violates %constraint[\(number)] '\(Self.shown(constraint.value.text))' (\(constraint.place))",
+                                 hint: "change the record so that the expression holds"))
+            } catch {
+                report(Violation(record: record,
+                                 message: "\(type) record could not be checked against %constraint[\(number)] '\(Self.shown(constraint.value.text))' (\(constraint.place)): \(gaveUp(error.pattern))",
+                                 hint: Self.gaveUpHint))
+            }
         }
     }
 
     private func checkType(_ declared: RecordSetRules.Declared<FieldType>, _ field: Field, index: Int, record: Int,
                            references: KeyLookup, report: (Violation) -> Void) {
         if case .rec(let target) = declared.value {
-            if let keyType = typeOfKey(target), !keyType.accepts(field.value) {
+            if let keyType = typeOfKey(target), keyType.accepts(field.value, budget: regexes.budget) == false {
                 report(Violation(record: record, field: index, atValue: true,
                                  message: "'\(field.name)' value '\(Self.shown(field.value))' is not \(keyType.expectation), the type of \(target)'s key (%type \(declared.place))",
                                  hint: "\(field.name) names a \(target) record by its key"))
@@ -135,7 +141,14 @@ struct RecordSetChecker {
             }
             return
         }
-        guard !declared.value.accepts(field.value) else { return }
+        guard let accepted = declared.value.accepts(field.value, budget: regexes.budget) else {
+            guard case .regexp(let regex) = declared.value else { return }
+            report(Violation(record: record, field: index, atValue: true,
+                             message: "'\(field.name)' value could not be checked against %type \(declared.place): \(gaveUp(regex.pattern))",
+                             hint: Self.gaveUpHint))
+            return
+        }
+        guard !accepted else { return }
         report(Violation(record: record, field: index, atValue: true,
                          message: "'\(field.name)' value '\(Self.shown(field.value))' is not \(declared.value.expectation) (%type \(declared.place))",
                          hint: "correct the value, or the %type line"))
@@ -147,6 +160,13 @@ struct RecordSetChecker {
         let bound = size.value.relation == .exactly ? "exactly \(size.value.count)" : "\(size.value.relation.rawValue) \(size.value.count)"
         return "\(rules.type) has \(count) record\(count == 1 ? "" : "s"); %size asks for \(bound) (\(size.place))"
     }
+
+    /// Why a regexp gave no answer.
+    func gaveUp(_ pattern: String) -> String {
+        "matching /\(Self.shown(pattern))/ gave up after \(ViolationLimit.grouped(regexes.budget.valueLimit)) steps (the bound on one value; a check of one record type may take \(ViolationLimit.grouped(RegexBudget.perCheck)))"
+    }
+
+    static let gaveUpHint = "shorten the value or simplify the pattern; casefile bounds the work a regexp may do, so no file can make check run for ever"
 
     /// A value short enough for a message.
     static func shown(_ value: String) -> String {

@@ -181,6 +181,9 @@ struct RecordSetRules {
                         hint: "end the chain of %typedef lines in a type such as int or line")
             } else if FieldType.isTypeName(spec), !FieldType.kindNames.contains(spec) {
                 problem(line, "the type '\(spec)' is not defined", hint: "define it with '%typedef: \(spec) …', or use a type such as int or line")
+            } else if spec.hasPrefix("regexp"), let reason = FieldType.regexpProblem(spec.dropFirst(6).drop(while: { $0 == " " || $0 == "\t" })) {
+                problem(line, "the regexp of '\(spec)' cannot be used: \(reason)",
+                        hint: "write the pattern without it; casefile matches regexps in time linear in the value")
             } else {
                 problem(line, "'\(spec)' is not a type specification",
                         hint: "types are int, bool, real, line, date, email, field, uuid, size N, range MIN MAX, regexp /RE/, enum A B, rec Type")

@@ -10,19 +10,26 @@ extension SelectionExpression {
     /// a value that is not a date): recutils then takes the expression as false.
     struct EvaluationFailure: Error {}
 
+    /// A `~` gave up within the check's `RegexBudget`: the record is neither in nor out.
+    struct RegexGaveUp: Error {
+        let pattern: String
+    }
+
     /// Whether the record whose fields are `fields` satisfies the expression, with
     /// recutils' rule for repeated fields: when the first values do not satisfy it, each
-    /// value of each repeated field the expression names is tried in turn.
-    func isSatisfied(by fields: [Field], regexes: RegexCache) -> Bool {
+    /// value of each repeated field the expression names is tried in turn. Throws when a
+    /// `~` gave up without an answer.
+    func isSatisfied(by fields: [Field], regexes: RegexCache) throws(RegexGaveUp) -> Bool {
         guard let root else { return false }
-        let context = Context(fields: fields, varied: nil, regexes: regexes)
-        if (try? context.truth(root)) == true { return true }
+        func holds(_ context: Context) throws(RegexGaveUp) -> Bool {
+            do { return try context.truth(root) } catch let gaveUp as RegexGaveUp { throw gaveUp } catch { return false }
+        }
+        if try holds(Context(fields: fields, varied: nil, regexes: regexes)) { return true }
         for name in names {
             let values = fields.filter { $0.name == name }
             guard values.count > 1 else { continue }
-            for value in values {
-                let variant = Context(fields: fields, varied: (name, value.value), regexes: regexes)
-                if (try? variant.truth(root)) == true { return true }
+            for value in values where try holds(Context(fields: fields, varied: (name, value.value), regexes: regexes)) {
+                return true
             }
         }
         return false
@@ -81,7 +88,11 @@ extension SelectionExpression {
             case .match:
                 guard case .string(let text) = a, case .string(let pattern) = b,
                       let regex = regexes.regex(pattern) else { throw EvaluationFailure() }
-                return .int(regex.matches(text) ? 1 : 0)
+                switch regex.match(text, budget: regexes.budget) {
+                case .matched: return .int(1)
+                case .notMatched: return .int(0)
+                case .gaveUp: throw RegexGaveUp(pattern: pattern)
+                }
             case .equal, .notEqual:
                 if case .string(let x) = a, case .string(let y) = b {
                     return .int((x == y) == (op == .equal) ? 1 : 0)
@@ -185,9 +196,11 @@ extension SelectionExpression {
 }
 
 /// Compiled regular expressions by pattern, so that a `~` with a literal pattern is
-/// compiled once per check, not once per record.
+/// compiled once per check, not once per record; and the work they may do in it.
 final class RegexCache {
     private var compiled: [String: PosixRegex?] = [:]
+    /// The steps matching may take in this check.
+    let budget = RegexBudget()
 
     /// The compiled `pattern`, or nil when it is not a valid regular expression.
     func regex(_ pattern: String) -> PosixRegex? {

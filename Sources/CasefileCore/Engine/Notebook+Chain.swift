@@ -1,0 +1,17 @@
+extension Notebook {
+    /// Checks the session chain of the case just read from `path`, keeps its hash for the
+    /// next save's `Previous`, and says once if the chain is broken.
+    func checkChain(path: String) {
+        let check: ChainCheck
+        if let mapped = try? MappedFile(path: path) {
+            check = ChainCheck(caseFile, bytes: mapped.bytes)
+        } else {
+            check = ChainCheck(caseFile)
+        }
+        chain = check
+        loadedDigest = check.digest
+        if check.chainedFrom != nil, !check.holds {
+            warn("\(path): \(check.summary)\n  hint: casefile revision --check \(Quoting.word(path)) names the revision and shows what changed")
+        }
+    }
+}
