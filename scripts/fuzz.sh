@@ -51,7 +51,7 @@ fi
 dependencies=(-I "$debug/Modules")
 while IFS= read -r -d '' map; do dependencies+=(-Xcc "-fmodule-map-file=$map"); done \
   < <(find "$root/.build/checkouts/swift-crypto/Sources" -path '*/include/module.modulemap' -print0)
-# ZIPFoundation's zlib shim (CZlib) has a module map of its own.
+# ZIPFoundation's zlib shim (CZlib) keeps its module map beside the header, not in include/.
 while IFS= read -r -d '' map; do dependencies+=(-Xcc "-fmodule-map-file=$map"); done \
   < <(find "$root/.build/checkouts/ZIPFoundation/Sources" -name module.modulemap -print0)
 for module in Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper ZIPFoundation; do

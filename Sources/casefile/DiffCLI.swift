@@ -31,7 +31,8 @@ struct DiffCLI: ParsableCommand {
         case text, json
     }
 
-    @Flag(help: "Counts per kind only.")
+    // --stat is the shell command's: spelling and help.
+    @Flag(name: ShellDeclaration.names("--stat", of: "diff"), help: ShellDeclaration.argumentHelp("--stat", of: "diff"))
     var stat = false
 
     @Option(help: "text (for people) or json (for tools).")

@@ -10,11 +10,12 @@ struct LogCLI: ParsableCommand {
         discussion: "Only the header and the Session records are read, so this is quick on large files."
     )
 
-    @Flag(name: .shortAndLong, help: "Add each revision's command lines.")
+    // -v and -n are the shell command's: spellings, help and messages.
+    @Flag(name: ShellDeclaration.names("-v", of: "log"), help: ShellDeclaration.argumentHelp("-v", of: "log"))
     var verbose = false
 
-    @Option(name: [.customShort("n"), .long], help: "Show only the last N revisions.")
-    var limit: Int?
+    @Option(name: ShellDeclaration.names("-n", of: "log"), help: ShellDeclaration.argumentHelp("-n", of: "log"))
+    var limit: String?
 
     @Option(help: "text or json.")
     var format: DiffCLI.Format = .text
@@ -23,7 +24,7 @@ struct LogCLI: ParsableCommand {
     var file: String
 
     func validate() throws {
-        if let limit, limit <= 0 { throw ValidationError("-n takes a positive number") }
+        _ = try ShellDeclaration.number(limit, flag: "-n", of: "log")
     }
 
     func run() throws {
@@ -44,7 +45,8 @@ struct LogCLI: ParsableCommand {
             output.diagnostic("casefile: \(Terminal.visible(String(describing: error)))")
             throw ExitStatus.trouble.exit
         }
-        var log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: limit)
+        let shown = try? ShellDeclaration.number(limit, flag: "-n", of: "log")
+        var log = SessionLog(sessions: caseFile.sessions, verbose: verbose, limit: shown ?? nil)
         log.outsideEdits = chain.editsOutside
         if format == .json {
             output.line(log.json().rendered)

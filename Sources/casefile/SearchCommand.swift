@@ -10,20 +10,8 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: ShellDeclaration.summary(of: "search"),
-        discussion: """
-            Words match across scripts and spellings: esimov finds Есимов, Есимова, Есимову, \
-            Yesimov; Kazakhstan finds Қазақстан; a typo is forgiven in words of six letters or more \
-            (in the script typed). All words must match.
+        discussion: ShellDeclaration.help(of: "search") + """
 
-              "exact phrase"        words next to each other
-              a OR b   ( … )        either; grouping
-              -word  -kind:quote    exclude
-              Есим*                 prefix
-              #Алматы  @extremkz    hashtag, mention (or handle)
-              ="Путин"              that spelling only (as --exact, for one word)
-              kind:post lang:ru author:@extremkz tag:detained by:"Global Voices"
-              date:2014-02-01..2014-02-10  date:2014-02  date:..2014-02-10
-              has:translation  missing:translation
 
             One line per hit, best first: kind, Id, language, original (←) or translations (→), \
             and a snippet with the matched words marked. The count goes to standard error.
@@ -48,10 +36,11 @@ struct SearchCommand: ParsableCommand {
         case auto, color, brackets, none
     }
 
-    @Option(help: "Show at most N hits, as the shell's search does (the count still covers all of them); 0 shows every hit.")
-    var limit: Int = SearchResults.defaultLimit
+    // --limit and --exact are the shell command's: spellings, help, default and messages.
+    @Option(name: ShellDeclaration.names("--limit", of: "search", longOnly: true), help: ShellDeclaration.argumentHelp("--limit", of: "search"))
+    var limit: String?
 
-    @Flag(help: "Turn folding off: words match as typed, case aside (no transliteration, inflection or typos).")
+    @Flag(name: ShellDeclaration.names("--exact", of: "search"), help: ShellDeclaration.argumentHelp("--exact", of: "search"))
     var exact = false
 
     @Option(help: "Mark matched words: auto (colour on a terminal, nothing otherwise), color, brackets, none.")
@@ -73,7 +62,7 @@ struct SearchCommand: ParsableCommand {
     var query: [String] = []
 
     func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 (every hit) or more") }
+        _ = try ShellDeclaration.number(limit, flag: "--limit", of: "search")
         if let width, width < 20 { throw ValidationError("--width must be at least 20") }
         if query.allSatisfy({ $0 == "--" }) { throw ValidationError("give a query after the file, e.g. casefile search \(file) esimov") }
     }
@@ -97,6 +86,9 @@ struct SearchCommand: ParsableCommand {
             FileHandleOutput.standardError.write(Terminal.visible(error.description) + "\n")
             throw ExitStatus.of(error, oneMeansNo: true).exit
         }
+        let shown = (try? ShellDeclaration.number(limit, flag: "--limit", of: "search"))
+            ?? ShellDeclaration.defaultNumber("--limit", of: "search")
+        let limit = shown == 0 ? nil : shown
         let useIndex = method == .index || (method == .auto && ProcessInfo.processInfo.activeProcessorCount > 1)
         // The saved index fits only the bytes just read: the file must not have changed meanwhile.
         let readAsIs = identity.flatMap { $0 == SearchIndexFile.CaseIdentity(path: file) ? $0 : nil }
@@ -113,9 +105,9 @@ struct SearchCommand: ParsableCommand {
             }
             let index = saved?.index ?? SearchIndex(caseFile: caseFile)
             if saved?.index == nil { builtIndex = index }
-            results = index.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+            results = index.search(parsed, in: caseFile, limit: limit, exact: exact)
         } else {
-            results = SearchScan.search(parsed, in: caseFile, limit: limit == 0 ? nil : limit, exact: exact)
+            results = SearchScan.search(parsed, in: caseFile, limit: limit, exact: exact)
         }
         let mark = marker()
         var output = ""

@@ -13,7 +13,10 @@ struct DiffCommand: ShellCommand {
         """
     static let example = "diff --stat"
     static let arguments: [ArgumentSpec] = []
-    static let flags = [FlagSpec(["--disk"]), FlagSpec(["--stat"])]
+    static let flags = [
+        FlagSpec(["--disk"], help: "Show what was changed in the file on disk since it was opened or last saved."),
+        FlagSpec(["--stat"], help: "Counts per kind only."),
+    ]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let diff: CaseDiff

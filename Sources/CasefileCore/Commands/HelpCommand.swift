@@ -90,6 +90,8 @@ public enum HelpText {
 
     private static func tail(_ command: any ShellCommand.Type) -> [String] {
         var lines: [String] = []
+        let described = command.flags.filter { !$0.help.isEmpty }
+        if !described.isEmpty { lines += ["", "options:"] + described.map { "  " + $0.helpLine } }
         if !command.aliases.isEmpty { lines += ["", "also: " + command.aliases.joined(separator: ", ")] }
         lines += ["", "example:"] + command.example.split(separator: "\n").map { "  " + $0 }
         return lines

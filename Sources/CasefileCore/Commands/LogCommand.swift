@@ -12,16 +12,14 @@ struct LogCommand: ShellCommand {
         """
     static let example = "log -v -n 2"
     static let arguments: [ArgumentSpec] = []
-    static let flags = [FlagSpec(["-v", "--verbose"]), FlagSpec(["-n", "--limit"], value: .number)]
+    static let flags = [
+        FlagSpec(["-v", "--verbose"], help: "Add each revision's command lines."),
+        FlagSpec(["-n", "--limit"], value: .number, help: "Show only the last N revisions."),
+    ]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         var limit: Int?
-        if let word = call.flags["-n"] {
-            guard let number = Int(word.text), number > 0 else {
-                throw CommandError("'\(word.text)' is not a positive number", at: word, hint: "log -n 3")
-            }
-            limit = number
-        }
+        if let word = call.flags["-n"], let spec = flags.named("-n") { limit = try spec.number(word) }
         if notebook.hasUnsavedChanges {
             let summary = notebook.unsavedSummary.text
             let commands = notebook.sessionLog.count

@@ -21,17 +21,19 @@ struct SearchShellCommand: ShellCommand {
         """
     static let example = "search esimov kind:post lang:ru"
     static let arguments = [ArgumentSpec("QUERY", .query, repeating: true)]
-    static let flags = [FlagSpec(["--limit", "-n"], value: .number), FlagSpec(["--exact"])]
+    static let flags = [
+        FlagSpec(["--limit", "-n"], value: .number, help: "Show at most N hits (the count still covers all of them); 0 shows every hit.",
+                 default: String(SearchResults.defaultLimit), minimum: 0),
+        FlagSpec(["--exact"], help: "Turn folding off: words match as typed, case aside (no transliteration, inflection or typos)."),
+    ]
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         // The query language has its own quoting: give it the words as they were typed.
         let text = call.positionals.map(\.raw).joined(separator: " ")
-        var limit = SearchResults.defaultLimit
-        if let word = call.flags["--limit"] {
-            guard let number = Int(word.text), number > 0 else {
-                throw CommandError("--limit takes a positive number", at: word)
-            }
-            limit = number
+        var limit: Int? = SearchResults.defaultLimit
+        if let word = call.flags["--limit"], let spec = flags.named("--limit") {
+            let number = try spec.number(word)
+            limit = number == 0 ? nil : number
         }
         let query: SearchQuery
         do {

@@ -85,11 +85,21 @@ public struct FlagSpec: Sendable {
     public var names: [String]
     /// What its value holds, or nil when it takes none.
     public var value: ArgumentKind?
+    /// What it does, for `help COMMAND` and the command line's `--help` (empty: not listed).
+    public var help = ""
+    /// The value it has when not given, shown in the help (nil: none).
+    public var defaultValue: String?
+    /// The least number a `.number` flag takes.
+    public var minimum = 1
 
     /// Creates a spec.
-    public init(_ names: [String], value: ArgumentKind? = nil) {
+    public init(_ names: [String], value: ArgumentKind? = nil, help: String = "", default defaultValue: String? = nil,
+                minimum: Int = 1) {
         self.names = names
         self.value = value
+        self.help = help
+        self.defaultValue = defaultValue
+        self.minimum = minimum
     }
 }
 
