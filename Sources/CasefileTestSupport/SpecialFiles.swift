@@ -8,8 +8,9 @@ import Glibc
 public enum SpecialFiles {
     /// Whether device nodes can be made here (root with CAP_MKNOD).
     public static var canMakeDevices: Bool {
-        let probe = NSTemporaryDirectory() + "casefile-mknod-probe-\(getpid())"
-        // Only the node this made is removed: a name someone else put there stays.
+        // In a fresh folder of the test's own, not a guessable name in the shared /tmp.
+        guard let folder = try? TemporaryFolder() else { return false }
+        let probe = folder.file("mknod-probe")
         guard mknod(probe, S_IFCHR | 0o600, deviceNumber(1, 5)) == 0 else { return false }
         unlink(probe)
         return true
