@@ -79,17 +79,27 @@ public enum CaseReader {
         if !problems.isEmpty { throw LoadError(lines.quoting(problems, in: file)) }
         var warnings: [Diagnostic] = []
         if validate {
-            warnings = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
-                lines.locate(offset: offset, field: field)
-            }
-            if let store = evidenceStore {
-                warnings += CaseValidator.evidenceFileProblems(builder.caseFile, store: store, locations: builder.locations) {
+            // casefile's own checks and the rules the file declares read the model and
+            // write nothing shared, so they run on both cores (each with its own line table,
+            // built only when it has something to report).
+            let (own, declared) = Parallel.both({ [lines] in
+                var lines = lines
+                var found = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
+                    lines.locate(offset: offset, field: field)
+                }
+                if let store = evidenceStore {
+                    found += CaseValidator.evidenceFileProblems(builder.caseFile, store: store, locations: builder.locations) {
+                        offset, field in lines.locate(offset: offset, field: field)
+                    }
+                }
+                return found
+            }, { [lines] in
+                var lines = lines
+                return DeclaredRules.check(builder.caseFile, locations: builder.locations, directory: directory) {
                     offset, field in lines.locate(offset: offset, field: field)
                 }
-            }
-            warnings += DeclaredRules.check(builder.caseFile, locations: builder.locations, directory: directory) {
-                offset, field in lines.locate(offset: offset, field: field)
-            }
+            })
+            warnings = own + declared
             warnings += FileFormNotes.notes(file: file, byteOrderMark: hasMark, crlf: scanner.crlf)
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             warnings = lines.quoting(warnings, in: file)

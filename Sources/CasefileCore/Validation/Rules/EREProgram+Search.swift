@@ -75,11 +75,16 @@ extension EREProgram {
     }
 
     private func holds(_ kind: Assertion, at position: Int, in input: [UInt32]) -> Bool {
-        let before = position > 0 && Self.isWord(input[position - 1])
-        let after = position < input.count && Self.isWord(input[position])
         switch kind {
         case .start: return position == 0
         case .end: return position == input.count
+        default: break
+        }
+        // Word classes need Unicode properties: looked up only for the assertions about words.
+        let before = position > 0 && Self.isWord(input[position - 1])
+        let after = position < input.count && Self.isWord(input[position])
+        switch kind {
+        case .start, .end: return false
         case .wordBoundary: return before != after
         case .notWordBoundary: return before == after
         case .wordStart: return !before && after

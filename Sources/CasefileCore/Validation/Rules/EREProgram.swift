@@ -58,7 +58,9 @@ struct EREProgram: Sendable {
     }
 
     static func isWord(_ s: UInt32) -> Bool {
-        s == 0x5F || isInClass(s, "alnum")
+        // ASCII without a property lookup (the Unicode tables are the slow part).
+        if s < 0x80 { return s == 0x5F || (s >= 0x30 && s <= 0x39) || ((s | 0x20) >= 0x61 && (s | 0x20) <= 0x7A) }
+        return isInClass(s, "alnum")
     }
 
     static func isInClass(_ s: UInt32, _ name: String) -> Bool {

@@ -7,7 +7,13 @@ import Foundation
 /// parse_datetime: the forms people write; anything else is "not a date".
 enum RecDate {
     /// Seconds since 1970 (UTC unless a zone is given) of `text`, or nil when it is not a date.
-    static func seconds(_ text: String, now: Double = Date().timeIntervalSince1970) -> Double? {
+    static func seconds(_ text: String, now: @autoclosure () -> Double = Date().timeIntervalSince1970) -> Double? {
+        if let iso = isoSeconds(text) { return iso }
+        return generalSeconds(text, now: now())
+    }
+
+    /// Every form the type knows, by words.
+    static func generalSeconds(_ text: String, now: Double) -> Double? {
         var words = tokens(text)
         if words.isEmpty { return now }
         if words.count == 1, words[0].hasPrefix("@"), let epoch = Double(words[0].dropFirst()) { return epoch }
@@ -18,7 +24,8 @@ enum RecDate {
         var rest = words[...]
         if let first = rest.first, let date = numericDate(first) {
             day = date
-            rest = rest.dropFirst()
+            // `2010-04-20t12:00` carries its time: leave the word for `clock` to read.
+            if !first.contains("t") { rest = rest.dropFirst() }
         } else if rest.count >= 3, let d = Int(rest[rest.startIndex]), let m = month(rest[rest.startIndex + 1]),
                   let y = year(rest[rest.startIndex + 2]) {
             day = (y, m, d)

@@ -24,8 +24,11 @@ struct RecordSetChecker {
     private var keys: [String: Int] = [:]
     private var singularValues: [String: [String: Int]] = [:]
     private(set) var count = 0
-    private let regexes = RegexCache()
+    private let regexes = EvaluationCache()
     private let allowed: Set<String>
+    /// The declared types as a list: a record type declares a few, and comparing a field's
+    /// name with each costs less than hashing it for every field of every record.
+    private let typed: [(name: String, type: RecordSetRules.Declared<FieldType>)]
     private let typeOfKey: (String) -> FieldType?
 
     /// A checker for `rules`; `typeOfKey` gives another type's key type (for `rec` fields).
@@ -39,6 +42,13 @@ struct RecordSetChecker {
             if let key = rules.key { allowed.insert(key.value) }
         }
         self.allowed = allowed
+        typed = rules.types.map { (name: $0.key, type: $0.value) }
+    }
+
+    private func declaredType(of name: String) -> RecordSetRules.Declared<FieldType>? {
+        guard typed.count <= 16 else { return rules.types[name] }
+        for entry in typed where entry.name == name { return entry.type }
+        return nil
     }
 
     /// Checks one record; `record` is its index in file order.
@@ -107,9 +117,9 @@ struct RecordSetChecker {
                                  hint: "encrypt it with recins/recset -s PASSWORD; casefile keeps encrypted values as they are"))
             }
         }
-        if !rules.types.isEmpty {
+        if !typed.isEmpty {
             for (index, field) in fields.enumerated() {
-                guard let declared = rules.types[field.name] else { continue }
+                guard let declared = declaredType(of: field.name) else { continue }
                 checkType(declared, field, index: index, record: record, references: references, report: report)
             }
         }

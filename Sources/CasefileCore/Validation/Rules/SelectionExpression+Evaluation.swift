@@ -1,3 +1,5 @@
+import Foundation
+
 extension SelectionExpression {
     /// A value during evaluation: recutils' three kinds.
     enum Value {
@@ -19,7 +21,7 @@ extension SelectionExpression {
     /// recutils' rule for repeated fields: when the first values do not satisfy it, each
     /// value of each repeated field the expression names is tried in turn. Throws when a
     /// `~` gave up without an answer.
-    func isSatisfied(by fields: [Field], regexes: RegexCache) throws(RegexGaveUp) -> Bool {
+    func isSatisfied(by fields: [Field], regexes: EvaluationCache) throws(RegexGaveUp) -> Bool {
         guard let root else { return false }
         func holds(_ context: Context) throws(RegexGaveUp) -> Bool {
             do { return try context.truth(root) } catch let gaveUp as RegexGaveUp { throw gaveUp } catch { return false }
@@ -39,7 +41,7 @@ extension SelectionExpression {
         let fields: [Field]
         /// One repeated field bound to one of its values (the others are as in the record).
         let varied: (name: String, value: String)?
-        let regexes: RegexCache
+        let regexes: EvaluationCache
 
         func truth(_ node: Node) throws -> Bool {
             if case .int(let value) = try evaluate(node) { return value != 0 }
@@ -116,7 +118,7 @@ extension SelectionExpression {
                 }
             case .before, .after, .sameTime:
                 guard case .string(let x) = a, case .string(let y) = b,
-                      let first = RecDate.seconds(x), let second = RecDate.seconds(y) else { throw EvaluationFailure() }
+                      let first = regexes.seconds(x), let second = regexes.seconds(y) else { throw EvaluationFailure() }
                 switch op {
                 case .before: return .int(first < second ? 1 : 0)
                 case .after: return .int(first > second ? 1 : 0)
@@ -195,10 +197,14 @@ extension SelectionExpression {
     }
 }
 
-/// Compiled regular expressions by pattern, so that a `~` with a literal pattern is
-/// compiled once per check, not once per record; and the work they may do in it.
-final class RegexCache {
+/// What one check computes once instead of once per record: compiled regular expressions
+/// by pattern (a `~` with a literal pattern), the work they may do, and dates outside the
+/// ISO forms (`Date << 'tomorrow'`), read against one `now` for the whole check.
+final class EvaluationCache {
     private var compiled: [String: PosixRegex?] = [:]
+    private var dates: [String: Double?] = [:]
+    /// The moment `now`, `today` and `3 days ago` are read against during this check.
+    let now = Date().timeIntervalSince1970
     /// The steps matching may take in this check.
     let budget = RegexBudget()
 
@@ -208,5 +214,14 @@ final class RegexCache {
         let regex = PosixRegex(pattern)
         if compiled.count < 4_096 { compiled[pattern] = regex }
         return regex
+    }
+
+    /// Seconds since 1970 of `text` as the `date` type reads it, or nil when it is no date.
+    func seconds(_ text: String) -> Double? {
+        if let iso = RecDate.isoSeconds(text) { return iso }
+        if let found = dates[text] { return found }
+        let value = RecDate.generalSeconds(text, now: now)
+        if dates.count < 4_096 { dates[text] = value }
+        return value
     }
 }
