@@ -132,12 +132,15 @@ CF_SHARED int cf_sig_wake_write = -1;
 CF_SHARED int cf_sig_wake_read = -1;
 CF_SHARED int cf_sig_watchdog_write = -1; /* a second pipe, read (blocking) by the watchdog */
 CF_SHARED int cf_sig_watchdog_read = -1;
+CF_SHARED volatile sig_atomic_t cf_sig_int_terminates = 0; /* Ctrl-C ends a non-interactive run like SIGTERM */
 
 static void cf_sig_handler(int sig) {
     int saved = errno;
     switch (sig) {
-    case SIGINT: cf_sig_interrupt = 1; break;
     case SIGWINCH: cf_sig_resize = 1; cf_sig_resize_serial++; break;
+    case SIGINT:
+        if (!cf_sig_int_terminates) { cf_sig_interrupt = 1; break; }
+        /* fall through: a run without a terminal stops on Ctrl-C as on SIGTERM */
     default:
         if (cf_sig_terminate == 0) cf_sig_terminate = sig;
         cf_sig_interrupt = 1; /* long commands that poll the interrupt flag stop early */
@@ -176,9 +179,16 @@ static inline int cf_sig_install(int sig) {
     sa.sa_handler = cf_sig_handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
+    /* A parent may start us with the signal blocked (the mask is inherited across exec):
+       then it would never arrive, and a `kill` would be ignored. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     return sigaction(sig, &sa, NULL);
 }
 static inline int cf_sig_interrupt_flag(void) { return cf_sig_interrupt; }
+static inline void cf_sig_set_int_terminates(int value) { cf_sig_int_terminates = value; }
 static inline void cf_sig_set_interrupt_flag(int value) { cf_sig_interrupt = value; }
 static inline int cf_sig_terminate_signal(void) { return cf_sig_terminate; }
 static inline int cf_sig_take_resize(void) { int r = cf_sig_resize; cf_sig_resize = 0; return r; }

@@ -65,9 +65,7 @@ public enum ShellLauncher {
         notebook.editor = ExternalEditor(environment: environment)
         notebook.isInterrupted = { Signals.interruptRequested }
         Signals.installInterruptHandler()
-        Signals.onTermination {
-            notebook.syncJournal()
-            notebook.releaseLock()
+        cleanUpOnTermination(notebook) {
             output.flush()
             try? history.save()
         }

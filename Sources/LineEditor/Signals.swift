@@ -49,6 +49,25 @@ public enum Signals {
         installTerminationHandlers()
     }
 
+    /// Registers `hook` for the watchdog: when the main thread reaches no safe point in
+    /// time (blocked writing to a full pipe, a command that never polls), the watchdog
+    /// runs these on its own thread just before it exits, instead of leaving with
+    /// nothing done. They must be safe while the main thread is stuck anywhere: give
+    /// up a lock file (`CaseLock.releaseEveryHeld`), nothing that touches its state.
+    public static func onStuckTermination(_ hook: @escaping @Sendable () -> Void) {
+        state.withLock { $0.stuckHooks.append(hook) }
+        installTerminationHandlers()
+    }
+
+    /// For a process without a terminal (`casefile run`, `casefile import`): Ctrl-C
+    /// (SIGINT) ends it as SIGTERM does, running the termination hooks, rather than
+    /// only setting `interruptRequested` (which a blocked write would never see).
+    public static func installInterruptAsTermination() {
+        cf_sig_set_int_terminates(1)
+        installTerminationHandlers()
+        _ = cf_sig_install(SIGINT)
+    }
+
     /// If SIGTERM or SIGHUP arrived: runs the termination hooks and exits with status
     /// 128 + signal. Otherwise returns at once. Call it between commands.
     public static func exitIfTerminationRequested() {
@@ -77,7 +96,9 @@ public enum Signals {
             guard cf_sig_wait_termination() == 0 else { return }
             let grace = terminationGracePeriod
             Thread.sleep(forTimeInterval: grace)
-            // The main thread reached no safe point: leave without touching its state.
+            // The main thread reached no safe point: leave without touching its state,
+            // doing only what is safe from here (a lock file must not outlive us).
+            for hook in state.withLock({ $0.stuckHooks }) { hook() }
             _exit(128 + cf_sig_terminate_signal())
         }
         watchdog.name = "casefile-termination-watchdog"
@@ -106,6 +127,7 @@ public enum Signals {
 
     private struct State {
         var hooks: [() -> Void] = []
+        var stuckHooks: [@Sendable () -> Void] = []
         var gracePeriod: Double = 5
         var terminationInstalled = false
     }

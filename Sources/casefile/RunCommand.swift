@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasefileCore
+import CasefileShell
 import Foundation
 
 /// `casefile run FILE SCRIPT...`: replays scripts against a case file, then saves.
@@ -81,6 +82,7 @@ struct ScriptReplay {
         notebook.keepsFile = true
         notebook.locksFiles = true
         defer { notebook.releaseLock() }
+        ReplaySignals.install(notebook)
         do {
             let problems = try notebook.open(path: file)
             for problem in problems { output.diagnostic(Terminal.visible("warning: " + problem.description)) }
@@ -116,6 +118,9 @@ struct ScriptReplay {
             notebook.runningScript = commands != nil || script == "-" ? nil : script
             let report = notebook.runScript(text, name: script == "-" ? "<stdin>" : script,
                                             options: ScriptOptions(keepGoing: keepGoing, echo: echo))
+            // SIGTERM, SIGHUP or Ctrl-C stopped the script between two commands: leave now,
+            // keeping the journal (standard input cannot be read again) and not the lock.
+            ReplaySignals.exitIfRequested()
             for error in report.errors { output.diagnostic(error) }
             if !report.errors.isEmpty {
                 failed = true
@@ -139,6 +144,7 @@ struct ScriptReplay {
             let count = notebook.unsavedChanges.count
             output.diagnostic("dry run: \(Plural.count(count, "change")) not saved")
         } else if notebook.hasUnsavedChanges {
+            ReplaySignals.exitIfRequested()
             notebook.showsConfirmations = true
             do { try notebook.save(message: message) } catch {
                 // The shell's hint ("your changes are still here") is not true of a run that ends here.

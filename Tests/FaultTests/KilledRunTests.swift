@@ -21,16 +21,10 @@ import Glibc
         let commands = (0..<FaultSchedule.perRevision * 3).map { FaultSchedule.command($0, entries: entries) }
         let script = try folder.write("build.cf", commands.joined(separator: "\n") + "\n")
         let old = try FileBytes.read(path)
-        let environment = ["SOURCE_DATE_EPOCH": String(FaultCase.settings.fixedTime ?? 0), "CASEFILE_USER": "fault"]
+        let environment = KillTrial.environment
 
         // The kill-free output, and how long it takes.
-        let reference = folder.file("reference.rec")
-        try FileManager.default.copyItem(atPath: path, toPath: reference)
-        let started = Date()
-        let clean = try CasefileBinary.run(["run", reference, "-"], environment: environment, stdin: commands.joined(separator: "\n") + "\n")
-        let duration = Date().timeIntervalSince(started)
-        try #require(clean.status == 0, "\(clean.stderr)")
-        let new = try FileBytes.read(reference)
+        let (new, duration) = try KillTrial.killFree({ ["run", $0, "-"] }, on: path, stdin: commands.joined(separator: "\n") + "\n")
         #expect(new != old)
 
         var random = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
@@ -88,7 +82,7 @@ import Glibc
             let again = try CasefileBinary.run(["run", path, script], environment: environment)
             #expect(again.status == 0, "\(again.stderr)")
             #expect(try FileBytes.read(path) == new)
-            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+            let left = try KillTrial.temporaries(in: folder)
             #expect(left.isEmpty, "\(left)")
         }
         print("casefile run killed 10 times on \(entries) entries: \(outcomes)")

@@ -35,11 +35,35 @@ public final class CaseLock: @unchecked Sendable {
     public let wroteHolder: Bool
     private var fd: Int32
     private var caseFD: Int32 = -1
+    /// Guards the descriptors: `releaseEveryHeld` may run on another thread.
+    private let guarding = NSLock()
 
     private init(path: String, fd: Int32, wroteHolder: Bool) {
         self.path = path
         self.fd = fd
         self.wroteHolder = wroteHolder
+        Self.held.withLock { $0[ObjectIdentifier(self)] = Weak(lock: self) }
+    }
+
+    /// Every lock this process holds, so one that must end in a hurry gives them up.
+    private struct Weak { weak var lock: CaseLock? }
+    private static let held = HeldLocks()
+
+    /// Gives up every lock this process holds, from any thread: for the termination
+    /// watchdog, when the main thread is stuck (blocked writing to a full pipe) and the
+    /// process is about to `_exit` without reaching a safe point.
+    public static func releaseEveryHeld() {
+        for entry in held.withLock({ Array($0.values) }) { entry.lock?.release() }
+    }
+
+    private final class HeldLocks: @unchecked Sendable {
+        private let mutex = NSLock()
+        private var locks: [ObjectIdentifier: Weak] = [:]
+        func withLock<T>(_ body: (inout [ObjectIdentifier: Weak]) -> T) -> T {
+            mutex.lock()
+            defer { mutex.unlock() }
+            return body(&locks)
+        }
     }
 
     /// The lock file's path for the case at `casePath` (beside the file it resolves to).
@@ -100,6 +124,8 @@ public final class CaseLock: @unchecked Sendable {
 
     /// After a save replaced the case file (a new inode), locks the new one.
     public func caseFileWasReplaced(_ casePath: String) {
+        guarding.lock()
+        defer { guarding.unlock() }
         guard fd >= 0 else { return }
         _ = lockCaseFile(casePath)
     }
@@ -122,6 +148,8 @@ public final class CaseLock: @unchecked Sendable {
     /// Gives the lock up and removes the file — only while it is still this lock's file,
     /// so a lock another casefile took since is never removed.
     public func release() {
+        guarding.lock()
+        defer { guarding.unlock() }
         guard fd >= 0 else { return }
         var mine = stat()
         var named = stat()
@@ -132,6 +160,7 @@ public final class CaseLock: @unchecked Sendable {
         fd = -1
         if caseFD >= 0 { close(caseFD) }
         caseFD = -1
+        Self.held.withLock { $0[ObjectIdentifier(self)] = nil }
     }
 
     deinit { release() }
