@@ -12,10 +12,13 @@ import Glibc
 
 let usage = """
     usage: casefile-bench [--sizes 10k,100k,1M] [--data DIR] [--runs N (5)] [--no-recsel] [--regenerate]
+                          [--casefile PATH]
 
     Generates (once) synthetic case files of the given sizes into DIR (default bench-data/)
     and reports load time, save time, peak memory (ru_maxrss of each phase's own process)
     and file size, and the time and memory of `recsel -c -t Post` where it is installed.
+    With --casefile (or CASEFILE_BIN) naming a release casefile, also `casefile check FILE`
+    and `echo quit | casefile FILE` as whole processes, beside `wc -l` on the same file.
     Targets at 1M entries: load <= 1.5 s and <= 3x the file size in memory, save <= 1.5 s.
     Build it in release mode: swift run -c release --package-path Benchmarks casefile-bench
     """
@@ -38,6 +41,7 @@ var folder = "bench-data"
 var runs = 5
 var useRecsel = true
 var regenerate = false
+var casefileBinary = ProcessInfo.processInfo.environment["CASEFILE_BIN"].flatMap { $0.isEmpty ? nil : $0 }
 
 func parseSize(_ text: Substring) -> Int? {
     let lowered = text.lowercased()
@@ -66,6 +70,9 @@ while !arguments.isEmpty {
         runs = n
     case "--no-recsel": useRecsel = false
     case "--regenerate": regenerate = true
+    case "--casefile":
+        guard !arguments.isEmpty else { print(usage); exit(2) }
+        casefileBinary = arguments.removeFirst()
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -158,4 +165,11 @@ for size in sizes {
     } else if useRecsel {
         print("  recsel not installed: no comparison")
     }
+    if let casefileBinary {
+        let count = Int(entries) ?? 0
+        print(String(format: "  load per entry  %.2f µs wall, %.2f µs process CPU", count > 0 ? median(loads) / Double(count) * 1e6 : 0,
+                     count > 0 ? median(loadCPU) / Double(count) * 1e6 : 0))
+        CommandTimes.report(casefile: casefileBinary, path: path, bytes: bytes, entries: count, runs: runs)
+    }
+    fflush(nil)
 }
