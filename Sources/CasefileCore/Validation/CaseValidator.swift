@@ -20,26 +20,33 @@ public enum CaseValidator {
         // Entries are checked in table order (no lookup per entry); where each record is in
         // the file is worked out only once something is found.
         var offsets: [String: Int]?
-        for entry in caseFile.entries.values {
-            let found = problemsOf(entry: entry, in: caseFile)
-            if found.isEmpty { continue }
+        // The entries' own checks and the look-alike names read the model only: both cores.
+        let (entryProblems, lookAlikeNames) = Parallel.both({ () -> [(id: String, problems: [Problem])] in
+            var found: [(id: String, problems: [Problem])] = []
+            for entry in caseFile.entries.values {
+                let problems = problemsOf(entry: entry, in: caseFile)
+                if !problems.isEmpty { found.append((entry.id, problems)) }
+            }
+            return found
+        }, { () -> [LookAlike] in lookAlikes(caseFile, locations: locations) })
+        for (id, found) in entryProblems {
             if offsets == nil {
                 var table: [String: Int] = [:]
                 for kind in Kind.identified {
-                    for (id, offset) in zip(locations.entryIds[kind.ordinal], locations.entryOffsets[kind.ordinal]) {
-                        table[id] = offset
+                    for (known, offset) in zip(locations.entryIds[kind.ordinal], locations.entryOffsets[kind.ordinal]) {
+                        table[known] = offset
                     }
                 }
                 offsets = table
             }
-            guard let offset = offsets?[entry.id] else { continue }
+            guard let offset = offsets?[id] else { continue }
             for problem in found {
                 let (line, column) = locate(offset, problem.field)
                 problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
                                            hint: problem.hint))
             }
         }
-        problems += lookAlikeWarnings(caseFile, locations: locations, locate: locate)
+        problems += located(lookAlikeNames, locations: locations, locate: locate)
         for (key, offset) in zip(locations.linkKeys, locations.linkOffsets) {
             for (field, id) in [("From", key.from), ("To", key.to)] where caseFile[id] == nil {
                 let (line, column) = locate(offset, field)
