@@ -10,7 +10,8 @@ struct DiffCLI: ParsableCommand {
         discussion: """
             Exit status, as diff(1): 0 the cases are the same, 1 they differ, 2 misuse or an
             unreadable file. Files that differ only in layout (blank lines, record order)
-            are the same case. `-` reads a file from standard input. Colour only on a
+            are the same case; a comment is part of the file, so a comment added, removed
+            or changed anywhere (at the top too) is a difference. `-` reads a file from standard input. Colour only on a
             terminal, and never with NO_COLOR.
 
             FILE@N stands for revision N of FILE, rebuilt in memory from its session log

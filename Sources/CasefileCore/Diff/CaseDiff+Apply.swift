@@ -14,13 +14,15 @@ extension CaseDiff {
         if let layout {
             guard result.foreign == layout.foreign.old, result.descriptorExtras == layout.descriptorExtras.old,
                   result.descriptorComments == layout.descriptorComments.old,
-                  result.trailingComments == layout.trailingComments.old else {
+                  result.trailingComments == layout.trailingComments.old,
+                  result.leadingComments == layout.leadingComments.old else {
                 throw DiffApplyError("the hand-added records or comments are not the ones the diff was made from")
             }
             result.foreign = layout.foreign.new
             result.descriptorExtras = layout.descriptorExtras.new
             result.descriptorComments = layout.descriptorComments.new
             result.trailingComments = layout.trailingComments.new
+            result.leadingComments = layout.leadingComments.new
         }
         return result
     }

@@ -52,7 +52,8 @@ extension CaseDiff {
             foreign: (old.foreign, new.foreign),
             descriptorExtras: (old.descriptorExtras, new.descriptorExtras),
             descriptorComments: (old.descriptorComments, new.descriptorComments),
-            trailingComments: (old.trailingComments, new.trailingComments))
+            trailingComments: (old.trailingComments, new.trailingComments),
+            leadingComments: (old.leadingComments, new.leadingComments))
         // The reader notes an empty list for every record type it meets; a case built by
         // commands has none. Both mean "nothing added by hand".
         func significant<T>(_ map: [Kind: [T]]) -> [Kind: [T]] { map.filter { !$0.value.isEmpty } }
@@ -60,6 +61,7 @@ extension CaseDiff {
             && significant(change.descriptorExtras.old) == significant(change.descriptorExtras.new)
             && significant(change.descriptorComments.old) == significant(change.descriptorComments.new)
             && change.trailingComments.old == change.trailingComments.new
+            && change.leadingComments.old == change.leadingComments.new
         return same ? nil : change
     }
 

@@ -93,15 +93,25 @@ public struct LayoutChange: Sendable, Equatable {
     public var descriptorComments: (old: [Kind: [String]], new: [Kind: [String]])
     /// Comments after the last record, before and after.
     public var trailingComments: (old: [String], new: [String])
+    /// Comments at the top of the file (before the header or the first record), before
+    /// and after: the reader keeps them, so a change to them is a change a reviewer sees.
+    public var leadingComments: (old: [String], new: [String]) = ([], [])
+
+    /// The description of a change to the comments at the top of the file.
+    public static let topComments = "comments at the top of the file changed"
+    /// The description of a change to the comments after the last record.
+    public static let endComments = "comments at the end of the file changed"
 
     public static func == (a: LayoutChange, b: LayoutChange) -> Bool {
         a.foreign == b.foreign && a.descriptorExtras == b.descriptorExtras
             && a.descriptorComments == b.descriptorComments && a.trailingComments == b.trailingComments
+            && a.leadingComments == b.leadingComments
     }
 
     /// Short descriptions of what changed, for display.
     public var descriptions: [String] {
         var lines: [String] = []
+        if leadingComments.old != leadingComments.new { lines.append(Self.topComments) }
         let oldTypes = foreign.old.map(\.recordType)
         let newTypes = foreign.new.map(\.recordType)
         for type in newTypes where !oldTypes.contains(type) { lines.append("record type \(type) added") }
@@ -124,7 +134,7 @@ public struct LayoutChange: Sendable, Equatable {
         for kind in Kind.allCases where descriptorComments.old[kind] ?? [] != descriptorComments.new[kind] ?? [] {
             lines.append("comments before %rec: \(kind.recordType) changed")
         }
-        if trailingComments.old != trailingComments.new { lines.append("comments at the end of the file changed") }
+        if trailingComments.old != trailingComments.new { lines.append(Self.endComments) }
         return lines
     }
 }

@@ -40,6 +40,7 @@ extension CaseMerge {
         result.descriptorExtras = merged.descriptorExtras
         result.descriptorComments = merged.descriptorComments
         result.trailingComments = merged.trailingComments
+        result.leadingComments = merged.leadingComments
         guard CaseWriter.bytes(of: result) == CaseWriter.bytes(of: expected) else { return nil }
         return result
     }

@@ -137,6 +137,7 @@ public struct CaseMerge {
             result.descriptorExtras = other.descriptorExtras.new
             result.descriptorComments = other.descriptorComments.new
             result.trailingComments = other.trailingComments.new
+            result.leadingComments = other.leadingComments.new
             return
         }
         if CaseDiff.layoutChange(ours, theirs) != nil {

@@ -25,22 +25,36 @@ public struct DiffRenderer {
             if shown.insert(group.key).inserted { out.append(paint(ripples.line(group, visible: visible), .changed)) }
         }
         if let layout = diff.layout {
-            for description in layout.descriptions { out.append(paint("~ " + description, .changed)) }
+            for description in layout.descriptions {
+                out.append(paint("~ " + description, .changed))
+                // Comments at the top and the end belong to no record: shown line by line
+                // under their heading, as a record's comments are.
+                if description == LayoutChange.topComments {
+                    out += commentLines(EditScript.diff(layout.leadingComments.old, layout.leadingComments.new))
+                } else if description == LayoutChange.endComments {
+                    out += commentLines(EditScript.diff(layout.trailingComments.old, layout.trailingComments.new))
+                }
+            }
         }
         return out
+    }
+
+    /// The added and removed lines of a comment script.
+    private func commentLines(_ script: [Edit<String>]) -> [String] {
+        script.compactMap { comment in
+            switch comment {
+            case .same: return nil
+            case .removed(let text): return paint("  - #" + visible(text), .removed)
+            case .added(let text): return paint("  + #" + visible(text), .added)
+            }
+        }
     }
 
     /// The lines of one record's change.
     public func lines(_ change: RecordChange) -> [String] {
         var out = [paint(heading(change), change.action)]
         if change.action == .renamed { return out }
-        for comment in change.comments {
-            switch comment {
-            case .same: continue
-            case .removed(let text): out.append(paint("  - #" + visible(text), .removed))
-            case .added(let text): out.append(paint("  + #" + visible(text), .added))
-            }
-        }
+        out += commentLines(change.comments)
         // A new session's commands are counted (log -v lists them); a past one changed
         // outside casefile shows each command line that changed.
         let sessionCommands = change.subject.kind == .session && change.action != .changed

@@ -117,7 +117,6 @@ struct RecordScan {
             let first = base[start]
             if first == UInt8(ascii: "#") || lines.isLoneBackslash(start, stop) { continue }
             let startLine = lineNumber
-            var logicalStop = stop
             let joined = lines.joinsNext(start, stop, next)
             if joined {
                 // The logical line, joins done, to tell a field line from a malformed one.
@@ -127,7 +126,6 @@ struct RecordScan {
                     lineNumber += 1
                     let (s, e, n) = lines.bounds(from: position)
                     position = n
-                    logicalStop = e
                     if lines.joinsNext(s, e, n) {
                         joinedLine.append(contentsOf: UnsafeBufferPointer(start: base + s, count: e - 1 - s))
                     } else {
@@ -139,7 +137,7 @@ struct RecordScan {
             if first == UInt8(ascii: "+") {
                 if lastWasId { idUsable = false }
                 // A descriptor's type may go on over `+` lines: its bytes run to here.
-                if inRecord && lastWasFirst { firstFieldStop = logicalStop }
+                if inRecord && lastWasFirst { firstFieldStop = position }
                 continue
             }
             let isField = joined
@@ -151,7 +149,9 @@ struct RecordScan {
             if !inRecord {
                 inRecord = true
                 firstField = start
-                firstFieldStop = logicalStop
+                // With its line end: `descriptorType` reads these lines again, and a CR the
+                // scan took as part of a CR LF must not be taken off a second time.
+                firstFieldStop = position
                 firstFieldLine = startLine
                 recordId = -1
                 recordIdLength = 0
@@ -177,8 +177,9 @@ struct RecordScan {
     }
 
     /// The type a record's first field names if it is `%rec:` (a descriptor), else nil:
-    /// its value as the reader reads it (`start..<stop` holds the field's lines, with its
-    /// joins and `+` lines, and any comment or broken line among them), trimmed of spaces.
+    /// its value as the reader reads it (`start..<stop` holds the field's lines with their
+    /// line ends, its joins and `+` lines, and any comment or broken line among them),
+    /// trimmed of spaces.
     static func descriptorType(_ base: UnsafePointer<UInt8>, _ start: Int, _ stop: Int, crlf: Bool) -> String? {
         guard base[start] == UInt8(ascii: "%") else { return nil }
         let lines = RecordLines(bytes: UnsafeBufferPointer(start: base + start, count: stop - start), crlf: crlf)

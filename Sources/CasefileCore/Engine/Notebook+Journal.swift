@@ -11,11 +11,16 @@ extension Notebook {
             if journalState.current == nil || journalState.lastWriteFailed {
                 let fresh = try Journal(casePath: path, baseHash: diskHash, revision: caseFile.header.revision,
                                         started: settings.now())
-                if journalState.lastWriteFailed {
+                // A journal dropped when the case came back to its saved state (a change
+                // removed again) leaves the session log with lines the next command's step
+                // alone would lose: then it starts with every unsaved change and the whole log.
+                let startsTheLog = recorder.removedLogLines == 0 && recorder.addedLogLines == log.lines
+                if journalState.lastWriteFailed || !startsTheLog {
                     var whole = JournalRecorder()
                     whole.changes = unsavedChanges
                     whole.addedLogLines = log.lines
-                    try fresh.append(command: "# every unsaved change, rewritten after the journal could not be written",
+                    try fresh.append(command: journalState.lastWriteFailed
+                                        ? "# every unsaved change, rewritten after the journal could not be written" : command,
                                      recorder: whole, at: settings.now())
                 } else {
                     try fresh.append(command: command, recorder: recorder, at: settings.now())

@@ -140,6 +140,30 @@ import Testing
         #expect(try Self.diff(Self.old, Self.old + "\n\n").isEmpty)
     }
 
+    /// A comment at the top of the file (before the header) is the file's own: the reader
+    /// keeps it and writes it back, so diff shows it changing, line by line (a fuzz finding:
+    /// diff called two files identical that the reader read differently).
+    @Test func aCommentAtTheTopIsADifferenceShownLineByLine() throws {
+        let commented = "# Checked against the archive on 2025-11-26\n" + Self.old
+        let added = try Self.diff(Self.old, commented)
+        #expect(added.layout?.leadingComments.new == [" Checked against the archive on 2025-11-26"])
+        #expect(DiffRenderer().lines(added) == [
+            "~ comments at the top of the file changed", "  + # Checked against the archive on 2025-11-26",
+        ])
+        #expect(DiffRenderer().stat(added).contains("layout: comments at the top of the file changed"))
+        let changed = try Self.diff(commented, commented.replacingOccurrences(of: "# Checked", with: "# Rechecked"))
+        #expect(DiffRenderer().lines(changed) == [
+            "~ comments at the top of the file changed",
+            "  - # Checked against the archive on 2025-11-26", "  + # Rechecked against the archive on 2025-11-26",
+        ])
+        // Applying the diff gives the commented file, as the reader reads it.
+        let old = try CaseReader.read(text: Self.old).caseFile
+        let new = try CaseReader.read(text: commented).caseFile
+        #expect(CaseWriter.bytes(of: try added.apply(to: old)) == CaseWriter.bytes(of: new))
+        // The banner casefile writes first is not the researcher's comment: it is no difference.
+        #expect(try Self.diff(Self.old, Self.old.replacingOccurrences(of: "# casefile format 1\n", with: "")).isEmpty)
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let diff = try Self.diff(Self.old, Self.new)
         #expect(!DiffRenderer(colour: false).lines(diff).joined().contains("\u{1B}["))

@@ -51,6 +51,7 @@ enum RandomCases {
                                                    records: [ForeignRecord(fields: [Field("Key", word(&random))])]))
         }
         if random.chance(0.2) { caseFile.trailingComments = ["the end " + word(&random)] }
+        if random.chance(0.2) { caseFile.leadingComments = [" at the top " + word(&random)] }
         if random.chance(0.2) { caseFile.descriptorExtras[.person] = [Field("%doc", "people in the case")] }
         return caseFile
     }
@@ -196,8 +197,10 @@ enum RandomCases {
             result.header = header
             result.sessions.append(makeSession(&random, revision: (result.sessions.map(\.revision).max() ?? 0) + 1))
         default:
-            if random.chance(0.5) {
+            if random.chance(0.3) {
                 result.trailingComments = random.chance(0.5) ? [] : ["changed " + word(&random)]
+            } else if random.chance(0.3) {
+                result.leadingComments = random.chance(0.5) ? [] : [" top changed " + word(&random)]
             } else if result.foreign.isEmpty {
                 result.foreign.append(ForeignSection(descriptor: [Field("%rec", "Extra")],
                                                      records: [ForeignRecord(fields: [Field("Key", word(&random))])]))

@@ -31,7 +31,7 @@ import CasefileTestSupport
     static let pieces = [
         "", "", "", " ", "\t", "\r", "# comment", "#", "%rec: Person", "%rec: Post", "%rec:  Note ", "%rec: A B", "%key: Id",
         "Id: a", "Id: b", "Id:c", "Name: Нурали", "Text: x\\", "Text: \\", "\\", "+ more", "+", "+  two", "bad line",
-        "1bad: x", "Na-me: x", "Name:x", "Name:\r", "%re\\", "c: Person", "Id: a\\", "x", "Tag: t", "Id\\", ": Person",
+        "1bad: x", "%rec: Link\r", "%rec: Post \r", "Na-me: x", "Name:x", "Name:\r", "%re\\", "c: Person", "Id: a\\", "x", "Tag: t", "Id\\", ": Person",
     ]
 
     static func randomText(_ random: inout ReviewRandom) -> [UInt8] {

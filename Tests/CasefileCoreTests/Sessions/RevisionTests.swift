@@ -139,6 +139,11 @@ import CasefileTestSupport
         #expect(logged.contains { $0.hasPrefix("set ") && $0.contains("(checked)") }, "no field edit was logged as set")
         #expect(logged.contains { $0.hasPrefix("merge ") } && logged.contains { $0.hasPrefix("pair ") })
         #expect(logged.contains { $0.contains("\\r\\r\\n") }, "no value with CRs was logged")
+        #expect(logged.contains { $0.hasPrefix("import twarc /") && $0.contains(" sha256=") }, "no import was logged")
+        #expect(logged.contains { $0.hasPrefix("attach ") && $0.contains(" sha256=") && $0.contains(" path=") },
+                "no attach --link was logged")
+        #expect(logged.contains { $0.hasPrefix("attach ") && !$0.contains(" path=") }, "no attach into the store was logged")
+        #expect(logged.contains { $0.hasPrefix("detach ") }, "no detach was logged")
     }
 }
 

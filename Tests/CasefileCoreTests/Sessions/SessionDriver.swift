@@ -14,6 +14,8 @@ struct SessionDriver {
     var failed = 0
     /// What `edit` shows the "user", who changes it as `RandomEditor` decides.
     let editor: RandomEditor
+    /// The twarc files imported so far (they stay, so replays can read them again).
+    var imported: [String] = []
 
     init(seed: UInt64, path: String) throws {
         random = ReviewRandom(seed: seed)
@@ -64,6 +66,7 @@ struct SessionDriver {
             let name = random.pick(["Nurali Aitelenov", "Rinat Kibraev", "Ахметжан Есимов", "Dmitry Shchyolokov"])
             return "add person " + Quoting.word(name) + (random.chance(0.5) ? " handle=@h\(random.int(1...99))" : "")
         }
+        if random.chance(0.12), let file = fileCommand(all: all) { return file }
         if random.chance(0.3), let special = everyOtherCommand(people: people, posts: posts, all: all, phrases: [phrase(), phrase()]) {
             return special
         }

@@ -50,6 +50,20 @@ import CasefileTestSupport
         #expect(misuse.status == 2)
     }
 
+    @Test func aCommentAddedAtTheTopIsADifference() throws {
+        let commented = folder.file("commented.rec")
+        let bytes = try #require(FileManager.default.contents(atPath: old))
+        try (Data("# Checked against the archive\n".utf8) + bytes).write(to: URL(fileURLWithPath: commented))
+        let result = try ReviewCLI.run(["diff", old, commented])
+        #expect(result.status == 1, "\(result.out)\(result.err)")
+        #expect(result.out.hasPrefix("~ comments at the top of the file changed\n  + # Checked against the archive\n"), "\(result.out)")
+        // The comment was added by hand, after the last save: the history says so too.
+        #expect(result.out.contains("the file was edited outside casefile after revision 1 was saved"), "\(result.out)")
+        let json = try ReviewCLI.run(["diff", "--format", "json", commented, old])
+        #expect(json.status == 1)
+        #expect(json.out.contains(#""layout":["comments at the top of the file changed"]"#), "\(json.out)")
+    }
+
     @Test func statAndJSON() throws {
         let stat = try ReviewCLI.run(["diff", "--stat", old, new])
         #expect(stat.status == 1)
