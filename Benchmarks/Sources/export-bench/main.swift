@@ -21,10 +21,10 @@ func report(_ name: String, _ seconds: Double, bytes: Int, limit: Double) {
     print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + "(limit \(Int(limit)) s: \(verdict))")
 }
 
-/// Median of three exports of `format` of `set` to a file; the bytes written.
+/// Median of five exports of `format` of `set` to a file; the bytes written.
 func measure(_ format: ExportFormat, _ set: () -> ExportSet, options: ExportOptions = ExportOptions(), file: String) -> (Double, Int) {
     var bytes = 0
-    let seconds = Bench.median(runs: 3) {
+    let seconds = Bench.median(runs: 5) {
         let result = try? Exporter.write(format, set(), options: options, toPath: folder + "/" + file)
         bytes = result?.files.reduce(0) { $0 + $1.bytes } ?? 0
     }
@@ -38,14 +38,14 @@ for format in [ExportFormat.ftm, .json] {
 }
 let (csvSeconds, csvBytes) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
 report("export csv (7 tables)", csvSeconds, bytes: csvBytes, limit: 3)
-let saveSeconds = Bench.median(runs: 3) { _ = CaseWriter.bytes(of: caseFile) }
+let saveSeconds = Bench.median(runs: 5) { _ = CaseWriter.bytes(of: caseFile) }
 print("anchor: save the same case as a recfile  \(Bench.format(saveSeconds))")
 if let copy = Bench.anchor("cp '\(folder)/case.json' '\(folder)/copy.json'") { print("anchor: cp of the json written          \(Bench.format(copy))") }
 
 print("\na selection of 10,000 posts (with their translations, authors, sources, links, notes)")
 let chosen = caseFile.orderedIds(of: .post).prefix(10_000).map { $0 }
 var selected: ExportSet?
-let selectSeconds = Bench.median(runs: 3) {
+let selectSeconds = Bench.median(runs: 5) {
     selected = ExportSet(caseFile: caseFile, selection: ExportSelection(entries: chosen), matches: [])
 }
 guard let selection = selected else { fatalError("no selection") }

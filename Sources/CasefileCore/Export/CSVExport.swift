@@ -31,7 +31,9 @@ public enum CSVExport {
             var extra: [String] = []
             var seen = Set(schema.fields)
             for entry in entries {
-                for field in entry.fields where !seen.contains(field.name) {
+                // Known fields in canonical order come first; only the rest can be new names.
+                let rest = FieldRuns.restStart(of: entry.fields, names: schema.fields)
+                for field in entry.fields[rest...] where !seen.contains(field.name) {
                     seen.insert(field.name)
                     extra.append(field.name)
                 }
@@ -41,31 +43,82 @@ public enum CSVExport {
             let names = schema.fields.filter { $0 != "Id" }
             for entry in entries {
                 let grouped = FieldRuns(entry.fields, names: names)
-                var cells = [entry.id]
-                cells.reserveCapacity(names.count + extra.count + 1)
-                for run in grouped.runs {
-                    cells.append(run.count == 1 ? entry.fields[run.lowerBound].value
-                                 : entry.fields[run].map(\.value).joined(separator: "\n"))
+                guard grouped.rest == entry.fields.count else {
+                    row(cells(entry, grouped, names: names, extra: extra), out)
+                    continue
                 }
-                // Known fields out of canonical order (a hand edit) are found by name.
-                if grouped.rest < entry.fields.count {
-                    for (offset, name) in names.enumerated() where cells[offset + 1].isEmpty {
-                        cells[offset + 1] = entry.values(name).joined(separator: "\n")
+                // The common record, canonical with no extra fields: cells written as they
+                // are found, with no list of cells built.
+                appendCell(entry.id, out)
+                for run in grouped.runs {
+                    out.append(byte: 0x2C)
+                    if run.count == 1 {
+                        appendCell(entry.fields[run.lowerBound].value, out)
+                    } else if !run.isEmpty {
+                        appendCell(entry.fields[run].map(\.value).joined(separator: "\n"), out)
                     }
                 }
-                for name in extra { cells.append(entry.values(name).joined(separator: "\n")) }
-                row(cells, out)
+                for _ in extra { out.append(byte: 0x2C) }
+                out.append("\r\n")
             }
         }
+    }
+
+    /// The cells of a record with fields out of canonical order or beyond its schema.
+    private static func cells(_ entry: Entry, _ grouped: FieldRuns, names: [String], extra: [String]) -> [String] {
+        var cells = [entry.id]
+        cells.reserveCapacity(names.count + extra.count + 1)
+        for run in grouped.runs {
+            cells.append(run.count == 1 ? entry.fields[run.lowerBound].value
+                         : entry.fields[run].map(\.value).joined(separator: "\n"))
+        }
+        // Known fields out of canonical order (a hand edit) are found by name.
+        for (offset, name) in names.enumerated() where cells[offset + 1].isEmpty {
+            cells[offset + 1] = entry.values(name).joined(separator: "\n")
+        }
+        for name in extra { cells.append(entry.values(name).joined(separator: "\n")) }
+        return cells
     }
 
     /// One record: each cell guarded and quoted as needed, then CRLF.
     static func row(_ cells: [String], _ out: ExportStream) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(byte: 0x2C) }
-            out.append(escaped(cell))
+            appendCell(cell, out)
         }
         out.append("\r\n")
+    }
+
+    /// Writes `cell` as `escaped(cell)` would give it, on its bytes: no new string unless
+    /// it holds a NUL.
+    static func appendCell(_ cell: String, _ out: ExportStream) {
+        var cell = cell
+        cell.withUTF8 { utf8 in
+            guard let first = utf8.first else { return }
+            if utf8.contains(0) {
+                out.append(escaped(String(decoding: utf8, as: UTF8.self)))
+                return
+            }
+            let guarded = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+            let needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                || (!guarded && first == 0x20) || utf8.last == 0x20
+            if needsQuotes { out.append(byte: 0x22) }
+            if guarded { out.append(byte: 0x27) }
+            guard needsQuotes, utf8.contains(0x22) else {
+                out.append(contentsOf: utf8)
+                if needsQuotes { out.append(byte: 0x22) }
+                return
+            }
+            var start = 0
+            for index in utf8.indices where utf8[index] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                out.append(byte: 0x22)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(byte: 0x22)
+        }
     }
 
     /// A cell as written: `'` before what a spreadsheet would take for a formula, and

@@ -2,7 +2,10 @@
 /// or kept whole in memory. Writers append bytes; nothing here knows a format.
 public final class ExportStream {
     /// The bytes not yet handed on (all of them for a stream kept in memory).
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { buffer }
+    /// Private storage, touched only in this file: the optimiser can then drop the
+    /// run-time exclusivity check a public stored property of a class costs on every append.
+    private var buffer: [UInt8] = []
     private let drain: (([UInt8]) -> Int32)?
     /// The errno of the first failed write, or 0: later writes are dropped.
     public private(set) var failure: Int32 = 0
@@ -16,28 +19,28 @@ public final class ExportStream {
     /// A stream written to `fd` in pieces of a megabyte.
     public init(fd: Int32) {
         drain = { bytes in bytes.withUnsafeBufferPointer { AtomicFile.writeAll(fd, $0) } }
-        bytes.reserveCapacity(Self.chunk + 4096)
+        buffer.reserveCapacity(Self.chunk + 4096)
     }
 
     /// The bytes as text (for a stream kept in memory).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: buffer, as: UTF8.self) }
 
     /// Appends the UTF-8 bytes of `text`.
     @inline(__always)
     public func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-        if bytes.count >= Self.chunk { flushIfDraining() }
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.chunk { flushIfDraining() }
     }
 
     /// Appends one byte.
     @inline(__always)
-    public func append(byte: UInt8) { bytes.append(byte) }
+    public func append(byte: UInt8) { buffer.append(byte) }
 
     /// Appends raw bytes.
     public func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
-        if bytes.count >= Self.chunk { flushIfDraining() }
+        self.buffer.append(contentsOf: buffer)
+        if self.buffer.count >= Self.chunk { flushIfDraining() }
     }
 
     /// Hands the bytes so far on (a no-op for a stream kept in memory); returns the errno of
@@ -49,9 +52,9 @@ public final class ExportStream {
     }
 
     private func flushIfDraining() {
-        guard let drain, !bytes.isEmpty else { return }
-        if failure == 0 { failure = drain(bytes) }
-        writtenCount += bytes.count
-        bytes.removeAll(keepingCapacity: true)
+        guard let drain, !buffer.isEmpty else { return }
+        if failure == 0 { failure = drain(buffer) }
+        writtenCount += buffer.count
+        buffer.removeAll(keepingCapacity: true)
     }
 }

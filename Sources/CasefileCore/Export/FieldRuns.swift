@@ -22,4 +22,14 @@ struct FieldRuns {
         self.runs = runs
         rest = index
     }
+
+    /// Where the fields no name of `names` claims begin, as `rest` says, with no runs kept.
+    /// - Complexity: O(fields + names).
+    static func restStart(of fields: [Field], names: [String]) -> Int {
+        var index = 0
+        for name in names {
+            while index < fields.count && fields[index].name == name { index += 1 }
+        }
+        return index
+    }
 }

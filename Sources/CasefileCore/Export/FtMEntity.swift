@@ -7,12 +7,14 @@ struct FtMEntity {
     let id: String
     /// The FtM schema name (`Person`, `Message`…).
     let schema: String
-    /// Property names and their values, in the order added.
-    private(set) var properties: [(name: String, values: [String])] = []
+    /// Each property value with its name, in the order added, without repeats: one list
+    /// for the entity (rather than a list per property); `write` groups them by name.
+    private var values: [(name: String, value: String)] = []
 
     init(id: String, schema: String) {
         self.id = id
         self.schema = schema
+        values.reserveCapacity(12)
     }
 
     /// What FtM's type of a property accepts.
@@ -34,41 +36,68 @@ struct FtMEntity {
 
     /// Adds `value` to `name` when FtM's `type` accepts it (after cutting text to length).
     mutating func add(_ name: String, _ value: String?, _ type: ValueType = .string) {
-        guard var value, !value.allSatisfy(\.isWhitespace) else { return }
+        guard var value, !Self.isBlank(value) else { return }
         switch type {
         case .date: guard ISODate.isValid(value) else { return }
         case .url:
-            let lowered = value.lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("ftp://"),
-                  !value.contains(where: \.isWhitespace), value.unicodeScalars.count <= type.maxLength else { return }
+            guard Self.hasWebScheme(value), !Self.hasWhitespace(value), value.unicodeScalars.count <= type.maxLength else { return }
         case .language:
             guard let code = Self.language(value) else { return }
             value = code
         default:
-            if value.unicodeScalars.count > type.maxLength {
+            // No more bytes than the limit: no more scalars either, and nothing to count.
+            if value.utf8.count > type.maxLength, value.unicodeScalars.count > type.maxLength {
                 value = String(String.UnicodeScalarView(value.unicodeScalars.prefix(type.maxLength - 1))) + "…"
             }
         }
-        if let index = properties.firstIndex(where: { $0.name == name }) {
-            if !properties[index].values.contains(value) { properties[index].values.append(value) }
-        } else {
-            properties.append((name, [value]))
-        }
+        if !values.contains(where: { $0.name == name && $0.value == value }) { values.append((name, value)) }
     }
 
-    /// Writes the entity as one line of JSON.
+    /// Whether `value` begins with `http://`, `https://` or `ftp://`, in any case.
+    static func hasWebScheme(_ value: String) -> Bool {
+        let head = value.utf8.prefix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return head.starts(with: "http://".utf8) || head.starts(with: "https://".utf8) || head.starts(with: "ftp://".utf8)
+    }
+
+    /// Whether some character of `value` is white space; on the bytes when it is ASCII.
+    static func hasWhitespace(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return value.contains(where: \.isWhitespace) }
+        return utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+
+    /// Whether `value` holds nothing but white space (as `Character.isWhitespace` says).
+    static func isBlank(_ value: String) -> Bool {
+        // A character is white space when its first scalar is: a first byte that is ASCII
+        // and not white space settles it without walking the text's characters.
+        if let first = value.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return value.allSatisfy(\.isWhitespace)
+    }
+
+    /// Writes the entity as one line of JSON (schema and property names are ASCII
+    /// letters: written as they are, with no string built for them).
     func write(to out: ExportStream) {
         out.append("{\"id\":")
         out.appendJSONString(id)
-        out.append(",\"schema\":\"\(schema)\",\"properties\":{")
-        for (index, property) in properties.enumerated() {
-            if index > 0 { out.append(",") }
-            out.append("\"\(property.name)\":[")
-            for (position, value) in property.values.enumerated() {
-                if position > 0 { out.append(",") }
-                out.appendJSONString(value)
+        out.append(",\"schema\":\"")
+        out.append(schema)
+        out.append("\",\"properties\":{")
+        // Properties in the order their names were first added, each with its values in
+        // the order added: a name seen before `index` was written with that first value.
+        var first = true
+        for index in values.indices {
+            let name = values[index].name
+            if values[..<index].contains(where: { $0.name == name }) { continue }
+            out.append(first ? "\"" : ",\"")
+            first = false
+            out.append(name)
+            out.append("\":[")
+            out.appendJSONString(values[index].value)
+            for later in values[(index + 1)...] where later.name == name {
+                out.append(byte: 0x2C)
+                out.appendJSONString(later.value)
             }
-            out.append("]")
+            out.append(byte: 0x5D)
         }
         out.append("}}\n")
     }
@@ -78,24 +107,32 @@ struct FtMEntity {
     /// `.xx`, so distinct Ids give distinct entity ids; past FtM's 200 characters,
     /// `prefix.` and a SHA-256 of the Id.
     static func id(_ prefix: String, _ casefileId: String) -> String {
-        var out = prefix + "."
-        let bytes = Array(casefileId.utf8)
-        let digits = Array("0123456789abcdef".utf8)
+        let utf8 = casefileId.utf8
+        let count = utf8.count
+        func isPlain(_ byte: UInt8, at index: Int) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                || (byte == 0x2D && index < count - 1)
+        }
         var encoded: [UInt8] = []
-        for (index, byte) in bytes.enumerated() {
-            let plain = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                || (byte == 0x2D && index < bytes.count - 1)
-            if plain {
+        encoded.reserveCapacity(prefix.utf8.count + 1 + count + 8)
+        encoded.append(contentsOf: prefix.utf8)
+        encoded.append(0x2E)
+        for (index, byte) in utf8.enumerated() {
+            if isPlain(byte, at: index) {
                 encoded.append(byte)
             } else {
-                encoded += [0x2E, digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+                encoded.append(0x2E)
+                encoded.append(hexDigit(byte >> 4))
+                encoded.append(hexDigit(byte & 0x0F))
             }
         }
-        if encoded.isEmpty { encoded = Array("empty".utf8) }
-        out += String(decoding: encoded, as: UTF8.self)
-        if out.utf8.count > 200 { return prefix + "." + SHA256Digest.sha256(Array(casefileId.utf8)) }
-        return out
+        if count == 0 { encoded.append(contentsOf: "empty".utf8) }
+        if encoded.count > 200 { return prefix + "." + SHA256Digest.sha256(Array(utf8)) }
+        return String(decoding: encoded, as: UTF8.self)
     }
+
+    /// The lower-case hex digit of `nibble` (0…15).
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 
     /// An id for something named by several parts (a link, a note): a SHA-256 of them.
     static func hashedId(_ prefix: String, _ parts: [String]) -> String {
@@ -105,6 +142,9 @@ struct FtMEntity {
     /// The ISO 639-3 code FtM's language type takes for a BCP 47 tag (`ru` → `rus`,
     /// `kk-Cyrl` → `kaz`), or nil for a language FtM does not list.
     static func language(_ tag: String) -> String? {
+        // The common tag, two lower-case letters (`ru`, `kk`), is looked up as it is.
+        let utf8 = tag.utf8
+        if utf8.count == 2, utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return threeLetter[tag] }
         let primary = String(tag.lowercased().split(separator: "-").first ?? "")
         if primary.count == 3, threeLetter.values.contains(primary) || ["cnr", "fil", "mul"].contains(primary) { return primary }
         return threeLetter[primary]

@@ -40,7 +40,7 @@ public enum FtMExport {
             }
         }
         for post in set.entries(of: .post) {
-            let isArticle = articlePlatforms.contains((post["Platform"] ?? "").lowercased())
+            let isArticle = isArticlePost(post)
             var entity = FtMEntity(id: FtMEntity.id("post", post.id), schema: isArticle ? "Article" : "Message")
             let author = post["Author"].flatMap { caseFile[$0] }
             if isArticle {
@@ -58,7 +58,7 @@ public enum FtMExport {
             entity.add("bodyText", post.text, .text)
             entity.add("language", post.lang, .language)
             common(post, &entity, exported)
-            if !isArticle && exported.post(post.id) == nil { continue }
+            if !exported.isWritten(post, isArticle: isArticle) { continue }
             entity.write(to: out)
         }
         for quote in set.entries(of: .quote) {
@@ -153,20 +153,25 @@ public enum FtMExport {
     /// The entity ids of what the export holds, by the Ids of the case.
     struct Exported {
         let set: ExportSet
-        let members: Set<String>
+        /// The kind of every exported entry, by Id: one hash per question (every Id of
+        /// `set.ids[k]` is an entry of the k-th kind, as both ways of making a set ensure).
+        let kinds: [String: Kind]
 
         init(_ set: ExportSet) {
             self.set = set
-            var members = Set<String>()
-            for list in set.ids { members.formUnion(list) }
-            self.members = members
+            var kinds = [String: Kind](minimumCapacity: set.entryCount)
+            for (ordinal, list) in set.ids.enumerated() where !list.isEmpty {
+                let kind = Kind.allCases[ordinal]
+                for id in list { kinds[id] = kind }
+            }
+            self.kinds = kinds
         }
 
-        func contains(_ id: String) -> Bool { members.contains(id) }
+        func contains(_ id: String) -> Bool { kinds[id] != nil }
 
         private func kind(_ id: String?) -> Kind? {
-            guard let id, members.contains(id) else { return nil }
-            return set.caseFile[id]?.kind
+            guard let id else { return nil }
+            return kinds[id]
         }
 
         /// The entity id of the exported entry `id`, whatever its kind; nil when it is
@@ -189,18 +194,30 @@ public enum FtMExport {
 
         func post(_ id: String?) -> String? {
             guard let id, kind(id) == .post, let post = set.caseFile[id] else { return nil }
-            let isArticle = articlePlatforms.contains((post["Platform"] ?? "").lowercased())
-            // A message needs its sender: one whose author is not exported is not written.
-            if !isArticle && person(post["Author"]) == nil { return nil }
-            if post.text.map({ $0.allSatisfy(\.isWhitespace) }) ?? true, !isArticle { return nil }
-            return FtMEntity.id("post", id)
+            return isWritten(post, isArticle: isArticlePost(post)) ? FtMEntity.id("post", id) : nil
+        }
+
+        /// Whether the exported post `post` is written: a message needs its sender (one
+        /// whose author is not exported is not written) and a text.
+        func isWritten(_ post: Entry, isArticle: Bool) -> Bool {
+            if isArticle { return true }
+            guard kind(post["Author"]) == .person else { return false }
+            return !(post.text.map(FtMEntity.isBlank) ?? true)
         }
 
         /// Whether `id` is written as a document (a source, or an article).
         func isDocument(_ id: String) -> Bool {
-            guard let entry = set.caseFile[id], members.contains(id) else { return false }
-            if entry.kind == .source { return true }
-            return entry.kind == .post && articlePlatforms.contains((entry["Platform"] ?? "").lowercased())
+            guard let kind = kinds[id] else { return false }
+            if kind == .source { return true }
+            return kind == .post && set.caseFile[id].map(isArticlePost) ?? false
         }
+    }
+
+    /// Whether `post` is written as an `Article` (its platform is a blog or a news site).
+    static func isArticlePost(_ post: Entry) -> Bool {
+        guard let platform = post["Platform"] else { return false }
+        // Most platforms are written in lower case already: no new string for them.
+        if platform.utf8.allSatisfy({ !(0x41...0x5A).contains($0) && $0 < 0x80 }) { return articlePlatforms.contains(platform) }
+        return articlePlatforms.contains(platform.lowercased())
     }
 }

@@ -130,10 +130,14 @@ public enum JSONExport {
         func addExtra(_ field: Field) {
             if let index = extra.firstIndex(where: { $0.0 == field.name }) { extra[index].1.append(field.value) } else { extra.append((field.name, [field.value])) }
         }
-        let grouped = FieldRuns(fields, names: shape.names)
+        // The runs of `FieldRuns`, found as the names are walked (no list of runs per entry).
+        var next = 0
         for position in shape.names.indices {
             let repeatable = shape.repeatable[position]
-            let run = grouped.runs[position]
+            let name = shape.names[position]
+            let start = next
+            while next < fields.count && fields[next].name == name { next += 1 }
+            let run = start..<next
             if run.isEmpty && !repeatable { continue }
             if comma { out.append(",") }
             comma = true
@@ -150,7 +154,7 @@ public enum JSONExport {
                 for index in run.dropFirst() { addExtra(fields[index]) }
             }
         }
-        for field in fields[grouped.rest...] { addExtra(field) }
+        for field in fields[next...] { addExtra(field) }
         if !extra.isEmpty {
             out.append(comma ? ",\"extra\":{" : "\"extra\":{")
             for (index, pair) in extra.enumerated() {

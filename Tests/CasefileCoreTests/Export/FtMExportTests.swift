@@ -79,5 +79,28 @@ struct FtMExportTests {
         #expect(FtMEntity.id("person", String(repeating: "й", count: 100)).utf8.count <= 200)
         #expect(FtMEntity.language("kk-Cyrl") == "kaz")
         #expect(FtMEntity.language("xx") == nil)
+        #expect(FtMEntity.language("ru") == "rus")
+        #expect(FtMEntity.language("RU") == "rus")
+    }
+
+    @Test("an entity's values are grouped by property in first-added order, repeats and blanks dropped, URLs and text checked")
+    func entityLine() {
+        var entity = FtMEntity(id: "post.p1", schema: "Message")
+        entity.add("keywords", "a")
+        entity.add("bodyText", "Алматы", .text)
+        entity.add("keywords", "b")
+        entity.add("keywords", "a")
+        entity.add("title", " \n\t")
+        entity.add("title", "\u{A0}\u{2003}")
+        entity.add("sourceUrl", "HTTPS://example.org/x", .url)
+        entity.add("sourceUrl", "https://example.org/a b", .url)
+        entity.add("sourceUrl", "https://example.org/\u{3000}x", .url)
+        entity.add("sourceUrl", "mailto:x@example.org", .url)
+        entity.add("summary", String(repeating: "я", count: 65_001), .text)
+        let stream = ExportStream()
+        entity.write(to: stream)
+        let summary = String(repeating: "я", count: 64_999) + "…"
+        #expect(stream.text == #"{"id":"post.p1","schema":"Message","properties":{"keywords":["a","b"],"bodyText":["Алматы"],"#
+                + #""sourceUrl":["HTTPS://example.org/x"],"summary":[""# + summary + "\"]}}\n")
     }
 }

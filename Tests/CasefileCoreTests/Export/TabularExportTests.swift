@@ -1,4 +1,4 @@
-import CasefileCore
+@testable import CasefileCore
 import CasefileTestSupport
 import Foundation
 import Testing
@@ -101,6 +101,18 @@ struct TabularExportTests {
         #expect(CSVExport.escaped("a \"b\", c") == "\"a \"\"b\"\", c\"")
         #expect(CSVExport.escaped("one\ntwo") == "\"one\ntwo\"")
         #expect(CSVExport.escaped("Алматы") == "Алматы")
+    }
+
+    @Test("csv cells written on their bytes are exactly the escaped cells: guards, quotes, edge spaces, NULs, random text")
+    func cellBytes() {
+        var rng = SeededGenerator(seed: 14)
+        let given = ["", " ", "a ", " a", "=1", "'=1", "@x, y", "-\"q\"", "\t=", "\r\n", "\"", "x\"\"y", "a\u{0}b", "\u{0}\u{301}=",
+                     "Алматы, \"Есимов\"", "🙂 ", "+", "line\nline"]
+        for cell in given + (0..<300).map({ _ in RandomText.value(&rng) }) {
+            let stream = ExportStream()
+            CSVExport.appendCell(cell, stream)
+            #expect(stream.text == CSVExport.escaped(cell), "\(cell.debugDescription)")
+        }
     }
 
     @Test("json strings in exports are escaped exactly as JSONText escapes them (one rule), DEL and bidi controls included",
