@@ -165,11 +165,9 @@ public struct CaseDiff: Sendable, Equatable {
     public var followingCount: Int { changes.filter(\.follows).count }
 
     /// `+3 post, ~1 person, >1 person, -1 note`, in the style of the session summaries
-    /// (`>` marks renames): what a person did. References a rename or a merge rewrote are
-    /// not counted as edits but named once at the end (`>1 person, ~10 post, 47 references
-    /// follow a rename`), as `diff` collapses them into one line.
+    /// (`>` marks renames).
     public var summary: String {
-        let counts = workCounts
+        let counts = self.counts
         var parts: [String] = []
         for kind in Kind.allCases {
             guard let byAction = counts[kind] else { continue }
@@ -179,21 +177,6 @@ public struct CaseDiff: Sendable, Equatable {
         }
         if counts[nil] != nil { parts.append("~header") }
         if layout != nil { parts.append("~layout") }
-        let following = followingCount
-        if following > 0 {
-            parts.append("\(following) reference\(following == 1 ? " follows" : "s follow") \(rippleCause)")
-        }
         return parts.joined(separator: ", ")
-    }
-
-    /// What the following records followed: `a rename`, `a merge`, or both.
-    var rippleCause: String {
-        let renames = changes.contains { $0.action == .renamed }
-        let merges = changes.contains { $0.action == .removed && $0.renamedTo != nil }
-        switch (renames, merges) {
-        case (true, true): return "a rename or a merge"
-        case (false, true): return "a merge"
-        default: return "a rename"
-        }
     }
 }

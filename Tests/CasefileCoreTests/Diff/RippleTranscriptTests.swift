@@ -42,33 +42,6 @@ import CasefileTestSupport
         #expect(session.replay("> diff --stat\n").hasSuffix("1 changed, 1 renamed\n6 records only follow a rename or a merge"))
     }
 
-    /// The save's summary (and so the Session record's `Summary:` and `log`) counts what
-    /// the person did: one rename and one edit, not the six references that followed.
-    @Test func theSummaryCountsWhatThePersonDid() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.file("bloggers.rec")
-        let saved = Self.saved()
-        try saved.write(to: path)
-        let session = TranscriptSession(caseFile: saved, path: path)
-        session.check("""
-            > rename aitelenov nurali
-            renamed aitelenov to nurali (6 references rewritten)
-            > set kibraev role=blogger
-            updated kibraev
-            > save
-            saved bloggers.rec, revision 2: ~1 person, >1 person, 6 references follow a rename
-            """)
-        let reread = try CaseReader.load(path: path).caseFile
-        #expect(reread.sessions.last?["Summary"] == "~1 person, >1 person, 6 references follow a rename")
-    }
-
-    @Test func aMergesRipplesAreNamedAsFollowingTheMerge() {
-        let session = TranscriptSession(caseFile: Self.saved())
-        _ = session.notebook.runInteractive("merge aitelenov other")
-        #expect(session.notebook.unsavedSummary.text.hasSuffix("references follow a merge"), "\(session.notebook.unsavedSummary.text)")
-        #expect(!session.notebook.unsavedSummary.text.contains("post"), "the posts only followed: \(session.notebook.unsavedSummary.text)")
-    }
-
     @Test func aMergeShowsAsAMerge() {
         let session = TranscriptSession(caseFile: Self.saved())
         _ = session.notebook.runInteractive("merge aitelenov other")
