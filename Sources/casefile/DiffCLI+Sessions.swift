@@ -10,10 +10,9 @@ extension DiffCLI {
         }
     }
 
-    /// Both files read whole, and the newer one's later sessions replayed on the older.
-    static func attribute(_ old: CaseInput, _ new: CaseInput, changed: CaseDiff) throws -> SessionAttribution {
-        let older = try old.withBytes { bytes in try CaseReader.read(bytes: bytes, file: old.name, validate: false).caseFile }
-        let newer = try new.withBytes { bytes in try CaseReader.read(bytes: bytes, file: new.name, validate: false).caseFile }
-        return SessionAttribution(old: older, new: newer, changed: changed)
+    /// The newer file's later sessions replayed on the older one's changed records (both
+    /// files read whole only when those cannot explain the changes).
+    static func attribute(_ old: CaseInput, _ new: CaseInput, comparison: FileComparison.Comparison) throws -> SessionAttribution {
+        try SessionAttribution.between(old, new, comparison: comparison)
     }
 }

@@ -96,7 +96,8 @@ struct DiffCLI: ParsableCommand {
                     throw ExitStatus.trouble.exit
                 }
             }
-            diff = try FileComparison.diff(old, new)
+            let comparison = try FileComparison.compare(old, new)
+            diff = comparison.diff
             if !diff.isEmpty {
                 let older = try old.withBytes { bytes throws(LoadError) in try ChainCheck.ofFile(bytes, name: old.name) }
                 let newer = try new.withBytes { bytes throws(LoadError) in try ChainCheck.ofFile(bytes, name: new.name) }
@@ -105,7 +106,7 @@ struct DiffCLI: ParsableCommand {
                 descent = found
                 newChain = newer.chain
                 if bySession || Self.explains(found, older.sessions, newer.sessions) {
-                    attribution = try Self.attribute(old, new, changed: diff)
+                    attribution = try Self.attribute(old, new, comparison: comparison)
                 }
             }
         } catch let error as LoadError {

@@ -80,6 +80,20 @@ let ingest = try measure {
     for file in files { _ = try lastStore.ingest(file) }
 }
 print("  copy into the store + fsync   " + rate(ingest.wall, cpu: ingest.cpu))
+// The disk's write path bounds a copy: `cp` of the same files and an fsync of each copy
+// (coreutils `sync FILE…`), each run into a fresh folder removed after it.
+var copies: [Double] = []
+for run in 0..<runs {
+    let target = folder + "/cp-\(run)"
+    guard let seconds = Bench.anchor("mkdir '\(target)' && cp \(quoted) '\(target)/' && sync '\(target)'/*") else { break }
+    copies.append(seconds)
+    try? FileManager.default.removeItem(atPath: target)
+}
+print("  cp + fsync (anchor for attach)" + (copies.count == runs ? rate(Bench.median(copies)) : "not available"))
+for number in 1...storeNumber where number < storeNumber {
+    // Earlier stores only take disk space (their files are 0444; the folders are ours).
+    try? FileManager.default.removeItem(atPath: folder + "/store-\(number)")
+}
 
 // End to end: the attach command on a case, then verify, as the shell runs them.
 let casePath = folder + "/case.rec"

@@ -87,15 +87,16 @@ for session in 0..<10 {
     try notebook.save(message: "session \(session)")
 }
 var lines = 0
+var explained = false
 let bySession = Bench.median(runs: 3) {
+    // What `casefile diff OLD NEW --by-session` does: compare, then attribute.
     guard let old = try? CaseInput(path: older), let new = try? CaseInput(path: path),
-          let diff = try? FileComparison.diff(old, new),
-          let a = try? old.withBytes({ try CaseReader.read(bytes: $0, file: older, validate: false).caseFile }),
-          let b = try? new.withBytes({ try CaseReader.read(bytes: $0, file: path, validate: false).caseFile }) else { return }
-    let attribution = SessionAttribution(old: a, new: b, changed: diff)
+          let comparison = try? FileComparison.compare(old, new),
+          let attribution = try? SessionAttribution.between(old, new, comparison: comparison) else { return }
     lines = DiffRenderer().bySession(attribution).count
+    explained = attribution.failure == nil && attribution.unexplained.isEmpty
 }
-report("diff --by-session (\(lines) lines)", bySession, limit: "(limit 2 s: \(bySession <= 2 ? "ok" : "OVER"))")
+report("diff --by-session (\(lines) lines, \(explained ? "all explained" : "NOT EXPLAINED"))", bySession, limit: "(limit 2 s: \(bySession <= 2 ? "ok" : "OVER"))")
 let plain = Bench.median(runs: 3) { _ = try? FileComparison.diff(oldPath: older, newPath: path) }
 report("  anchor: the plain diff of the same files", plain, limit: "")
 print("\npeak memory \(Bench.megabytes(Bench.peakResidentBytes))")

@@ -21,10 +21,29 @@ public enum FileComparison {
         case content
     }
 
+    /// Two files compared: their diff, and the two cases read from only the records that
+    /// differ (with the header, descriptors and hand-added record types).
+    public struct Comparison {
+        /// The diff between the files.
+        public var diff: CaseDiff
+        /// The older file's records that differ from the newer's (a partial case).
+        public var old: CaseFile
+        /// The newer file's records that differ from the older's, its new sessions among them.
+        public var new: CaseFile
+    }
+
     /// The diff between the case files `old` and `new` (their bytes; names for messages).
     /// Throws when a record that has to be read is not readable.
     public static func diff(old: UnsafeBufferPointer<UInt8>, oldName: String,
                             new: UnsafeBufferPointer<UInt8>, newName: String) throws(LoadError) -> CaseDiff {
+        try compare(old: old, oldName: oldName, new: new, newName: newName).diff
+    }
+
+    /// The comparison of the case files `old` and `new` (their bytes; names for messages).
+    /// Throws when a record that has to be read is not readable.
+    /// - Complexity: a byte scan of each file, plus reading the records that differ.
+    public static func compare(old: UnsafeBufferPointer<UInt8>, oldName: String,
+                               new: UnsafeBufferPointer<UInt8>, newName: String) throws(LoadError) -> Comparison {
         let scanA = RecordScan(bytes: old)
         let scanB = RecordScan(bytes: new)
         // Record types as small numbers, so matching compares integers.
@@ -45,7 +64,7 @@ public enum FileComparison {
         var includeB = [Bool](repeating: false, count: scanB.count)
         guard let baseA = old.baseAddress ?? UnsafePointer(bitPattern: 1),
               let baseB = new.baseAddress ?? UnsafePointer(bitPattern: 1) else {
-            return CaseDiff(changes: [])
+            return Comparison(diff: CaseDiff(changes: []), old: CaseFile(), new: CaseFile())
         }
         func sameBytes(_ pa: UnsafePointer<UInt8>, _ sa: Int, _ la: Int, _ pb: UnsafePointer<UInt8>, _ sb: Int, _ lb: Int) -> Bool {
             la == lb && (la == 0 || memcmp(pa + sa, pb + sb, la) == 0)
@@ -144,7 +163,7 @@ public enum FileComparison {
 
         let oldCase = try PartialCase.read(scanA, old, include: includeA, name: oldName)
         let newCase = try PartialCase.read(scanB, new, include: includeB, name: newName)
-        return CaseDiff.between(oldCase, newCase)
+        return Comparison(diff: CaseDiff.between(oldCase, newCase), old: oldCase, new: newCase)
     }
 
     /// Compares the case files at two paths.
@@ -154,9 +173,14 @@ public enum FileComparison {
 
     /// Compares two opened case files.
     public static func diff(_ old: CaseInput, _ new: CaseInput) throws(LoadError) -> CaseDiff {
+        try compare(old, new).diff
+    }
+
+    /// Compares two opened case files, keeping the records that differ.
+    public static func compare(_ old: CaseInput, _ new: CaseInput) throws(LoadError) -> Comparison {
         try old.withBytes { a throws(LoadError) in
             try new.withBytes { b throws(LoadError) in
-                try diff(old: a, oldName: old.name, new: b, newName: new.name)
+                try compare(old: a, oldName: old.name, new: b, newName: new.name)
             }
         }
     }

@@ -101,8 +101,20 @@ extension Notebook {
             throw CommandError("\(Terminal.fileName(destination)) already exists", hint: "save --as \(Quoting.word(destination)) --force replaces it")
         }
         let newLock = try lockForSaving(to: destination)
-        let prepared = prepareSave(message: message)
-        let (bytes, records) = CaseWriter.bytes(of: prepared.caseFile, reusing: reusableRecords())
+        var prepared = prepareSave(message: message, sealing: false)
+        let reuse = reusableRecords()
+        // The chain's hash is taken over the bytes as they are written: the case is serialised once.
+        let bytes: [UInt8]
+        let records: WrittenRecords
+        if sealsSessions {
+            (bytes, records) = SessionChain.seal(&prepared.caseFile, parents: chainParents) {
+                (sealed: CaseFile) -> (bytes: [UInt8], extra: WrittenRecords) in
+                let written = CaseWriter.bytes(of: sealed, reusing: reuse)
+                return (written.bytes, written.records)
+            }
+        } else {
+            (bytes, records) = CaseWriter.bytes(of: prepared.caseFile, reusing: reuse)
+        }
         if dryRun {
             say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
                 + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
@@ -149,7 +161,9 @@ extension Notebook {
     }
 
     /// The case as the next save would write it.
-    func prepareSave(message: String?) -> PreparedSave {
+    /// With `sealing` false the new session is left unsealed, for a caller that seals it
+    /// as it writes the bytes (`SessionChain.seal(_:parents:writing:)`).
+    func prepareSave(message: String?, sealing: Bool = true) -> PreparedSave {
         var saved = caseFile
         let revision = caseFile.header.revision + 1
         let now = settings.now()
@@ -164,9 +178,12 @@ extension Notebook {
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }
         saved.sessions.append(Session(revision: revision, fields: fields))
-        if sealsSessions { SessionChain.seal(&saved, parents: loadedDigest.map { [$0] } ?? []) }
+        if sealing, sealsSessions { SessionChain.seal(&saved, parents: chainParents) }
         return PreparedSave(caseFile: saved, revision: revision, summary: summary, commands: commands)
     }
+
+    /// The `Previous` of the next save: the hash of the case as it was read or last saved.
+    var chainParents: [String] { loadedDigest.map { [$0] } ?? [] }
 
     /// Makes a prepared save the case's saved state (after it was written, or in memory
     /// when older revisions are rebuilt).

@@ -38,22 +38,33 @@ public enum SessionChain {
     /// is not there (then only `digest(of:)` of the case read from them can tell).
     /// - Complexity: O(n) at the speed of SHA-256, no parsing.
     public static func digest(ofBytes bytes: UnsafeBufferPointer<UInt8>, recorded: String) -> String? {
+        guard let line = lastHashLine(in: bytes, recorded: recorded) else { return nil }
+        return digest(of: bytes, leavingOut: line)
+    }
+
+    /// Where the last line `Hash: recorded` of `bytes` is. The newest session's Hash is its
+    /// last field, after which only hand-added record types and trailing comments follow:
+    /// searched from the end.
+    static func lastHashLine(in bytes: UnsafeBufferPointer<UInt8>, recorded: String) -> Range<Int>? {
         let line = Array("\(hashField): \(recorded)\n".utf8)
         guard let base = bytes.baseAddress, bytes.count > line.count else { return nil }
-        // The newest session's Hash is its last field, after which only hand-added record
-        // types and trailing comments follow: searched from the end.
         var start = bytes.count - line.count
         while start > 0 {
             if bytes[start - 1] == 0x0A, bytes[start] == line[0],
                line.withUnsafeBufferPointer({ needle in needle.baseAddress.map { memcmp(base + start, $0, line.count) == 0 } ?? false }) {
-                var hasher = SHA256()
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<start])))
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(start + line.count)...])))
-                return SHA256Digest.hex(hasher.finalize())
+                return start..<(start + line.count)
             }
             start -= 1
         }
         return nil
+    }
+
+    /// The SHA-256 of `bytes` without the line at `line`.
+    static func digest(of bytes: UnsafeBufferPointer<UInt8>, leavingOut line: Range<Int>) -> String {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<line.lowerBound])))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[line.upperBound...])))
+        return SHA256Digest.hex(hasher.finalize())
     }
 
     /// `caseFile` without the newest session's `Hash` fields: what its hash covers.
@@ -77,6 +88,52 @@ public enum SessionChain {
         let hash = digest(of: caseFile)
         caseFile.sessions[newest].fields.append(Field(hashField, hash))
     }
+
+    /// Seals `caseFile` as `seal(_:parents:)` does and returns what `write` makes of it,
+    /// serialising the case once: the newest session gets a placeholder `Hash`, `write`
+    /// writes the bytes, the hash is taken over them without that line (the bytes the
+    /// unsealed case writes) and put in its place, in the bytes and in `caseFile`. The
+    /// bytes are the same as writing the case sealed by `seal(_:parents:)`. A case with
+    /// hand-added record types or trailing comments after the sessions, or two sessions of
+    /// the newest revision (where a line like the placeholder could stand after it), is
+    /// sealed in two passes instead.
+    /// - Complexity: one `write`, plus SHA-256 over its bytes.
+    public static func seal<Extra>(_ caseFile: inout CaseFile, parents: [String],
+                                   writing write: (CaseFile) -> (bytes: [UInt8], extra: Extra)) -> (bytes: [UInt8], extra: Extra) {
+        guard let newest = newestIndex(caseFile.sessions) else { return write(caseFile) }
+        let revision = caseFile.sessions[newest].revision
+        let onePass = caseFile.trailingComments.isEmpty && !caseFile.foreign.contains { !$0.isAnonymous }
+            && caseFile.sessions.filter({ $0.revision == revision }).count == 1
+        guard onePass else {
+            seal(&caseFile, parents: parents)
+            return write(caseFile)
+        }
+        var session = caseFile.sessions[newest]
+        session.fields.removeAll { $0.name == hashField || $0.name == previousField }
+        session.fields += parents.map { Field(previousField, $0) }
+        session.fields.append(Field(hashField, placeholder))
+        caseFile.sessions[newest] = session
+        let written = write(caseFile)
+        var bytes = written.bytes
+        let sealed = bytes.withUnsafeMutableBufferPointer { buffer -> String? in
+            let view = UnsafeBufferPointer(buffer)
+            guard let line = lastHashLine(in: view, recorded: placeholder) else { return nil }
+            let hash = digest(of: view, leavingOut: line)
+            let valueStart = line.lowerBound + hashField.utf8.count + 2
+            for (offset, digit) in hash.utf8.enumerated() { buffer[valueStart + offset] = digit }
+            return hash
+        }
+        guard let sealed else {
+            // The writer put the line elsewhere than expected: the two-pass way is always right.
+            seal(&caseFile, parents: parents)
+            return write(caseFile)
+        }
+        caseFile.sessions[newest].fields[caseFile.sessions[newest].fields.count - 1] = Field(hashField, sealed)
+        return (bytes, written.extra)
+    }
+
+    /// The stand-in hash a one-pass seal writes before it knows the hash: as long as one.
+    static let placeholder = String(repeating: "0", count: 64)
 
     /// The position of the session with the highest revision.
     static func newestIndex(_ sessions: [Session]) -> Int? {

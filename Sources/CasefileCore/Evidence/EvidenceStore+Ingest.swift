@@ -80,27 +80,29 @@ extension EvidenceStore {
     /// Reads `source` to its end, hashing every block and writing it to `target` if given.
     static func hash(_ source: EvidenceFile, copyingTo target: Int32?, store: String) throws(EvidenceError)
         -> (hash: String, size: UInt64, head: [UInt8]) {
-        _ = posix_fadvise(source.descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        try hash(descriptor: source.descriptor, path: source.path, copyingTo: target, store: store)
+    }
+
+    /// Reads `descriptor` (the file `path`) to its end, hashing every block and writing it
+    /// to `target` if given: one read pass, on a second thread that also writes the copy
+    /// while the block before is hashed (`BlockPipeline`).
+    /// - Complexity: O(n) in the file's bytes, a few blocks of memory.
+    static func hash(descriptor: Int32, path: String, copyingTo target: Int32?, store: String) throws(EvidenceError)
+        -> (hash: String, size: UInt64, head: [UInt8]) {
+        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         var hasher = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 64)
-        defer { buffer.deallocate() }
         var total: UInt64 = 0
         var head: [UInt8] = []
-        while true {
-            let count = read(source.descriptor, buffer.baseAddress, blockSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .cannotRead(path: source.path, errno: errno)
-            }
-            if count == 0 { break }
-            let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        let failure = try BlockPipeline.read(descriptor, copyingTo: target, blockSize: blockSize) {
+            (block: UnsafeRawBufferPointer) throws(EvidenceError) -> Void in
             hasher.update(bufferPointer: block)
             if head.count < headSize { head += block.prefix(headSize - head.count) }
-            if let target {
-                let code = AtomicFile.writeAll(target, block.assumingMemoryBound(to: UInt8.self))
-                if code != 0 { throw .cannotStore(store: store, step: "write", errno: code) }
-            }
-            total += UInt64(count)
+            total += UInt64(block.count)
+        }
+        switch failure {
+        case nil: break
+        case let .read(code)?: throw .cannotRead(path: path, errno: code)
+        case let .write(code)?: throw .cannotStore(store: store, step: "write", errno: code)
         }
         return (SHA256Digest.hex(hasher.finalize()), total, head)
     }

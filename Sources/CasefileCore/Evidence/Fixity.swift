@@ -79,15 +79,14 @@ extension EvidenceStore {
         }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         do {
-            let (hash, size) = try SHA256Digest.sha256(descriptor: descriptor)
+            let (hash, size, _) = try Self.hash(descriptor: descriptor, path: path, copyingTo: nil, store: folder)
             if hash != record.sha256 {
                 result.status = .changed(hash: hash, size: size)
                 return result
             }
         } catch {
-            result.status = .unreadable("\(error)")
+            result.status = .unreadable(String(describing: error))
             return result
         }
         if record.mediaType == "application/wacz", let summary = WACZReader.read(path: path) {
