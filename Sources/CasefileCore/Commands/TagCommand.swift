@@ -12,15 +12,17 @@ struct TagCommand: ShellCommand {
         var entry = try notebook.resolve(call.required(0))
         let tags = Array(call.positionals.dropFirst())
         guard !tags.isEmpty else { throw CommandError("tag needs TAG", at: call.required(0), hint: "usage: \(usage)") }
-        // The tags it has: a few new ones are looked for by a scan (a set of ten thousand
-        // tags rebuilt for every `tag` made adding them one by one quadratic), many in a set.
+        // The tags it has, found by binary search (fields are in canonical order); a few new
+        // ones are looked for by a scan of that run alone, many in a set of it.
+        let run = entry.schema.run(of: "Tag", in: entry.fields)
+        let existing = entry.fields[run ?? 0..<entry.fields.count]
         var added: [Field] = []
-        var present: Set<String>? = tags.count > 8 ? Set(entry.tags) : nil
+        var present: Set<String>? = tags.count > 8 ? Set(existing.lazy.filter { $0.name == "Tag" }.map(\.value)) : nil
         for word in tags {
             guard !word.text.isEmpty, !word.text.contains("\n") else { throw CommandError("an empty tag", at: word) }
             if present != nil {
                 if present?.insert(word.text).inserted == true { added.append(Field("Tag", word.text)) }
-            } else if !entry.fields.contains(where: { $0.name == "Tag" && $0.value == word.text }),
+            } else if !existing.contains(where: { $0.name == "Tag" && $0.value == word.text }),
                       !added.contains(where: { $0.value == word.text }) {
                 added.append(Field("Tag", word.text))
             }
@@ -30,12 +32,10 @@ struct TagCommand: ShellCommand {
             return
         }
         // Where `append` would put each (after the tags there), found once for all of them.
-        let schema = entry.schema
-        let rank = schema.rank(of: "Tag")
-        let index = rank < schema.fields.count
-            ? entry.fields.firstIndex { schema.rank(of: $0.name) > rank } ?? entry.fields.count : entry.fields.count
+        // Undo and the journal are told that the fields before it did not change.
+        let index = run?.upperBound ?? entry.fields.count
         entry.fields.insert(contentsOf: added, at: index)
-        notebook.put(entry)
+        notebook.put(entry, keepingFirst: index)
         notebook.confirm(TagConfirmation.message(for: entry, added: added.map(\.value)))
     }
 }

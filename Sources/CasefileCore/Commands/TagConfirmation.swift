@@ -8,9 +8,10 @@ enum TagConfirmation {
     static let namedChanges = 5
 
     /// The confirmation for `entry` after `added` were added and `removed` taken away.
-    /// - Complexity: O(fields of the entry) comparisons, no text built from all of them.
+    /// - Complexity: O(log(fields of the entry)) to count the tags, no text built from all of them.
     static func message(for entry: Entry, added: [String] = [], removed: [String] = []) -> String {
-        let count = entry.fields.reduce(0) { $0 + ($1.name == "Tag" ? 1 : 0) }
+        let count = entry.schema.run(of: "Tag", in: entry.fields)?.count
+            ?? entry.fields.reduce(0) { $0 + ($1.name == "Tag" ? 1 : 0) }
         if count == 0 { return "\(entry.id) tags: none" }
         if count <= listedInFull { return "\(entry.id) tags: " + entry.tags.joined(separator: ", ") }
         var said: [String] = []

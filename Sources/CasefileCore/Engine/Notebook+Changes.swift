@@ -1,15 +1,18 @@
 extension Notebook {
     /// Applies a change to the case as part of the running command. A change that leaves
     /// things as they are is dropped, so it makes no undo step and no session-log line.
-    public func apply(_ change: Change) {
+    /// `keepingFirst`: how many leading fields of an entry changed in place are known to be
+    /// as they were, so undo and the journal compare only from there (a tag added to a
+    /// person with ten thousand is not found by comparing ten thousand fields). 0: unknown.
+    public func apply(_ change: Change, keepingFirst unchanged: Int = 0) {
         if change.isNoOp { return }
-        applyRaw(change)
-        undo.pending?.changes.append(StoredChange(change))
+        applyRaw(change, keepingFirst: unchanged)
+        undo.pending?.changes.append(StoredChange(change, keepingFirst: unchanged))
     }
 
-    /// Adds or replaces an entry.
-    public func put(_ entry: Entry) {
-        apply(.entry(old: caseFile.entries[entry.id], new: entry))
+    /// Adds or replaces an entry; `keepingFirst` as for `apply`.
+    public func put(_ entry: Entry, keepingFirst unchanged: Int = 0) {
+        apply(.entry(old: caseFile.entries[entry.id], new: entry), keepingFirst: unchanged)
     }
 
     /// Removes an entry.
@@ -46,16 +49,16 @@ extension Notebook {
     }
 
     /// Applies a change without recording it: the store, the baseline and the indexes.
-    func applyRaw(_ change: Change) {
+    func applyRaw(_ change: Change, keepingFirst unchanged: Int = 0) {
         undo.changeCounter &+= 1
         if journalState.recorder != nil {
             // The journal records what is there after a change (`put`) or gone (`remove`): a
             // rename is both, or a recovery would keep the entry under its old Id too.
             if case let .entry(old?, new?) = change, old.id != new.id {
-                journalState.recorder?.changes.append(.entry(old: old, new: nil))
-                journalState.recorder?.changes.append(.entry(old: nil, new: new))
+                journalState.recorder?.add(.entry(old: old, new: nil))
+                journalState.recorder?.add(.entry(old: nil, new: new))
             } else {
-                journalState.recorder?.changes.append(change)
+                journalState.recorder?.add(change, keepingFirst: unchanged)
             }
         }
         recordBaseline(change)

@@ -74,6 +74,14 @@ extension Notebook {
 /// session log, so a recovery rebuilds both exactly, undo included.
 struct JournalRecorder {
     var changes: [Change] = []
+    /// For each of `changes`, how many leading fields are known to be unchanged (0: unknown).
+    private(set) var unchangedFields: [Int] = []
+
+    /// Records `change`, whose first `unchanged` fields are known to be as they were.
+    mutating func add(_ change: Change, keepingFirst unchanged: Int = 0) {
+        changes.append(change)
+        unchangedFields.append(unchanged)
+    }
     var removedLogLines = 0
     var addedLogLines: [String] = []
 }

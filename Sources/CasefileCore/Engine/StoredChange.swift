@@ -10,14 +10,15 @@ enum StoredChange {
     case fields(id: String, at: Int, removed: [Field], added: [Field])
 
     /// How `change` is kept.
-    /// - Complexity: O(fields of the entry); strings shared by both copies compare at once.
-    init(_ change: Change) {
+    /// `keepingFirst`: how many leading fields are known to be unchanged.
+    /// - Complexity: O(fields of the entry after those); shared strings compare at once.
+    init(_ change: Change, keepingFirst unchanged: Int = 0) {
         guard case let .entry(old?, new?) = change, old.id == new.id, old.kind == new.kind,
               old.comments == new.comments else {
             self = .whole(change)
             return
         }
-        let edit = FieldRun.between(old.fields, new.fields)
+        let edit = FieldRun.between(old.fields, new.fields, keepingFirst: unchanged)
         self = .fields(id: old.id, at: edit.at, removed: Array(old.fields[edit.at..<edit.oldEnd]),
                        added: Array(new.fields[edit.at..<edit.newEnd]))
     }
@@ -39,6 +40,12 @@ enum StoredChange {
         }
     }
 
+    /// How many leading fields of the entry redo or undo leaves as they are.
+    var unchangedFields: Int {
+        if case let .fields(_, at, _, _) = self { return at }
+        return 0
+    }
+
     private static func replace(_ id: String, _ at: Int, _ count: Int, with fields: [Field], in caseFile: CaseFile) -> Change? {
         guard let current = caseFile.entries[id], at >= 0, at + count <= current.fields.count else { return nil }
         var changed = current
@@ -49,10 +56,12 @@ enum StoredChange {
 
 /// The run of fields where two field lists differ: the common start and end are left out.
 enum FieldRun {
-    /// `old[at..<oldEnd]` became `new[at..<newEnd]`.
-    static func between(_ old: [Field], _ new: [Field]) -> (at: Int, oldEnd: Int, newEnd: Int) {
-        var start = 0
+    /// `old[at..<oldEnd]` became `new[at..<newEnd]`; the first `keepingFirst` fields are
+    /// the caller's word that they are the same in both, and are not compared.
+    /// - Complexity: O(fields after those).
+    static func between(_ old: [Field], _ new: [Field], keepingFirst unchanged: Int = 0) -> (at: Int, oldEnd: Int, newEnd: Int) {
         let shorter = min(old.count, new.count)
+        var start = max(0, min(unchanged, shorter))
         while start < shorter, old[start] == new[start] { start += 1 }
         var oldEnd = old.count
         var newEnd = new.count

@@ -109,12 +109,29 @@ public struct Schema: Sendable {
     }
 
     /// Inserts `field` at its canonical position (after existing fields of the same name).
+    /// - Complexity: O(log(list) × schema fields) to find the place, by binary search.
     public func insert(_ field: Field, into list: inout [Field]) {
-        let rank = rank(of: field.name)
-        var index = list.count
-        if rank < fields.count {
-            index = list.firstIndex(where: { self.rank(of: $0.name) > rank }) ?? list.count
+        list.insert(field, at: run(of: field.name, in: list)?.upperBound ?? list.count)
+    }
+
+    /// Where the values of known field `name` are in `list` (canonically ordered, as an
+    /// entry's fields are): an empty range at its place when it has none; nil for a name
+    /// the schema does not know. Found by binary search on rank, each probe's rank looked
+    /// up once, so the ten-thousandth tag of a person is placed as fast as the first.
+    /// - Complexity: O(log(list) × schema fields).
+    public func run(of name: String, in list: [Field]) -> Range<Int>? {
+        let rank = rank(of: name)
+        guard rank < fields.count else { return nil }
+        // The first index whose field ranks above `bound`.
+        func start(above bound: Int) -> Int {
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if self.rank(of: list[middle].name) > bound { high = middle } else { low = middle + 1 }
+            }
+            return low
         }
-        list.insert(field, at: index)
+        return start(above: rank - 1)..<start(above: rank)
     }
 }

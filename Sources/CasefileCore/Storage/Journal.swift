@@ -75,8 +75,10 @@ public final class Journal: @unchecked Sendable {
             FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
         }
         for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
-        for change in recorder.changes {
-            FieldEncoding.append(name: "Change", value: JournalCoding.encode(change, written: &writtenWhole), to: &record)
+        for (index, change) in recorder.changes.enumerated() {
+            let unchanged = index < recorder.unchangedFields.count ? recorder.unchangedFields[index] : 0
+            FieldEncoding.append(name: "Change", value: JournalCoding.encode(change, written: &writtenWhole, keepingFirst: unchanged),
+                                 to: &record)
         }
         // The marker says the record is whole: a record torn by a crash has none.
         FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
@@ -170,10 +172,10 @@ public final class Journal: @unchecked Sendable {
 enum JournalCoding {
     /// `change` as journal text: an entry the journal already holds whole (`written`) and
     /// changed in place is written as `edit AT REMOVED ID` and the fields put there.
-    static func encode(_ change: Change, written: inout Set<String>) -> String {
+    static func encode(_ change: Change, written: inout Set<String>, keepingFirst unchanged: Int = 0) -> String {
         if case let .entry(old?, new?) = change, old.id == new.id, old.kind == new.kind, old.comments == new.comments,
            written.contains(old.id) {
-            let run = FieldRun.between(old.fields, new.fields)
+            let run = FieldRun.between(old.fields, new.fields, keepingFirst: unchanged)
             var out = Array("edit \(run.at) \(run.oldEnd - run.at) \(old.id)\n".utf8)
             FieldEncoding.append(name: "%rec", value: "Fields", to: &out)
             out.append(FieldEncoding.newline)
