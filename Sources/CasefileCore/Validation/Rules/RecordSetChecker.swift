@@ -24,7 +24,7 @@ struct RecordSetChecker {
     private var keys: [String: Int] = [:]
     private var singularValues: [String: [String: Int]] = [:]
     private(set) var count = 0
-    private let regexes = EvaluationCache()
+    private let cache = EvaluationCache()
     private let allowed: Set<String>
     /// The declared types as a list: a record type declares a few, and comparing a field's
     /// name with each costs less than hashing it for every field of every record.
@@ -125,7 +125,7 @@ struct RecordSetChecker {
         }
         for (number, constraint) in rules.constraints.enumerated() {
             do {
-                guard try !constraint.value.expression.isSatisfied(by: fields, regexes: regexes) else { continue }
+                guard try !constraint.value.expression.isSatisfied(by: fields, cache: cache) else { continue }
                 report(Violation(record: record,
                                  message: "\(type) record violates %constraint[\(number)] '\(Self.shown(constraint.value.text))' (\(constraint.place))",
                                  hint: "change the record so that the expression holds"))
@@ -140,7 +140,7 @@ struct RecordSetChecker {
     private func checkType(_ declared: RecordSetRules.Declared<FieldType>, _ field: Field, index: Int, record: Int,
                            references: KeyLookup, report: (Violation) -> Void) {
         if case .rec(let target) = declared.value {
-            if let keyType = typeOfKey(target), keyType.accepts(field.value, budget: regexes.budget) == false {
+            if let keyType = typeOfKey(target), keyType.accepts(field.value, budget: cache.budget) == false {
                 report(Violation(record: record, field: index, atValue: true,
                                  message: "'\(field.name)' value '\(Self.shown(field.value))' is not \(keyType.expectation), the type of \(target)'s key (%type \(declared.place))",
                                  hint: "\(field.name) names a \(target) record by its key"))
@@ -151,7 +151,7 @@ struct RecordSetChecker {
             }
             return
         }
-        guard let accepted = declared.value.accepts(field.value, budget: regexes.budget) else {
+        guard let accepted = declared.value.accepts(field.value, budget: cache.budget) else {
             guard case .regexp(let regex) = declared.value else { return }
             report(Violation(record: record, field: index, atValue: true,
                              message: "'\(field.name)' value could not be checked against %type \(declared.place): \(gaveUp(regex.pattern))",
@@ -173,7 +173,7 @@ struct RecordSetChecker {
 
     /// Why a regexp gave no answer.
     func gaveUp(_ pattern: String) -> String {
-        "matching /\(Self.shown(pattern))/ gave up after \(ViolationLimit.grouped(regexes.budget.valueLimit)) steps (the bound on one value; a check of one record type may take \(ViolationLimit.grouped(RegexBudget.perCheck)))"
+        "matching /\(Self.shown(pattern))/ gave up after \(ViolationLimit.grouped(cache.budget.valueLimit)) steps (the bound on one value; a check of one record type may take \(ViolationLimit.grouped(RegexBudget.perCheck)))"
     }
 
     static let gaveUpHint = "shorten the value or simplify the pattern; casefile bounds the work a regexp may do, so no file can make check run for ever"

@@ -21,16 +21,16 @@ extension SelectionExpression {
     /// recutils' rule for repeated fields: when the first values do not satisfy it, each
     /// value of each repeated field the expression names is tried in turn. Throws when a
     /// `~` gave up without an answer.
-    func isSatisfied(by fields: [Field], regexes: EvaluationCache) throws(RegexGaveUp) -> Bool {
+    func isSatisfied(by fields: [Field], cache: EvaluationCache) throws(RegexGaveUp) -> Bool {
         guard let root else { return false }
         func holds(_ context: Context) throws(RegexGaveUp) -> Bool {
             do { return try context.truth(root) } catch let gaveUp as RegexGaveUp { throw gaveUp } catch { return false }
         }
-        if try holds(Context(fields: fields, varied: nil, regexes: regexes)) { return true }
+        if try holds(Context(fields: fields, varied: nil, cache: cache)) { return true }
         for name in names {
             let values = fields.filter { $0.name == name }
             guard values.count > 1 else { continue }
-            for value in values where try holds(Context(fields: fields, varied: (name, value.value), regexes: regexes)) {
+            for value in values where try holds(Context(fields: fields, varied: (name, value.value), cache: cache)) {
                 return true
             }
         }
@@ -41,7 +41,7 @@ extension SelectionExpression {
         let fields: [Field]
         /// One repeated field bound to one of its values (the others are as in the record).
         let varied: (name: String, value: String)?
-        let regexes: EvaluationCache
+        let cache: EvaluationCache
 
         func truth(_ node: Node) throws -> Bool {
             if case .int(let value) = try evaluate(node) { return value != 0 }
@@ -89,8 +89,8 @@ extension SelectionExpression {
                 return .string(x + y)
             case .match:
                 guard case .string(let text) = a, case .string(let pattern) = b,
-                      let regex = regexes.regex(pattern) else { throw EvaluationFailure() }
-                switch regex.match(text, budget: regexes.budget) {
+                      let regex = cache.regex(pattern) else { throw EvaluationFailure() }
+                switch regex.match(text, budget: cache.budget) {
                 case .matched: return .int(1)
                 case .notMatched: return .int(0)
                 case .gaveUp: throw RegexGaveUp(pattern: pattern)
@@ -118,7 +118,7 @@ extension SelectionExpression {
                 }
             case .before, .after, .sameTime:
                 guard case .string(let x) = a, case .string(let y) = b,
-                      let first = regexes.seconds(x), let second = regexes.seconds(y) else { throw EvaluationFailure() }
+                      let first = cache.seconds(x), let second = cache.seconds(y) else { throw EvaluationFailure() }
                 switch op {
                 case .before: return .int(first < second ? 1 : 0)
                 case .after: return .int(first > second ? 1 : 0)
