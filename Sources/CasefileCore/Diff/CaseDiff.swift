@@ -174,10 +174,41 @@ public struct CaseDiff: Sendable, Equatable {
     /// How many records only followed a rename or a merge.
     public var followingCount: Int { changes.filter(\.follows).count }
 
-    /// `+3 post, ~1 person, >1 person, -1 note`, in the style of the session summaries
-    /// (`>` marks renames).
+    /// What a person did, in the style of the session summaries: `+3 post, ~10 post,
+    /// >1 person, 1 person merged, -1 note, 47 records follow` (`>` marks renames). Records
+    /// that only follow a rename or a merge (references rewritten, links and notes moved
+    /// with their entry) are not counted as edits but as one figure at the end.
     public var summary: String {
-        let counts = self.counts
+        var merged: [Kind: Int] = [:]
+        var counts: [Kind?: [RecordChange.Action: Int]] = [:]
+        for change in changes where !change.follows {
+            if change.action == .removed, change.renamedTo != nil, let kind = change.subject.kind {
+                merged[kind, default: 0] += 1
+            } else {
+                counts[change.subject.kind, default: [:]][change.action, default: 0] += 1
+            }
+        }
+        var parts = Self.parts(counts)
+        if let index = parts.firstIndex(of: "~header") { parts.remove(at: index) }
+        for kind in Kind.allCases { if let count = merged[kind] { parts.append("\(count) \(kind.word) merged") } }
+        if counts[nil] != nil { parts.append("~header") }
+        if layout != nil { parts.append("~layout") }
+        let following = followingCount
+        if following > 0 { parts.append(Plural.count(following, "record") + (following == 1 ? " follows" : " follow")) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The summary as casefile wrote it before renames' and merges' ripples were told apart
+    /// (every changed record counted, merged entries as removed): a save an older casefile
+    /// recorded still replays to its own summary (`RevisionReplay`).
+    public var summaryCountingEveryRecord: String {
+        var parts = Self.parts(counts)
+        if layout != nil { parts.append("~layout") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `+1 post, ~2 post, >1 person, -1 note, ~header`, in kind order.
+    private static func parts(_ counts: [Kind?: [RecordChange.Action: Int]]) -> [String] {
         var parts: [String] = []
         for kind in Kind.allCases {
             guard let byAction = counts[kind] else { continue }
@@ -186,7 +217,6 @@ public struct CaseDiff: Sendable, Equatable {
             }
         }
         if counts[nil] != nil { parts.append("~header") }
-        if layout != nil { parts.append("~layout") }
-        return parts.joined(separator: ", ")
+        return parts
     }
 }

@@ -192,8 +192,10 @@ struct RecordScan {
             var logical = Array(lines.bytes[lineStart..<lineStop])
             // As in the scan: a comment or a lone backslash joins nothing.
             if lineStart < lineStop, lines.bytes[lineStart] != UInt8(ascii: "#"), !lines.isLoneBackslash(lineStart, lineStop) {
-                while lines.joinsNext(lineStart, lineStop, next) && position < lines.bytes.count {
+                while lines.joinsNext(lineStart, lineStop, next) {
+                    // The backslash goes even when no line follows it, as in the reader.
                     logical.removeLast()
+                    guard position < lines.bytes.count else { break }
                     (lineStart, lineStop, next) = lines.bounds(from: position)
                     position = next
                     logical += lines.bytes[lineStart..<lineStop]

@@ -184,7 +184,12 @@ public struct RevisionReplay {
             let report = notebook.runScript(script, name: "revision \(session.revision)")
             if let error = report.errors.first { return stop(.commandFailed(revision: session.revision, error: error)) }
             observe?(session, notebook)
-            var prepared = notebook.prepareSave(message: session.message)
+            // A save by an older casefile counted ripples of renames as edits: its summary
+            // is what that rule gives, and the replay takes it as recorded.
+            let summary = notebook.unsavedSummary
+            var text = summary.text
+            if let recorded = session.summary, recorded != text, recorded == summary.textCountingEveryRecord { text = recorded }
+            var prepared = notebook.prepareSave(message: session.message, summary: text)
             seal(&prepared.caseFile, like: session, previous: &rebuiltDigest)
             notebook.commitSave(prepared, path: nil, hash: nil)
             if checkingRecords, let rebuilt = notebook.caseFile.sessions.last, rebuilt != session {

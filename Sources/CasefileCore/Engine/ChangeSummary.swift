@@ -5,6 +5,8 @@ public struct ChangeSummary {
     public let text: String
     /// Whether the header (title, language) changed.
     public let headerChanged: Bool
+    /// The summary as an older casefile wrote it (`CaseDiff.summaryCountingEveryRecord`).
+    public let textCountingEveryRecord: String
 
     /// Counts `changes` (each thing's saved value against its value now).
     public init(_ changes: [Change]) {
@@ -33,6 +35,7 @@ public struct ChangeSummary {
     /// The summary of a record diff.
     init(_ diff: CaseDiff) {
         text = diff.summary
+        textCountingEveryRecord = diff.summaryCountingEveryRecord
         headerChanged = diff.counts[nil] != nil
     }
 
@@ -47,6 +50,8 @@ public struct ChangeSummary {
         }
         if tally.header { parts.append("~header") }
         text = parts.joined(separator: ", ")
+        // Nothing follows a rename when nothing was removed: both rules count alike.
+        textCountingEveryRecord = text
         headerChanged = tally.header
     }
 

@@ -162,8 +162,9 @@ extension Notebook {
 
     /// The case as the next save would write it.
     /// With `sealing` false the new session is left unsealed, for a caller that seals it
-    /// as it writes the bytes (`SessionChain.seal(_:parents:writing:)`).
-    func prepareSave(message: String?, sealing: Bool = true) -> PreparedSave {
+    /// as it writes the bytes (`SessionChain.seal(_:parents:writing:)`). `summary` replaces
+    /// the one worked out (a replay giving an older save its recorded summary).
+    func prepareSave(message: String?, sealing: Bool = true, summary recorded: String? = nil) -> PreparedSave {
         var saved = caseFile
         let revision = caseFile.header.revision + 1
         let now = settings.now()
@@ -173,7 +174,7 @@ extension Notebook {
         saved.header = header
         var fields = [Field("Saved", now), Field("By", settings.userName)]
         if let message, !message.isEmpty { fields.append(Field("Message", message)) }
-        let summary = unsavedSummary.text
+        let summary = recorded ?? unsavedSummary.text
         if !summary.isEmpty { fields.append(Field("Summary", summary)) }
         let commands = commandsToRecord
         for command in commands { fields.append(Field("Command", command)) }

@@ -40,6 +40,8 @@ import CasefileTestSupport
             """
         #expect(session.replay(typed) == transcript)
         #expect(session.replay("> diff --stat\n").hasSuffix("1 changed, 1 renamed\n6 records only follow a rename or a merge"))
+        // The summary the save records (and `log` shows) counts what the person did.
+        #expect(session.replay("> log\n").contains("\nunsaved  ~1 person, >1 person, 6 records follow  (2 commands; diff shows them)\n"))
     }
 
     @Test func aMergeShowsAsAMerge() {
@@ -51,5 +53,7 @@ import CasefileTestSupport
         #expect(shown.contains("~ 4 posts: Author other → aitelenov (follow the merge)\n"), "\(shown)")
         #expect(shown.contains("> note on other"), "the note moved: \(shown)")
         #expect(!shown.contains("- note on other"), "not removed and re-added: \(shown)")
+        // One merge, not a removed person plus edits: the posts and the note follow it.
+        #expect(session.notebook.unsavedSummary.text == "~1 person, 1 person merged, 5 records follow")
     }
 }

@@ -7,34 +7,53 @@ import CasefileTestSupport
 /// be rebuilt from the session log, byte for byte.
 @Suite struct RevisionTests {
     /// The summary a save should record, worked out from the two files alone: entries
-    /// gone and come with the same content are renames, and links and notes that
-    /// moved with them count as renamed too.
+    /// gone and come with the same content are renames; an entry gone whose references
+    /// now name another (most often) was merged into it; entries whose only change is a
+    /// reference to a renamed or merged Id, and links and notes that moved with one, only
+    /// follow it, and are counted apart from what was done.
     static func expectedSummary(from old: CaseFile, to new: CaseFile) -> String {
         var counts: [Kind: [Character: Int]] = [:]
         var gone: [Entry] = []
         var come: [Entry] = []
+        var changed: [(Entry, Entry)] = []
         for id in Set(old.entries.keys).union(new.entries.keys) where old[id] != new[id] {
             if let a = old[id], let b = new[id], a.kind == b.kind {
-                counts[a.kind, default: [:]]["~", default: 0] += 1
+                changed.append((a, b))
             } else {
                 if let a = old[id] { gone.append(a) }
                 if let b = new[id] { come.append(b) }
             }
         }
-        var renamed: [String: String] = [:]
+        var newIds: [String: String] = [:]
         for entry in come.sorted(by: { $0.id < $1.id }) {
             if let index = gone.sorted(by: { $0.id < $1.id }).firstIndex(where: {
                 $0.kind == entry.kind && $0.fields == entry.fields && $0.comments == entry.comments
-                    && renamed[$0.id] == nil
+                    && newIds[$0.id] == nil
             }) {
                 let from = gone.sorted(by: { $0.id < $1.id })[index]
-                renamed[from.id] = entry.id
+                newIds[from.id] = entry.id
                 counts[entry.kind, default: [:]][">", default: 0] += 1
             } else {
                 counts[entry.kind, default: [:]]["+", default: 0] += 1
             }
         }
-        for entry in gone where renamed[entry.id] == nil { counts[entry.kind, default: [:]]["-", default: 0] += 1 }
+        let removed = Set(gone.map(\.id).filter { newIds[$0] == nil })
+        let merges = mergeTargets(removed: removed, changed: changed, old: old, new: new)
+        var merged: [Kind: Int] = [:]
+        for entry in gone where newIds[entry.id] == nil {
+            if let keep = merges[entry.id] {
+                newIds[entry.id] = keep
+                merged[entry.kind, default: 0] += 1
+            } else {
+                counts[entry.kind, default: [:]]["-", default: 0] += 1
+            }
+        }
+        var following = 0
+        for (a, b) in changed {
+            let onlyReferences = a.comments == b.comments && a.fields.count == b.fields.count
+                && zip(a.fields, b.fields).allSatisfy { $0 == $1 || $0.name == $1.name && newIds[$0.value] == $1.value }
+            if onlyReferences { following += 1 } else { counts[a.kind, default: [:]]["~", default: 0] += 1 }
+        }
         func tally<K: Hashable, V: Equatable>(_ kind: Kind, _ a: [K: V], _ b: [K: V], moved: (K) -> K) {
             var followed: Set<K> = []
             for (key, value) in a where b[key] == nil {
@@ -42,7 +61,7 @@ import CasefileTestSupport
                 if target != key, a[target] == nil, b[target] == value, !followed.contains(target) {
                     followed.insert(key)
                     followed.insert(target)
-                    counts[kind, default: [:]][">", default: 0] += 1
+                    following += 1
                 }
             }
             for key in Set(a.keys).union(b.keys) where a[key] != b[key] && !followed.contains(key) {
@@ -52,11 +71,11 @@ import CasefileTestSupport
         }
         tally(.link, old.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
               new.links.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
-            LinkKey(from: renamed[key.from] ?? key.from, rel: key.rel, to: renamed[key.to] ?? key.to)
+            LinkKey(from: newIds[key.from] ?? key.from, rel: key.rel, to: newIds[key.to] ?? key.to)
         }
         tally(.note, old.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] },
               new.notes.mapValues { [$0.fields, [$0.comments.joined()].map { Field("#", $0) }] }) { key in
-            NoteKey(on: renamed[key.on] ?? key.on, at: key.at, by: key.by, text: key.text)
+            NoteKey(on: newIds[key.on] ?? key.on, at: key.at, by: key.by, text: key.text)
         }
         var parts: [String] = []
         for kind in Kind.allCases {
@@ -64,10 +83,35 @@ import CasefileTestSupport
                 if let count = counts[kind]?[sign], count > 0 { parts.append("\(sign)\(count) \(kind.word)") }
             }
         }
+        for kind in Kind.allCases { if let count = merged[kind] { parts.append("\(count) \(kind.word) merged") } }
+        if following > 0 { parts.append(following == 1 ? "1 record follows" : "\(following) records follow") }
         return parts.joined(separator: ", ")
     }
 
-    @Test(arguments: 0..<25)
+    /// Where each removed entry went, when references to it (fields, links) now name one
+    /// entry more often than any other (ties to the smallest Id): a `merge KEEP DROP`.
+    static func mergeTargets(removed: Set<String>, changed: [(Entry, Entry)], old: CaseFile, new: CaseFile) -> [String: String] {
+        var votes: [String: [String: Int]] = [:]
+        for (a, b) in changed where a.fields.count == b.fields.count {
+            for (x, y) in zip(a.fields, b.fields) where x.name == y.name && removed.contains(x.value) && !removed.contains(y.value) {
+                votes[x.value, default: [:]][y.value, default: 0] += 1
+            }
+        }
+        let linksGone = old.links.keys.filter { new.links[$0] == nil }
+        let linksCome = new.links.keys.filter { old.links[$0] == nil }
+        for key in linksGone {
+            for keep in linksCome where keep.rel == key.rel {
+                if removed.contains(key.from), keep.to == key.to, !removed.contains(keep.from) { votes[key.from, default: [:]][keep.from, default: 0] += 1 }
+                if removed.contains(key.to), keep.from == key.from, !removed.contains(keep.to) { votes[key.to, default: [:]][keep.to, default: 0] += 1 }
+            }
+        }
+        return votes.compactMapValues { counts in
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key
+        }
+    }
+
+    // 88, 100 and 177: a merge that moves a note (the summary once disagreed with this model).
+    @Test(arguments: Array(0..<25) + [88, 100, 177])
     func savesMakeRevisionsThatRebuildByteForByte(seed: Int) throws {
         let folder = try TemporaryFolder()
         let path = folder.file("case.rec")

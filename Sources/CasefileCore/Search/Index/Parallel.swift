@@ -27,15 +27,27 @@ enum Parallel {
             // Each part writes only its own result, and whatever its body was given to
             // write alone: what Sendable checking cannot see, this type promises.
             let shared = Unchecked((body, results))
+            let context = TaskContext()
             DispatchQueue.concurrentPerform(iterations: parts) { index in
                 let (body, results) = shared.value
-                results.initializeElement(at: index, to: body(index))
+                context.run { results.initializeElement(at: index, to: body(index)) }
             }
         }
         return Array(unsafeUninitializedCapacity: parts) { buffer, made in
             _ = buffer.moveInitialize(fromContentsOf: results)
             made = parts
         }
+    }
+}
+
+/// The task-local values the library reads, taken on the calling thread and bound again
+/// on each worker: Dispatch's threads do not see the caller's task locals, so a test's
+/// smaller regex budget (`RegexBudget.testLimits`) would hold on one core and not the other.
+private struct TaskContext: @unchecked Sendable {
+    let regexLimits = RegexBudget.testLimits
+
+    func run(_ body: () -> Void) {
+        RegexBudget.$testLimits.withValue(regexLimits) { body() }
     }
 }
 
@@ -58,9 +70,10 @@ extension Parallel {
         withoutActuallyEscaping(a) { a in
             withoutActuallyEscaping(b) { b in
                 let shared = Unchecked((a, b, first, second))
+                let context = TaskContext()
                 DispatchQueue.concurrentPerform(iterations: 2) { index in
                     let (a, b, first, second) = shared.value
-                    if index == 0 { first.initialize(to: a()) } else { second.initialize(to: b()) }
+                    context.run { if index == 0 { first.initialize(to: a()) } else { second.initialize(to: b()) } }
                 }
             }
         }
