@@ -9,7 +9,17 @@ struct TagCommand: ShellCommand {
     static let changesCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
-        var entry = try notebook.resolve(call.required(0))
+        // Planned on a copy of the entry that is gone before the change, so the change is
+        // made where the fields are (a person's ten-thousandth tag costs what the first did).
+        guard let (id, index, added) = try plan(call, on: notebook) else { return }
+        notebook.replaceFields(of: id, at: index, removing: 0, with: added)
+        if let entry = notebook.caseFile[id] { notebook.confirm(TagConfirmation.message(for: entry, added: added.map(\.value))) }
+    }
+
+    /// The entry's Id, where the new tags go (after the tags there), and the tags it does
+    /// not have yet; nil (with a confirmation) when it has them all.
+    private static func plan(_ call: Invocation, on notebook: Notebook) throws(CommandError) -> (String, Int, [Field])? {
+        let entry = try notebook.resolve(call.required(0))
         let tags = Array(call.positionals.dropFirst())
         guard !tags.isEmpty else { throw CommandError("tag needs TAG", at: call.required(0), hint: "usage: \(usage)") }
         // The tags it has, found by binary search (fields are in canonical order); a few new
@@ -29,13 +39,9 @@ struct TagCommand: ShellCommand {
         }
         if added.isEmpty {
             notebook.confirm("\(entry.id) already has those tags")
-            return
+            return nil
         }
         // Where `append` would put each (after the tags there), found once for all of them.
-        // Undo and the journal are told that the fields before it did not change.
-        let index = run?.upperBound ?? entry.fields.count
-        entry.fields.insert(contentsOf: added, at: index)
-        notebook.put(entry, keepingFirst: index)
-        notebook.confirm(TagConfirmation.message(for: entry, added: added.map(\.value)))
+        return (entry.id, run?.upperBound ?? entry.fields.count, added)
     }
 }

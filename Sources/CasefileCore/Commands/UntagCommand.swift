@@ -9,19 +9,33 @@ struct UntagCommand: ShellCommand {
     static let changesCase = true
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
-        var entry = try notebook.resolve(call.required(0))
+        let id = try notebook.resolve(call.required(0)).id
         let tags = Array(call.positionals.dropFirst())
         guard !tags.isEmpty else { throw CommandError("untag needs TAG", at: call.required(0), hint: "usage: \(usage)") }
-        if tags.count > 8 {
+        if tags.count > 8, var entry = notebook.caseFile[id] {
             // Many at once: one pass over the fields, not one per tag.
             var wanted = Set(tags.map(\.text))
             entry.fields.removeAll { $0.name == "Tag" && wanted.remove($0.value) != nil }
             if let word = tags.first(where: { wanted.contains($0.text) }) { throw missing(word, in: entry) }
+            notebook.put(entry)
         } else {
-            for word in tags where !entry.remove("Tag", value: word.text) { throw missing(word, in: entry) }
+            // A few: each taken out where it is (found in the Tag run alone), so the
+            // entry is not copied per tag. A tag it lacks takes back those removed before.
+            for word in tags {
+                guard let index = tagIndex(of: word.text, in: id, notebook) else {
+                    throw missing(word, in: notebook.caseFile[id] ?? Entry(kind: .person, id: id))
+                }
+                notebook.replaceFields(of: id, at: index, removing: 1, with: [])
+            }
         }
-        notebook.put(entry)
-        notebook.confirm(TagConfirmation.message(for: entry, removed: tags.map(\.text)))
+        if let entry = notebook.caseFile[id] { notebook.confirm(TagConfirmation.message(for: entry, removed: tags.map(\.text))) }
+    }
+
+    /// Where entry `id`'s tag `value` is, found in its Tag run.
+    private static func tagIndex(of value: String, in id: String, _ notebook: Notebook) -> Int? {
+        guard let entry = notebook.caseFile[id] else { return nil }
+        let run = entry.schema.run(of: "Tag", in: entry.fields) ?? entry.fields.indices
+        return entry.fields[run].firstIndex { $0.name == "Tag" && $0.value == value }
     }
 
     private static func missing(_ word: Word, in entry: Entry) -> CommandError {

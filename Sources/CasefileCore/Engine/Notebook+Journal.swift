@@ -6,7 +6,7 @@ extension Notebook {
     /// next change writes a fresh journal holding every unsaved change at once, which
     /// replaces the old one only when whole.
     func journalChange(command: String) {
-        guard journalState.isEnabled, let path, let recorder = journalState.recorder, !recorder.changes.isEmpty else { return }
+        guard journalState.isEnabled, let path, let recorder = journalState.recorder, !recorder.isEmpty else { return }
         do {
             if journalState.current == nil || journalState.lastWriteFailed {
                 let fresh = try Journal(casePath: path, baseHash: diskHash, revision: caseFile.header.revision,
@@ -73,14 +73,39 @@ extension Notebook {
 /// What one command did: its changes (rolled back ones excluded) and how it moved the
 /// session log, so a recovery rebuilds both exactly, undo included.
 struct JournalRecorder {
-    var changes: [Change] = []
-    /// For each of `changes`, how many leading fields are known to be unchanged (0: unknown).
-    private(set) var unchangedFields: [Int] = []
+    /// One thing the command did.
+    enum Step {
+        /// A change, whose first `unchanged` fields (of an entry changed) are known to be as
+        /// they were (0: unknown).
+        case change(Change, unchanged: Int)
+        /// Entry `id`'s fields `at..<at + removed` became `added`, in place: the journal
+        /// holds the entry whole already (`Notebook.applyFieldEditRaw` sees to that).
+        case edit(id: String, at: Int, removed: Int, added: [Field])
+    }
+
+    private(set) var steps: [Step] = []
+    /// Entries this command removed or renamed away: the journal no longer holds them whole
+    /// once it has written this command, so they are not edited in place after it.
+    private(set) var notWhole: Set<String> = []
+
+    /// The changes, for a recorder made of whole changes (every unsaved change at once).
+    var changes: [Change] {
+        get { steps.compactMap { if case let .change(change, _) = $0 { return change } else { return nil } } }
+        set { steps = newValue.map { .change($0, unchanged: 0) } }
+    }
+
+    /// Whether the command did anything.
+    var isEmpty: Bool { steps.isEmpty }
 
     /// Records `change`, whose first `unchanged` fields are known to be as they were.
     mutating func add(_ change: Change, keepingFirst unchanged: Int = 0) {
-        changes.append(change)
-        unchangedFields.append(unchanged)
+        if case let .entry(old?, new) = change, new?.id != old.id { notWhole.insert(old.id) }
+        steps.append(.change(change, unchanged: unchanged))
+    }
+
+    /// Records an edit of entry `id` made in place.
+    mutating func addEdit(id: String, at: Int, removed: Int, added: [Field]) {
+        steps.append(.edit(id: id, at: at, removed: removed, added: added))
     }
     var removedLogLines = 0
     var addedLogLines: [String] = []
@@ -109,9 +134,12 @@ extension Notebook {
     func replay(_ pending: PendingJournal) {
         for step in pending.steps {
             for journaled in step.changes {
-                var id: String?
-                if case let .edit(editedId, _, _, _) = journaled { id = editedId }
-                guard let change = journaled.resolved(current: id.flatMap { caseFile.entries[$0] }) else { continue }
+                // An edit is made in place, as the command that journaled it made it.
+                if case let .edit(id, at, removed, added) = journaled {
+                    replaceFields(of: id, at: at, removing: removed, with: added)
+                    continue
+                }
+                guard let change = journaled.resolved(current: nil) else { continue }
                 switch change {
                 case let .entry(old, new):
                     if let new { put(new) } else if let old { removeEntry(old.id) }
@@ -161,10 +189,14 @@ extension PendingJournal {
                 var change: Change
                 switch journaled {
                 case let .whole(whole): change = whole
-                case let .edit(id, _, _, _):
-                    // The journal holds the entry whole before its first edit.
-                    guard let known = entries[id], let resolved = journaled.resolved(current: known) else { return false }
-                    change = resolved
+                case let .edit(id, at, removed, added):
+                    // The journal holds the entry whole before its first edit; taken out of
+                    // the table, it is edited where it is, not copied per edit.
+                    guard case var known?? = entries.removeValue(forKey: id), at <= known.fields.count,
+                          removed <= known.fields.count - at else { return false }
+                    known.fields.replaceSubrange(at..<(at + removed), with: added)
+                    entries[id] = .some(known)
+                    continue
                 }
                 switch change {
                 case let .entry(old, new): if let id = (new ?? old)?.id { entries[id] = .some(new) }

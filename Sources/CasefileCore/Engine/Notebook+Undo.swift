@@ -2,7 +2,7 @@ extension Notebook {
     /// Undoes the most recent transaction; false when there is none.
     func undoOnce() -> Bool {
         guard var transaction = undo.undoStack.popLast() else { return false }
-        for change in transaction.changes.reversed() { if let reverse = change.backward(in: caseFile) { applyRaw(reverse, keepingFirst: change.unchangedFields) } }
+        for change in transaction.changes.reversed() { applyRaw(change, forward: false) }
         // A change made since the last save leaves the session log with it; one made
         // before it stays in an earlier session's log, so this session records `undo`.
         if !transaction.log.isEmpty, transaction.loggedInSession, log.lines.suffix(transaction.log.count) == transaction.log[...] {
@@ -21,7 +21,7 @@ extension Notebook {
     /// Redoes the most recently undone transaction; false when there is none.
     func redoOnce() -> Bool {
         guard var transaction = undo.redoStack.popLast() else { return false }
-        for change in transaction.changes { if let redo = change.forward(in: caseFile) { applyRaw(redo, keepingFirst: change.unchangedFields) } }
+        for change in transaction.changes { applyRaw(change, forward: true) }
         let lines = max(1, transaction.log.count)
         if transaction.loggedInSession, log.lines.count >= lines, log.lines.suffix(lines).allSatisfy({ $0 == "undo" }) {
             logRemoveLast(lines)

@@ -171,7 +171,7 @@ public final class Notebook {
     func rollBack(to count: Int, log logCount: Int) {
         guard var transaction = undo.pending else { return }
         while transaction.changes.count > count, let change = transaction.changes.popLast() {
-            if let reverse = change.backward(in: caseFile) { applyRaw(reverse, keepingFirst: change.unchangedFields) }
+            applyRaw(change, forward: false)
         }
         transaction.log.removeLast(transaction.log.count - logCount)
         undo.pending = transaction

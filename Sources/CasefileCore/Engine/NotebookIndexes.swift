@@ -34,6 +34,36 @@ struct NotebookIndexes {
         idCounters?.caseDidChange(change)
     }
 
+    /// Keeps every index built so far current after entry `entry`'s fields `at..<at +
+    /// removed.count` were replaced by `added` in place. An index that reads none of the
+    /// fields that changed has nothing to do (a tag changes no handle, name or reference);
+    /// one that does is given the entry as it was, rebuilt from the run.
+    /// - Complexity: O(changed fields) when no index reads them; else that of each such
+    ///   index's update for one change, plus a copy of the entry.
+    func fieldsDidChange(of entry: Entry, at: Int, removed: [Field], added: [Field]) {
+        var names: Set<String> = []
+        for field in removed { names.insert(field.name) }
+        for field in added { names.insert(field.name) }
+        var before: Entry?
+        func change() -> Change {
+            if before == nil {
+                var old = entry
+                old.fields.replaceSubrange(at..<(at + added.count), with: removed)
+                before = old
+            }
+            return .entry(old: before, new: entry)
+        }
+        if let references, !names.isDisjoint(with: entry.schema.references) { references.caseDidChange(change()) }
+        let person = entry.kind == .person
+        if let handles, person, names.contains("Handle") { handles.caseDidChange(change()) }
+        let naming = person && (names.contains("Name") || names.contains("Alias"))
+        if let names = self.names, naming { names.caseDidChange(change()) }
+        if let samePerson, naming { samePerson.caseDidChange(change()) }
+        // The search index reads every field, but of the entry it was given only the Id
+        // (it keeps its own copy of what it indexed).
+        if let search { search.update(old: entry, new: entry) }
+    }
+
     /// Drops every index (the whole case was replaced: `open`, `new`).
     mutating func removeAll() {
         references = nil

@@ -2,7 +2,7 @@
 /// kept as the run of fields that differ — where it starts, the fields it replaced and the
 /// fields put there — not as two whole copies of the entry: forty thousand tags added one
 /// by one to a person keep forty thousand fields, not forty thousand copies of a growing
-/// record. The whole `Change` is rebuilt against the case when it is undone or redone.
+/// record. Undo and redo change the run back in place (`Notebook.applyRaw(_:forward:)`).
 enum StoredChange {
     /// Kept as it came (additions, removals, links, notes, the header).
     case whole(Change)
@@ -21,36 +21,6 @@ enum StoredChange {
         let edit = FieldRun.between(old.fields, new.fields, keepingFirst: unchanged)
         self = .fields(id: old.id, at: edit.at, removed: Array(old.fields[edit.at..<edit.oldEnd]),
                        added: Array(new.fields[edit.at..<edit.newEnd]))
-    }
-
-    /// The change to apply to redo it, given the case before it; nil when the case does
-    /// not hold what it changed (never, while undo and redo stay in step).
-    func forward(in caseFile: CaseFile) -> Change? {
-        switch self {
-        case let .whole(change): return change
-        case let .fields(id, at, removed, added): return Self.replace(id, at, removed.count, with: added, in: caseFile)
-        }
-    }
-
-    /// The change that undoes it, given the case after it.
-    func backward(in caseFile: CaseFile) -> Change? {
-        switch self {
-        case let .whole(change): return change.inverse
-        case let .fields(id, at, removed, added): return Self.replace(id, at, added.count, with: removed, in: caseFile)
-        }
-    }
-
-    /// How many leading fields of the entry redo or undo leaves as they are.
-    var unchangedFields: Int {
-        if case let .fields(_, at, _, _) = self { return at }
-        return 0
-    }
-
-    private static func replace(_ id: String, _ at: Int, _ count: Int, with fields: [Field], in caseFile: CaseFile) -> Change? {
-        guard let current = caseFile.entries[id], at >= 0, at + count <= current.fields.count else { return nil }
-        var changed = current
-        changed.fields.replaceSubrange(at..<(at + count), with: fields)
-        return .entry(old: current, new: changed)
     }
 }
 

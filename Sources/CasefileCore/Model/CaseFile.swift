@@ -84,6 +84,15 @@ public struct CaseFile: Sendable {
         return Array(found.prefix(limit))
     }
 
+    /// Changes entry `id`'s fields where they are (its kind and Id stay): a field list held
+    /// only here is changed without a copy. The caller keeps them in canonical order.
+    mutating func editFields(of id: String, _ body: (inout [Field]) -> Void) {
+        guard entries[id] != nil else { return }
+        // The defaulting subscript lends the stored value itself (the default is never
+        // made: the entry is there), so a list held only here is not copied.
+        body(&entries[id, default: Entry(kind: .person, id: id)].fields)
+    }
+
     /// Removes the entry `id`; returns it.
     @discardableResult
     public mutating func removeEntry(_ id: String) -> Entry? {

@@ -66,6 +66,9 @@ public final class Journal: @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
+    /// Whether the journal holds entry `id` whole, so that an `edit` of it can be written.
+    func holdsWhole(_ id: String) -> Bool { writtenWhole.contains(id) }
+
     /// Appends what one command did; durable within 100 ms.
     func append(command: String, recorder: JournalRecorder, at time: String) throws(StorageError) {
         var record: [UInt8] = [FieldEncoding.newline]
@@ -75,13 +78,16 @@ public final class Journal: @unchecked Sendable {
             FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
         }
         for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
-        for (index, change) in recorder.changes.enumerated() {
-            let unchanged = index < recorder.unchangedFields.count ? recorder.unchangedFields[index] : 0
-            FieldEncoding.append(name: "Change", value: JournalCoding.encode(change, written: &writtenWhole, keepingFirst: unchanged),
-                                 to: &record)
+        for step in recorder.steps {
+            let text: String
+            switch step {
+            case let .change(change, unchanged): text = JournalCoding.encode(change, written: &writtenWhole, keepingFirst: unchanged)
+            case let .edit(id, at, removed, added): text = JournalCoding.edit(id, at: at, removed: removed, added: added)
+            }
+            FieldEncoding.append(name: "Change", value: text, to: &record)
         }
         // The marker says the record is whole: a record torn by a crash has none.
-        FieldEncoding.append(name: "Done", value: String(recorder.changes.count), to: &record)
+        FieldEncoding.append(name: "Done", value: String(recorder.steps.count), to: &record)
         // Written at once (a killed process loses nothing the kernel has); made durable
         // against power loss by fdatasync at most every 100 ms.
         try write(record)
@@ -176,17 +182,23 @@ enum JournalCoding {
         if case let .entry(old?, new?) = change, old.id == new.id, old.kind == new.kind, old.comments == new.comments,
            written.contains(old.id) {
             let run = FieldRun.between(old.fields, new.fields, keepingFirst: unchanged)
-            var out = Array("edit \(run.at) \(run.oldEnd - run.at) \(old.id)\n".utf8)
-            FieldEncoding.append(name: "%rec", value: "Fields", to: &out)
-            out.append(FieldEncoding.newline)
-            for field in new.fields[run.at..<run.newEnd] { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
-            return String(decoding: out, as: UTF8.self)
+            return edit(old.id, at: run.at, removed: run.oldEnd - run.at, added: new.fields[run.at..<run.newEnd])
         }
         if case let .entry(old, new) = change {
             if let old { written.remove(old.id) }
             if let new { written.insert(new.id) }
         }
         return encode(change)
+    }
+
+    /// `edit AT REMOVED ID` and the fields put there: entry `id`'s fields `at..<at + removed`
+    /// became `added` (the journal holds the entry whole already).
+    static func edit(_ id: String, at: Int, removed: Int, added: some Collection<Field>) -> String {
+        var out = Array("edit \(at) \(removed) \(id)\n".utf8)
+        FieldEncoding.append(name: "%rec", value: "Fields", to: &out)
+        out.append(FieldEncoding.newline)
+        for field in added { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func encode(_ change: Change) -> String {
@@ -261,7 +273,7 @@ public enum JournalChange: Sendable {
         switch self {
         case let .whole(change): return change
         case let .edit(_, at, removed, added):
-            guard let current, at + removed <= current.fields.count else { return nil }
+            guard let current, at <= current.fields.count, removed <= current.fields.count - at else { return nil }
             var changed = current
             changed.fields.replaceSubrange(at..<(at + removed), with: added)
             return .entry(old: current, new: changed)
