@@ -28,12 +28,16 @@ struct TagCommand: ShellCommand {
         let existing = entry.fields[run ?? 0..<entry.fields.count]
         var added: [Field] = []
         var present: Set<String>? = tags.count > 8 ? Set(existing.lazy.filter { $0.name == "Tag" }.map(\.value)) : nil
+        // An entry with many tags keeps them as a set between commands (tagging one by one).
+        func has(_ value: String) -> Bool {
+            if let run, run.count >= TagIndex.smallest { return notebook.tagSets.has(value, entry: entry, run: run) }
+            return existing.contains { $0.name == "Tag" && $0.value == value }
+        }
         for word in tags {
             guard !word.text.isEmpty, !word.text.contains("\n") else { throw CommandError("an empty tag", at: word) }
             if present != nil {
                 if present?.insert(word.text).inserted == true { added.append(Field("Tag", word.text)) }
-            } else if !existing.contains(where: { $0.name == "Tag" && $0.value == word.text }),
-                      !added.contains(where: { $0.value == word.text }) {
+            } else if !has(word.text), !added.contains(where: { $0.value == word.text }) {
                 added.append(Field("Tag", word.text))
             }
         }

@@ -23,6 +23,14 @@ extension Notebook {
         return index
     }
 
+    /// The tags of entries with many (made on first use, then kept current).
+    var tagSets: TagIndex {
+        if let index = indexes.tags { return index }
+        let index = TagIndex()
+        indexes.tags = index
+        return index
+    }
+
     /// What refers to `id`: entries' fields, links, notes.
     public func referencesTo(_ id: String) -> Set<Reference> { references.referencesTo(id) }
 

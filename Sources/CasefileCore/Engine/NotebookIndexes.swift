@@ -14,6 +14,8 @@ struct NotebookIndexes {
     var search: SearchIndex?
     /// The first free numbers of numbered Ids.
     var idCounters: IdCounters?
+    /// The tags of entries with many, as sets.
+    var tags: TagIndex?
     /// From how many entries the first search says that it is indexing.
     var searchIndexingRemarkFloor = 100_000
 
@@ -32,6 +34,7 @@ struct NotebookIndexes {
             }
         }
         idCounters?.caseDidChange(change)
+        tags?.caseDidChange(change)
     }
 
     /// Keeps every index built so far current after entry `entry`'s fields `at..<at +
@@ -62,6 +65,7 @@ struct NotebookIndexes {
         // The search index reads every field, but of the entry it was given only the Id
         // (it keeps its own copy of what it indexed).
         if let search { search.update(old: entry, new: entry) }
+        if let tags, names.contains("Tag") { tags.fieldsDidChange(of: entry.id, removed: removed, added: added) }
     }
 
     /// Drops every index (the whole case was replaced: `open`, `new`).
@@ -72,5 +76,6 @@ struct NotebookIndexes {
         samePerson = nil
         search = nil
         idCounters = nil
+        tags = nil
     }
 }
