@@ -29,6 +29,7 @@ public enum ShellLauncher {
         let notebook = Notebook(output: output, settings: settings)
         // The notebook takes the lock of every file it opens or saves as (and gives up the last).
         notebook.locksFiles = true
+        notebook.refreshesSavedSearchIndex = true
         if let path {
             do {
                 let problems = try notebook.open(path: path)

@@ -127,6 +127,7 @@ extension Notebook {
         }
         commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
         files.writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
+        refreshSavedSearchIndex(for: destination)
         lockAfterSave(to: destination, newLock: newLock)
         say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
     }

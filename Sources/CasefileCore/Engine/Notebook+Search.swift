@@ -26,3 +26,16 @@ extension Notebook {
         return index
     }
 }
+
+extension Notebook {
+    /// After a save to `destination`: when this session searched the case, or an index was
+    /// kept for the file, the index of the case as saved is built and saved in the
+    /// background for the new bytes (the one in memory was kept current by each change,
+    /// but only an index built from the bytes is saved). The save does not wait for it.
+    func refreshSavedSearchIndex(for destination: String) {
+        guard persistsSearchIndex, refreshesSavedSearchIndex, let identity = SearchIndexFile.CaseIdentity(path: destination),
+              indexes.search != nil || SearchIndexFile.exists(for: destination, environment: settings.cacheEnvironment)
+        else { return }
+        SearchIndexFile.rebuildInBackground(caseFile, for: destination, identity: identity, environment: settings.cacheEnvironment)
+    }
+}

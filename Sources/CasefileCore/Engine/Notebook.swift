@@ -43,6 +43,10 @@ public final class Notebook {
     var observers: [CaseObserver] = []
     /// Whether the search index is read from and saved to `.NAME.rec.index` (or the cache).
     public var persistsSearchIndex = true
+    /// Whether a save builds and saves the search index of the new bytes in the background
+    /// (the shell: a session goes on after a save; a script run ends at once, and its next
+    /// search builds the index when it is needed).
+    public var refreshesSavedSearchIndex = false
 
     // The parts a notebook is made of, each a type of its own.
     /// Undo and redo: the transactions done and undone, and the running one.

@@ -124,11 +124,44 @@ public enum SearchIndexFile {
     public static func saveInBackground(_ index: SearchIndex, for casePath: String, identity: CaseIdentity,
                                         environment: [String: String]) {
         let snapshot = Snapshot(store: index.store)
+        inBackground { try? save(snapshot.store, for: casePath, identity: identity, environment: environment) }
+    }
+
+    /// Builds the index of `caseFile` (the case as just saved to `casePath`, whose file has
+    /// the identity `identity`) and saves it, on a thread of its own: a save does not wait
+    /// for the index, and the next open or one-shot search of that file finds it current.
+    /// Nothing is written if the file changed meanwhile.
+    public static func rebuildInBackground(_ caseFile: CaseFile, for casePath: String, identity: CaseIdentity,
+                                           environment: [String: String]) {
+        inBackground {
+            let index = SearchIndex(caseFile: caseFile)
+            try? save(index.store, for: casePath, identity: identity, environment: environment)
+        }
+    }
+
+    /// Waits until the indexes being built and saved in the background are written (for
+    /// tests, and for a program that wants them before it ends).
+    public static func waitForBackgroundWork() { backgroundWork.wait() }
+
+    private static let backgroundWork = DispatchGroup()
+
+    private static func inBackground(_ work: @escaping @Sendable () -> Void) {
+        backgroundWork.enter()
         let thread = Thread {
-            try? save(snapshot.store, for: casePath, identity: identity, environment: environment)
+            work()
+            backgroundWork.leave()
         }
         thread.qualityOfService = .background
         thread.start()
+    }
+
+    /// Whether an index is saved for the case at `casePath` (for any bytes): a case whose
+    /// index was kept gets a new one after each save.
+    static func exists(for casePath: String, environment: [String: String]) -> Bool {
+        locations(for: casePath, environment: environment).contains { path in
+            var info = stat()
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
     }
 
     /// An index's data handed to another thread: value types all through, copied on write.
