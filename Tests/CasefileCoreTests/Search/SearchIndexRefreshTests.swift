@@ -21,6 +21,13 @@ struct SearchIndexRefreshTests {
         return (notebook, path, folder)
     }
 
+    /// A change and a save, then the background work it started, waited for.
+    static func addAPostAndSave(_ notebook: Notebook) {
+        #expect(notebook.runInteractive(#"add post @extremkz 2014-02-06 "Есимов снова на ланче" lang=ru"#).isEmpty)
+        #expect(notebook.runInteractive("save").isEmpty)
+        SearchIndexFile.waitForBackgroundWork()
+    }
+
     static func savedIndex(_ path: String) throws -> SearchIndex? {
         let caseFile = try CaseReader.load(path: path).caseFile
         let identity = try #require(SearchIndexFile.CaseIdentity(path: path))
@@ -30,9 +37,7 @@ struct SearchIndexRefreshTests {
     @Test func theShellsSaveLeavesAnIndexOfTheNewBytes() throws {
         let (notebook, path, folder) = try Self.searchedNotebook(refreshing: true)
         _ = folder
-        #expect(notebook.runInteractive(#"add post @extremkz 2014-02-06 "Есимов снова на ланче" lang=ru"#).isEmpty)
-        #expect(notebook.runInteractive("save").isEmpty)
-        SearchIndexFile.waitForBackgroundWork()
+        Self.addAPostAndSave(notebook)
         let index = try #require(try Self.savedIndex(path), "no index for the saved bytes")
         let caseFile = try CaseReader.load(path: path).caseFile
         let query = try SearchQuery.parse("ланче")
@@ -44,9 +49,7 @@ struct SearchIndexRefreshTests {
     @Test func aScriptsSaveLeavesTheOldIndexToBeRebuiltWhenNeeded() throws {
         let (notebook, path, folder) = try Self.searchedNotebook(refreshing: false)
         _ = folder
-        #expect(notebook.runInteractive(#"add post @extremkz 2014-02-06 "Есимов снова на ланче" lang=ru"#).isEmpty)
-        #expect(notebook.runInteractive("save").isEmpty)
-        SearchIndexFile.waitForBackgroundWork()
+        Self.addAPostAndSave(notebook)
         #expect(try Self.savedIndex(path) == nil, "the index file is of the bytes before the save")
     }
 }
