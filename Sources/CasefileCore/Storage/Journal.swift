@@ -14,6 +14,10 @@ public final class Journal: @unchecked Sendable {
     private var lastSync = Date.distantPast
     private var syncPending = false
     private let lock = NSLock()
+    /// Whether a sync is asked for after the one under way (one is enough, however many
+    /// writes land meanwhile: a timer per write filled the timer queue on long replays).
+    private var followUpScheduled = false
+    private let followUpLock = NSLock()
     /// How long a write may wait for its fdatasync.
     static let syncInterval: TimeInterval = 0.1
 
@@ -161,7 +165,19 @@ public final class Journal: @unchecked Sendable {
     private func scheduleSync() {
         guard lock.try() else {
             // A sync is running: it has cleared `syncPending`, so ask for another after it.
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.syncInterval) { [weak self] in self?.syncNow() }
+            followUpLock.lock()
+            let schedule = !followUpScheduled
+            followUpScheduled = true
+            followUpLock.unlock()
+            if schedule {
+                DispatchQueue.global().asyncAfter(deadline: .now() + Self.syncInterval) { [weak self] in
+                    guard let self else { return }
+                    self.followUpLock.lock()
+                    self.followUpScheduled = false
+                    self.followUpLock.unlock()
+                    self.syncNow()
+                }
+            }
             return
         }
         let alreadyPending = syncPending
