@@ -1,4 +1,4 @@
-import CasefileCore
+@testable import CasefileCore
 import CasefileTestSupport
 import Foundation
 import Testing
@@ -38,6 +38,49 @@ import Testing
         #expect(CaseWriter.bytes(of: notebook.caseFile) == after)
         notebook.discardJournal()
         recovered.discardJournal()
+    }
+
+    /// Tags added in place to a case without a file (no journal to hold the entry), saved as
+    /// a file, then tagged on: the journal holds the entry whole before its first edit, and
+    /// recovery gives back exactly the case.
+    @Test func editsInPlaceBeforeTheFirstSaveReachTheJournalWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        let notebook = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        let lines = [#"new "Growth""#, #"add person "Person P" id=p"#] + (0..<40).map { "tag p early\($0)" }
+            + ["save --as \(path)", "tag p a", "tag p b", "untag p early3", "tag p c"]
+        for line in lines { #expect(notebook.runInteractive(line).isEmpty, "\(line)") }
+        let recovered = Notebook(output: BufferOutput(), settings: FaultCase.settings)
+        try recovered.open(path: path)
+        #expect(recovered.runInteractive("recover").isEmpty)
+        #expect(CaseWriter.bytes(of: recovered.caseFile) == CaseWriter.bytes(of: notebook.caseFile))
+        #expect(recovered.caseFile["p"]?.values("Tag").suffix(3) == ["a", "b", "c"])
+        notebook.discardJournal()
+        recovered.discardJournal()
+    }
+
+    /// An edit of an entry the journal does not hold whole (the notebook never asks for
+    /// one, but nothing else may make a journal that recovers wrongly): written as the
+    /// entry as the command left it, with the command's later steps on it in that.
+    @Test func anEditOfAnEntryTheJournalLacksIsWrittenWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("case.rec")
+        try CaseFile(title: "Growth").write(to: path)
+        let final = Entry(kind: .person, id: "p", fields: [Field("Name", "P"), Field("Tag", "a"), Field("Tag", "b")])
+        var recorder = JournalRecorder()
+        recorder.addEdit(id: "p", at: 1, removed: 0, added: [Field("Tag", "a")])
+        recorder.addEdit(id: "p", at: 2, removed: 0, added: [Field("Tag", "b")])
+        let journal = try Journal(casePath: path, baseHash: nil, revision: 0, started: "2025-11-25T12:00:00Z")
+        try journal.append(command: "tag p a b", recorder: recorder, at: "2025-11-25T12:00:00Z") { $0 == "p" ? final : nil }
+        let pending = try #require(PendingJournal.find(for: path))
+        let changes = pending.steps.flatMap(\.changes)
+        #expect(changes.count == 1)
+        guard case let .whole(.entry(nil, written?))? = changes.first else {
+            Issue.record("expected the entry whole, got \(changes)")
+            return
+        }
+        #expect(written == final)
+        journal.remove()
     }
 
     @Test func oneTagCommandWithManyTagsAddsThemAllInOrder() throws {

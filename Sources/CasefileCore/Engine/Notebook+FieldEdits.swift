@@ -57,11 +57,12 @@ extension Notebook {
     }
 
     /// Whether an edit of entry `id` can be made in place: no observer from outside wants
-    /// the entry before and after, and the journal, if any, already holds the entry whole
-    /// (its `edit` steps say what changed in an entry it has).
+    /// the entry before and after, and the journal, if one is kept, already holds the entry
+    /// whole (its `edit` steps say what changed in an entry it has). A case without a file
+    /// keeps no journal until it is saved (what it writes then is the entry whole).
     private func editsInPlace(_ id: String) -> Bool {
         guard observers.isEmpty else { return false }
-        guard let recorder = journalState.recorder else { return true }
+        guard let recorder = journalState.recorder, path != nil else { return true }
         return !journalState.lastWriteFailed && !recorder.notWhole.contains(id) && journalState.current?.holdsWhole(id) == true
     }
 }

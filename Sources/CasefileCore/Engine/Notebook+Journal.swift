@@ -23,13 +23,13 @@ extension Notebook {
                                         ? "# every unsaved change, rewritten after the journal could not be written" : command,
                                      recorder: whole, at: settings.now())
                 } else {
-                    try fresh.append(command: command, recorder: recorder, at: settings.now())
+                    try fresh.append(command: command, recorder: recorder, at: settings.now()) { self.caseFile[$0] }
                 }
                 journalState.current = fresh
                 if journalState.lastWriteFailed { output.diagnostic("note: the recovery journal is written again") }
                 journalState.lastWriteFailed = false
             } else {
-                try journalState.current?.append(command: command, recorder: recorder, at: settings.now())
+                try journalState.current?.append(command: command, recorder: recorder, at: settings.now()) { self.caseFile[$0] }
             }
         } catch {
             if !journalState.lastWriteFailed {

@@ -74,7 +74,11 @@ public final class Journal: @unchecked Sendable {
     func holdsWhole(_ id: String) -> Bool { writtenWhole.contains(id) }
 
     /// Appends what one command did; durable within 100 ms.
-    func append(command: String, recorder: JournalRecorder, at time: String) throws(StorageError) {
+    /// `current` gives an entry as the command left it: an edit of an entry this journal
+    /// does not hold whole is written as that entry instead (and the command's later steps
+    /// on it are then in it already).
+    func append(command: String, recorder: JournalRecorder, at time: String,
+                current: (String) -> Entry? = { _ in nil }) throws(StorageError) {
         var record: [UInt8] = [FieldEncoding.newline]
         FieldEncoding.append(name: "At", value: time, to: &record)
         FieldEncoding.append(name: "Command", value: command, to: &record)
@@ -82,16 +86,37 @@ public final class Journal: @unchecked Sendable {
             FieldEncoding.append(name: "Unlog", value: String(recorder.removedLogLines), to: &record)
         }
         for line in recorder.addedLogLines { FieldEncoding.append(name: "Log", value: line, to: &record) }
-        for step in recorder.steps {
-            let text: String
-            switch step {
-            case let .change(change, unchanged): text = JournalCoding.encode(change, written: &writtenWhole, keepingFirst: unchanged)
-            case let .edit(id, at, removed, added): text = JournalCoding.edit(id, at: at, removed: removed, added: added)
-            }
+        // Entries written as the command left them: its later steps on them are in that.
+        var settled: Set<String> = []
+        var count = 0
+        func settle(_ id: String) {
+            guard settled.insert(id).inserted else { return }
+            let now = current(id)
+            let text = JournalCoding.encode(.entry(old: now == nil ? Entry(kind: .person, id: id) : nil, new: now),
+                                            written: &writtenWhole)
             FieldEncoding.append(name: "Change", value: text, to: &record)
+            count += 1
+        }
+        for step in recorder.steps {
+            switch step {
+            case let .change(.entry(old, new), _) where settled.contains(old?.id ?? "") || settled.contains(new?.id ?? ""):
+                // A step on a settled entry (a rename of it): the other side is settled too.
+                for id in [old?.id, new?.id].compactMap({ $0 }) { settle(id) }
+            case let .change(change, unchanged):
+                FieldEncoding.append(name: "Change", value: JournalCoding.encode(change, written: &writtenWhole, keepingFirst: unchanged),
+                                     to: &record)
+                count += 1
+            case let .edit(id, at, removed, added) where writtenWhole.contains(id) && !settled.contains(id):
+                FieldEncoding.append(name: "Change", value: JournalCoding.edit(id, at: at, removed: removed, added: added), to: &record)
+                count += 1
+            case let .edit(id, _, _, _):
+                // Not held whole (the notebook edits in place only what the journal holds,
+                // but a case without a file yet has no journal to ask): written whole.
+                settle(id)
+            }
         }
         // The marker says the record is whole: a record torn by a crash has none.
-        FieldEncoding.append(name: "Done", value: String(recorder.steps.count), to: &record)
+        FieldEncoding.append(name: "Done", value: String(count), to: &record)
         // Written at once (a killed process loses nothing the kernel has); made durable
         // against power loss by fdatasync at most every 100 ms.
         try write(record)
