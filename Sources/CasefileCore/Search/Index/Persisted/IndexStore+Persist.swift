@@ -113,12 +113,15 @@ extension IndexStore {
     static func checkPostings(_ base: [UInt64], starts: [Int32], slotPostings: [Int32],
                               lengths: [Int32]) throws(IndexDamage) -> [Int32] {
         guard starts.first == 0, starts.last.map(Int.init) == base.count else { throw IndexDamage("the posting starts do not span the postings") }
+        guard lengths.count == slotPostings.count else { throw IndexDamage("\(lengths.count) slot lengths for \(slotPostings.count) slots") }
         var seen = [Int32](repeating: 0, count: slotPostings.count)
         var frequencies = [Int32](repeating: 0, count: starts.count - 1)
         for term in 0..<(starts.count - 1) {
             let start = Int(starts[term])
             let end = Int(starts[term + 1])
             guard start <= end else { throw IndexDamage("term \(term)'s postings end before they start") }
+            // Only the first and last starts are pinned above: each one is checked.
+            guard start >= 0, end <= base.count else { throw IndexDamage("term \(term)'s postings lie outside the postings") }
             var last = -1
             for posting in base[start..<end] {
                 let slot = Int(posting >> 32)
