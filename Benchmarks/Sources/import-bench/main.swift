@@ -24,6 +24,15 @@ let total = Bench.seconds {
     summary = report.errors.first ?? output.text.split(separator: "\n").first.map(String.init) ?? ""
 }
 let caseBytes = (try? FileManager.default.attributesOfItem(atPath: casePath)[.size] as? Int) ?? 0
+// IMPORT_BENCH_KEEP=FOLDER keeps the input and the saved case there, to compare the cases
+// two builds make of the same input byte for byte.
+if let keep = ProcessInfo.processInfo.environment["IMPORT_BENCH_KEEP"], !keep.isEmpty {
+    try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+    for name in ["search.jsonl", "case.rec"] {
+        try? FileManager.default.removeItem(atPath: keep + "/" + name)
+        try? FileManager.default.copyItem(atPath: folder + "/" + name, toPath: keep + "/" + name)
+    }
+}
 print("import twarc + save: \(Bench.format(total)) (target 4 s), \(String(format: "%.0f", Double(bytes) / 1e6 / total)) MB/s (target 60)")
 print("  \(summary); case \(Bench.megabytes(caseBytes))")
 print("  peak memory: \(Bench.megabytes(Bench.peakResidentBytes))")

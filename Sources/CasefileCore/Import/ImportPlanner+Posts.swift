@@ -8,6 +8,7 @@ extension ImportPlanner {
         var postEntries: [String?] = []
         postEntries.reserveCapacity(batch.posts.count)
         var contentIndex: [String: [String]]?
+        let guesses = LanguageGuesses(batch.posts, known: postIds)
         for (index, post) in batch.posts.enumerated() {
             if index & 1023 == 0 { progress.report("\(index) of \(batch.posts.count) posts") }
             if post.text.isEmpty {
@@ -17,7 +18,8 @@ extension ImportPlanner {
             }
             let author = person(post.author, source: source)
             if post.postId == nil && contentIndex == nil { contentIndex = postsByText() }
-            postEntries.append(self.post(post, author: author, source: source, contentIndex: &contentIndex))
+            postEntries.append(self.post(post, author: author, source: source, contentIndex: &contentIndex,
+                                         guess: { guesses.language(of: index, text: $0) }))
         }
         for (index, post) in batch.posts.enumerated() {
             guard let from = postEntries[index] else { continue }
@@ -45,9 +47,9 @@ extension ImportPlanner {
 
     /// The post's Id: an existing one (updated when this is a newer version), or a new post.
     private mutating func post(_ post: ImportedPost, author: String, source: String,
-                               contentIndex: inout [String: [String]]?) -> String {
-        let keys = ([post.postId] + post.earlierIds.map(Optional.some)).compactMap { $0.map { post.platform + ":" + $0 } }
-        let text = post.text.utf8.contains(0x0D) ? post.text.replacingOccurrences(of: "\r\n", with: "\n") : post.text
+                               contentIndex: inout [String: [String]]?, guess: (String) -> String?) -> String {
+        let keys = Self.keys(of: post)
+        let text = Self.storedText(of: post)
         var existing: String?
         for key in keys where existing == nil { existing = postIds[key] }
         if existing == nil, post.postId == nil {
@@ -79,7 +81,7 @@ extension ImportPlanner {
         var entry = Entry(kind: .post, id: id, fields: [Field("Author", author), Field("Text", text), Field("Platform", post.platform),
                                                          Field("Source", source)])
         if let date = post.date { entry.set("Date", date) }
-        if let lang = post.lang ?? ImportLanguage.guess(text) { entry.set("Lang", lang) }
+        if let lang = post.lang ?? guess(text) { entry.set("Lang", lang) }
         if let url = post.url { entry.set("Url", url) }
         if let key = keys.first, post.postId != nil { entry.append(ImportFields.postId, key) }
         if let forwarded = post.forwardedFrom { entry.append("ForwardedFrom", forwarded) }

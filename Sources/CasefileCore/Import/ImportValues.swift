@@ -4,6 +4,25 @@ enum ISOTime {
     /// `2022-10-03T17:57:11.000Z` → `2022-10-03T17:57:11Z`; `…+00:00` → `…Z`; other offsets
     /// kept; nil when it is not an ISO date-time.
     static func normalized(_ text: String) -> String? {
+        if let whole = wholeSecondsUTC(text) { return whole }
+        return generalNormalized(text)
+    }
+
+    /// twarc's `2022-10-03T17:57:11.000Z`, on every tweet, checked and cut on its bytes
+    /// (the general path's string searches were a twentieth of an import); nil for any
+    /// other text, which the general path then reads as before.
+    private static func wholeSecondsUTC(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.count == 24, bytes[19] == UInt8(ascii: "."), bytes[20] == UInt8(ascii: "0"),
+                  bytes[21] == UInt8(ascii: "0"), bytes[22] == UInt8(ascii: "0"), bytes[23] == UInt8(ascii: "Z") else { return nil }
+            let whole = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<19]), as: UTF8.self) + "Z"
+            return ISODate.plainDateTime(whole) == true ? whole : nil
+        }
+    }
+
+    /// `normalized` for any text.
+    static func generalNormalized(_ text: String) -> String? {
         var value = text
         if value.hasSuffix("+00:00") { value = String(value.dropLast(6)) + "Z" }
         if let dot = value.firstIndex(of: "."), value.hasSuffix("Z") {

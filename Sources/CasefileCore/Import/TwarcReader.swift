@@ -2,32 +2,48 @@
 /// one per line) and flattened tweets (`twarc2 flatten`: one tweet per line, `author`
 /// inlined). Lines are independent: a bad one is a located problem, the rest still read.
 enum TwarcReader {
-    /// Reads the JSON lines of `bytes` into `batch`.
+    /// Reads the JSON lines of `bytes` into `batch`. Large files are read in pieces cut at
+    /// line boundaries, on all cores, and the pieces' results joined in file order: the
+    /// batch is the one a single pass would make.
     /// - Complexity: O(n) in the bytes.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, into batch: inout ImportBatch) {
-        var reader = TwarcPageReader(batch: batch)
-        var start = 0
-        var line = 1
-        let count = bytes.count
-        while start < count {
-            var end = start
-            if let found = memchr(bytes.baseAddress! + start, 0x0A, count - start) {
-                end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = count
+    /// `parts`: how many pieces (by default, as many as pay on this machine).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, into batch: inout ImportBatch, parts: Int? = nil) {
+        let pieces = LinePieces(bytes, parts: parts ?? LinePieces.parts(for: bytes.count))
+        let template = {
+            var empty = batch
+            empty.people = []
+            empty.posts = []
+            empty.problems = []
+            empty.skipped = []
+            return empty
+        }()
+        let read = Parallel.map(pieces.count) { index -> ImportBatch in
+            var reader = TwarcPageReader(batch: template)
+            pieces.forEachLine(of: index) { slice, number in
+                if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+                    reader.readLine(slice, number: number)
+                }
             }
-            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
-                reader.readLine(slice, number: line)
-            }
-            start = end + 1
-            line += 1
+            return reader.batch
         }
-        batch = reader.batch
+        for piece in read { batch.join(piece) }
         if batch.posts.isEmpty && batch.people.isEmpty && batch.problems.isEmpty {
             batch.problems.append(Diagnostic(file: batch.file, line: 0, message: "no tweets or users in the file",
                                              hint: "twarc2 writes one JSON object per line: is this the right file?"))
         }
+    }
+}
+
+extension ImportBatch {
+    /// Appends what a reader found in the next piece of the same file: its records in
+    /// order; the first tool named; the earliest retrieval day.
+    mutating func join(_ piece: ImportBatch) {
+        people += piece.people
+        posts += piece.posts
+        problems += piece.problems
+        skipped += piece.skipped
+        if tool == nil { tool = piece.tool }
+        if let day = piece.retrieved, retrieved.map({ day < $0 }) ?? true { retrieved = day }
     }
 }
 
