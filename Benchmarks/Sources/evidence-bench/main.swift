@@ -128,7 +128,7 @@ let attachCPU = cpuSeconds()
 let attach = Bench.seconds { report = notebook.runScript(attachLine, name: "bench") }
 precondition(report.errors.isEmpty, "\(report.errors)")
 print("  attach command (8 files, once)" + rate(attach, cpu: cpuSeconds() - attachCPU))
-func verifyAll() throws {
+let verifyAll: () throws -> Void = {
     let results = try notebook.verifyEvidence()
     precondition(results.count == fileCount && results.allSatisfy(\.isOK))
 }
