@@ -44,6 +44,13 @@ func cpuSeconds(children: Bool = false) -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// System CPU seconds (time in the kernel) of this process, or of its finished children.
+func systemSeconds(children: Bool = false) -> Double {
+    var usage = rusage()
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
 /// Wall-clock rate of `seconds`, and the rate per CPU second (what the machine's other
 /// load does not change) when `cpu` is given.
 func rate(_ seconds: Double, cpu: Double? = nil) -> String {
@@ -72,27 +79,37 @@ print("  sha256sum (anchor)            " + (anchorWorked ? rate(anchor.wall, cpu
 let inPlace = try measure { for file in files { _ = try EvidenceStore.hashInPlace(file) } }
 print("  hash in place (attach --link) " + rate(inPlace.wall, cpu: inPlace.cpu))
 
-var storeNumber = 0
-var lastStore = EvidenceStore(folder: folder + "/unused")
-let ingest = try measure {
-    storeNumber += 1
-    lastStore = EvidenceStore(folder: folder + "/store-\(storeNumber)")
-    for file in files { _ = try lastStore.ingest(file) }
-}
-print("  copy into the store + fsync   " + rate(ingest.wall, cpu: ingest.cpu))
-// The disk's write path bounds a copy: `cp` of the same files and an fsync of each copy
-// (coreutils `sync FILE…`), each run into a fresh folder removed after it.
-var copies: [Double] = []
+// Copying into the store against `cp` of the same files and an fsync of each copy
+// (coreutils `sync FILE…`), under the same conditions: run by run in turn, each into a
+// fresh folder, every copy kept until all runs are done (so neither reuses the memory of
+// a copy removed a moment before: on this virtual machine a page newly taken into the
+// cache costs a host fault, several seconds of system time per gigabyte).
+var ingestWalls: [Double] = [], ingestCPUs: [Double] = [], ingestSystem: [Double] = []
+var copyWalls: [Double] = [], copySystem: [Double] = []
+var copyWorked = true
 for run in 0..<runs {
+    let store = EvidenceStore(folder: folder + "/store-\(run)")
+    let (cpu, system) = (cpuSeconds(), systemSeconds())
+    ingestWalls.append(try Bench.seconds { for file in files { _ = try store.ingest(file) } })
+    ingestCPUs.append(cpuSeconds() - cpu)
+    ingestSystem.append(systemSeconds() - system)
     let target = folder + "/cp-\(run)"
-    guard let seconds = Bench.anchor("mkdir '\(target)' && cp \(quoted) '\(target)/' && sync '\(target)'/*") else { break }
-    copies.append(seconds)
-    try? FileManager.default.removeItem(atPath: target)
+    let childSystem = systemSeconds(children: true)
+    guard let seconds = Bench.anchor("mkdir '\(target)' && cp \(quoted) '\(target)/' && sync '\(target)'/*") else {
+        copyWorked = false
+        continue
+    }
+    copyWalls.append(seconds)
+    copySystem.append(systemSeconds(children: true) - childSystem)
 }
-print("  cp + fsync (anchor for attach)" + (copies.count == runs ? rate(Bench.median(copies)) : "not available"))
-for number in 1...storeNumber where number < storeNumber {
-    // Earlier stores only take disk space (their files are 0444; the folders are ours).
-    try? FileManager.default.removeItem(atPath: folder + "/store-\(number)")
+print("  copy into the store + fsync   " + rate(Bench.median(ingestWalls), cpu: Bench.median(ingestCPUs))
+    + String(format: ", %.2f s system", Bench.median(ingestSystem)))
+print("  cp + fsync (anchor for attach)" + (copyWorked ? rate(Bench.median(copyWalls)) + String(format: ", %.2f s system", Bench.median(copySystem)) : "not available"))
+print("    (both: the same 8 files, runs in turn, each into a fresh folder, all copies kept)")
+for run in 0..<runs {
+    // The stores' files are 0444 but the folders are ours.
+    try? FileManager.default.removeItem(atPath: folder + "/store-\(run)")
+    try? FileManager.default.removeItem(atPath: folder + "/cp-\(run)")
 }
 
 // End to end: the attach command on a case, then verify, as the shell runs them.
@@ -111,10 +128,16 @@ let attachCPU = cpuSeconds()
 let attach = Bench.seconds { report = notebook.runScript(attachLine, name: "bench") }
 precondition(report.errors.isEmpty, "\(report.errors)")
 print("  attach command (8 files, once)" + rate(attach, cpu: cpuSeconds() - attachCPU))
-let verify = try measure {
+let verifyAll: () throws -> Void = {
     let results = try notebook.verifyEvidence()
     precondition(results.count == fileCount && results.allSatisfy(\.isOK))
 }
-print("  verify (8 files)              " + rate(verify.wall, cpu: verify.cpu))
+// The store's copies leave the page cache once written, so the first verify reads them
+// from the disk; the runs after it read them from the cache.
+let coldCPU = cpuSeconds()
+let coldVerify = try Bench.seconds(verifyAll)
+print("  verify, store read from disk  " + rate(coldVerify, cpu: cpuSeconds() - coldCPU))
+let verify = try measure(verifyAll)
+print("  verify, store in the cache    " + rate(verify.wall, cpu: verify.cpu))
 print("  peak memory                   " + Bench.megabytes(Bench.peakResidentBytes))
 print("  load average now              " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"))

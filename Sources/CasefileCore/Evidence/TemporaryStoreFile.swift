@@ -45,10 +45,12 @@ final class TemporaryStoreFile {
         }
     }
 
-    /// Makes the copy read-only and durable: chmod 0444, fsync.
+    /// Makes the copy read-only and durable: chmod 0444, fsync; then lets its cached
+    /// pages go (`WriteBehind.release`).
     func seal(store: String) throws(EvidenceError) {
         guard fchmod(descriptor, 0o444) == 0 else { throw .cannotStore(store: store, step: "chmod", errno: errno) }
         guard fsync(descriptor) == 0 else { throw .cannotStore(store: store, step: "fsync", errno: errno) }
+        WriteBehind.release(descriptor)
     }
 
     /// Gives the copy its final name; never replaces an existing file (EEXIST then).
