@@ -13,16 +13,22 @@ public enum CSVExport {
     public static func fileName(_ kind: Kind) -> String { kind.word + ".csv" }
 
     /// Writes the table of `kind` in `set` to `out`.
-    public static func write(_ set: ExportSet, kind: Kind, to out: ExportStream) {
+    public static func write(_ set: ExportSet, kind: Kind, to out: ExportStream) { write(set, kind: kind, partSize: nil, to: out) }
+
+    /// Writes the table of `kind` in `set` to `out`, the records in parts of `partSize` (nil:
+    /// the default) written on every core: each row depends on its record alone.
+    static func write(_ set: ExportSet, kind: Kind, partSize: Int?, to out: ExportStream) {
         switch kind {
         case .link:
             row(["From", "Rel", "To", "Note"], out)
-            for key in set.links {
-                row([key.from, key.rel, key.to, set.caseFile.links[key]?.note ?? ""], out)
+            out.appendParts(set.links.count, partSize: partSize) { range, out in
+                for key in set.links[range] { row([key.from, key.rel, key.to, set.caseFile.links[key]?.note ?? ""], out) }
             }
         case .note:
             row(["On", "At", "By", "Text"], out)
-            for key in set.notes { row([key.on, key.at, key.by, key.text], out) }
+            out.appendParts(set.notes.count, partSize: partSize) { range, out in
+                for key in set.notes[range] { row([key.on, key.at, key.by, key.text], out) }
+            }
         case .session:
             return
         default:
@@ -41,27 +47,32 @@ public enum CSVExport {
             extra.sort(by: ByteOrder.less)
             row(schema.fields + extra, out)
             let names = schema.fields.filter { $0 != "Id" }
-            for entry in entries {
-                let grouped = FieldRuns(entry.fields, names: names)
-                guard grouped.rest == entry.fields.count else {
-                    row(cells(entry, grouped, names: names, extra: extra), out)
-                    continue
-                }
-                // The common record, canonical with no extra fields: cells written as they
-                // are found, with no list of cells built.
-                appendCell(entry.id, out)
-                for run in grouped.runs {
-                    out.append(byte: 0x2C)
-                    if run.count == 1 {
-                        appendCell(entry.fields[run.lowerBound].value, out)
-                    } else if !run.isEmpty {
-                        appendCell(entry.fields[run].map(\.value).joined(separator: "\n"), out)
-                    }
-                }
-                for _ in extra { out.append(byte: 0x2C) }
-                out.append("\r\n")
+            out.appendParts(entries.count, partSize: partSize) { range, out in
+                for entry in entries[range] { record(entry, names: names, extra: extra, out) }
             }
         }
+    }
+
+    /// The row of `entry`, with a cell per name of `names`, then of `extra`.
+    private static func record(_ entry: Entry, names: [String], extra: [String], _ out: ExportStream) {
+        let grouped = FieldRuns(entry.fields, names: names)
+        guard grouped.rest == entry.fields.count else {
+            row(cells(entry, grouped, names: names, extra: extra), out)
+            return
+        }
+        // The common record, canonical with no extra fields: cells written as they are
+        // found, with no list of cells built.
+        appendCell(entry.id, out)
+        for run in grouped.runs {
+            out.append(byte: 0x2C)
+            if run.count == 1 {
+                appendCell(entry.fields[run.lowerBound].value, out)
+            } else if !run.isEmpty {
+                appendCell(entry.fields[run].map(\.value).joined(separator: "\n"), out)
+            }
+        }
+        for _ in extra { out.append(byte: 0x2C) }
+        out.append("\r\n")
     }
 
     /// The cells of a record with fields out of canonical order or beyond its schema.

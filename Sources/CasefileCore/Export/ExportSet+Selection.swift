@@ -71,12 +71,12 @@ extension ExportSet {
         }
         var notes: [NoteKey] = []
         for key in caseFile.notes.keys where chosen.contains(key.on) { notes.append(key) }
-        var ids = [[String]](repeating: [], count: Kind.allCases.count)
-        for id in chosen { if let entry = caseFile[id] { ids[entry.kind.ordinal].append(id) } }
-        for index in ids.indices { ids[index].sort(by: ByteOrder.less) }
+        var records = [[Entry]](repeating: [], count: Kind.allCases.count)
+        for id in chosen { if let entry = caseFile[id] { records[entry.kind.ordinal].append(entry) } }
+        for index in records.indices { records[index].sort { ByteOrder.less($0.id, $1.id) } }
         links.sort()
         notes.sort()
-        self.init(caseFile: caseFile, selection: selection.isEverything ? nil : selection, ids: ids,
+        self.init(caseFile: caseFile, selection: selection.isEverything ? nil : selection, records: records,
                   links: links, notes: notes)
     }
 }

@@ -8,6 +8,9 @@ public struct ExportSet {
     public let selection: ExportSelection?
     /// Ids of each identified kind, in canonical (byte) order, by kind ordinal.
     public let ids: [[String]]
+    /// The entries of each identified kind, in the order of `ids`, by kind ordinal: looked
+    /// up once when the set is made, so that no writer hashes an Id to reach its entry.
+    let records: [[Entry]]
     /// The links, in canonical order.
     public let links: [LinkKey]
     /// The notes, in canonical order.
@@ -15,17 +18,18 @@ public struct ExportSet {
     /// For each original in the set, its translations in the set, in byte order.
     public let translations: [String: [String]]
 
-    /// Creates a set from parts already in canonical order.
-    init(caseFile: CaseFile, selection: ExportSelection?, ids: [[String]], links: [LinkKey], notes: [NoteKey]) {
+    /// Creates a set from entries already in canonical order, each of the kind it is listed under.
+    init(caseFile: CaseFile, selection: ExportSelection?, records: [[Entry]], links: [LinkKey], notes: [NoteKey]) {
         self.caseFile = caseFile
         self.selection = selection
-        self.ids = ids
+        self.records = records
+        ids = records.map { $0.map(\.id) }
         self.links = links
         self.notes = notes
         var translations: [String: [String]] = [:]
-        for id in ids[Kind.translation.ordinal] {
-            if let original = caseFile[id]?["Of"], caseFile[original] != nil {
-                translations[original, default: []].append(id)
+        for translation in records[Kind.translation.ordinal] {
+            if let original = translation["Of"], caseFile[original] != nil {
+                translations[original, default: []].append(translation.id)
             }
         }
         self.translations = translations
@@ -34,15 +38,22 @@ public struct ExportSet {
     /// The whole case.
     /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept).
     public init(wholeCase caseFile: CaseFile) {
-        let ids = Kind.allCases.map { $0.hasId ? caseFile.orderedIds(of: $0) : [] }
-        self.init(caseFile: caseFile, selection: nil, ids: ids, links: caseFile.orderedLinks(), notes: caseFile.orderedNotes())
+        // What `orderedIds(of:)` gives, with the entries found by the one lookup it makes.
+        var records = [[Entry]](repeating: [], count: Kind.allCases.count)
+        for kind in Kind.allCases where kind.hasId {
+            records[kind.ordinal] = caseFile.idCandidates(of: kind).compactMap { id -> Entry? in
+                guard let entry = caseFile[id], entry.kind == kind else { return nil }
+                return entry
+            }
+        }
+        self.init(caseFile: caseFile, selection: nil, records: records, links: caseFile.orderedLinks(), notes: caseFile.orderedNotes())
     }
 
     /// The Ids of `kind`.
     public func ids(of kind: Kind) -> [String] { ids[kind.ordinal] }
 
     /// The entries of `kind`, in canonical order.
-    public func entries(of kind: Kind) -> [Entry] { ids[kind.ordinal].compactMap { caseFile[$0] } }
+    public func entries(of kind: Kind) -> [Entry] { records[kind.ordinal] }
 
     /// The number of entries of every kind.
     public var entryCount: Int { ids.reduce(0) { $0 + $1.count } }

@@ -37,6 +37,11 @@ public final class ExportStream {
     @inline(__always)
     public func append(byte: UInt8) { buffer.append(byte) }
 
+    /// Appends the bytes of `part`, a stream kept in memory (written on another thread).
+    func append(_ part: ExportStream) {
+        part.buffer.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
     /// Appends raw bytes.
     public func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer.append(contentsOf: buffer)

@@ -9,6 +9,11 @@ public struct ExportOptions: Sendable {
     /// For `xliff`: the target language (nil: the one the translations are in).
     public var targetLang: String?
 
+    /// For `ftm`, `json` and `csv`: how many records each part written on a core of its
+    /// own holds (nil: `ExportStream.defaultPartSize`). The bytes are the same for every
+    /// size; tests cut small cases into many parts with it.
+    var partSize: Int?
+
     /// The defaults.
     public init(kind: Kind? = nil, layout: NetworkLayout.Choice = .auto) {
         self.kind = kind
@@ -30,14 +35,14 @@ public enum Exporter {
     public static func write(_ format: ExportFormat, _ set: ExportSet, options: ExportOptions = ExportOptions(),
                              to out: ExportStream) throws(ExportError) -> [String] {
         switch format {
-        case .json: JSONExport.write(set, to: out)
+        case .json: JSONExport.write(set, partSize: options.partSize, to: out)
         case .csv:
             guard let kind = options.kind else { throw .csvNeedsFolder }
-            CSVExport.write(set, kind: kind, to: out)
+            CSVExport.write(set, kind: kind, partSize: options.partSize, to: out)
         case .dot: DOTExport.write(set, to: out)
         case .tmx: return TMXExport.write(set, to: out)
         case .xliff: return try XLIFFExport.write(set, options: options, to: out)
-        case .ftm: FtMExport.write(set, to: out)
+        case .ftm: FtMExport.write(set, partSize: options.partSize, to: out)
         case .html: HTMLReport.write(set, layout: options.layout, to: out)
         case .markdown: MarkdownReport.write(set, to: out)
         }
@@ -54,7 +59,7 @@ public enum Exporter {
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             for kind in CSVExport.kinds {
                 let file = folder + "/" + CSVExport.fileName(kind)
-                let bytes = try ExportOutput.write(to: file) { CSVExport.write(set, kind: kind, to: $0) }
+                let bytes = try ExportOutput.write(to: file) { CSVExport.write(set, kind: kind, partSize: options.partSize, to: $0) }
                 result.files.append((file, bytes))
             }
             return result

@@ -4,9 +4,9 @@
 /// kept only when FtM would read them.
 struct FtMEntity {
     /// The entity's id (see `FtMEntity.id(_:_:)`).
-    let id: String
+    private(set) var id: String
     /// The FtM schema name (`Person`, `Message`…).
-    let schema: String
+    private(set) var schema: String
     /// Each property value with its name, in the order added, without repeats: one list
     /// for the entity (rather than a list per property); `write` groups them by name.
     private var values: [(name: String, value: String)] = []
@@ -15,6 +15,14 @@ struct FtMEntity {
         self.id = id
         self.schema = schema
         values.reserveCapacity(12)
+    }
+
+    /// Makes this the empty entity `id` of `schema`, keeping the storage of its values:
+    /// a writer reuses one entity for the million it writes.
+    mutating func start(id: String, schema: String) {
+        self.id = id
+        self.schema = schema
+        values.removeAll(keepingCapacity: true)
     }
 
     /// What FtM's type of a property accepts.
@@ -55,8 +63,14 @@ struct FtMEntity {
 
     /// Whether `value` begins with `http://`, `https://` or `ftp://`, in any case.
     static func hasWebScheme(_ value: String) -> Bool {
-        let head = value.utf8.prefix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return head.starts(with: "http://".utf8) || head.starts(with: "https://".utf8) || head.starts(with: "ftp://".utf8)
+        let utf8 = value.utf8
+        // The scheme's bytes against the first ones of `value` in lower case (no copy of them).
+        func starts(with scheme: String.UTF8View) -> Bool {
+            utf8.count >= scheme.count && zip(utf8, scheme).allSatisfy { pair in
+                (pair.0 >= 0x41 && pair.0 <= 0x5A ? pair.0 | 0x20 : pair.0) == pair.1
+            }
+        }
+        return starts(with: "http://".utf8) || starts(with: "https://".utf8) || starts(with: "ftp://".utf8)
     }
 
     /// Whether some character of `value` is white space; on the bytes when it is ASCII.
@@ -113,22 +127,30 @@ struct FtMEntity {
             (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
                 || (byte == 0x2D && index < count - 1)
         }
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(prefix.utf8.count + 1 + count + 8)
-        encoded.append(contentsOf: prefix.utf8)
-        encoded.append(0x2E)
-        for (index, byte) in utf8.enumerated() {
-            if isPlain(byte, at: index) {
-                encoded.append(byte)
-            } else {
-                encoded.append(0x2E)
-                encoded.append(hexDigit(byte >> 4))
-                encoded.append(hexDigit(byte & 0x0F))
+        // The length first, so the id is made in its own storage, with no buffer before it.
+        var length = prefix.utf8.count + 1 + (count == 0 ? 5 : count)
+        for (index, byte) in utf8.enumerated() where !isPlain(byte, at: index) { length += 2 }
+        if length > 200 { return prefix + "." + SHA256Digest.sha256(Array(utf8)) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var next = 0
+            func put(_ byte: UInt8) {
+                buffer[next] = byte
+                next += 1
             }
+            for byte in prefix.utf8 { put(byte) }
+            put(0x2E)
+            for (index, byte) in utf8.enumerated() {
+                if isPlain(byte, at: index) {
+                    put(byte)
+                } else {
+                    put(0x2E)
+                    put(hexDigit(byte >> 4))
+                    put(hexDigit(byte & 0x0F))
+                }
+            }
+            if count == 0 { for byte in "empty".utf8 { put(byte) } }
+            return next
         }
-        if count == 0 { encoded.append(contentsOf: "empty".utf8) }
-        if encoded.count > 200 { return prefix + "." + SHA256Digest.sha256(Array(utf8)) }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// The lower-case hex digit of `nibble` (0…15).

@@ -15,126 +15,155 @@ public enum FtMExport {
     static let articlePlatforms: Set<String> = ["blog", "article", "news", "web", "website", "livejournal", "medium", "substack"]
 
     /// Writes the entities of `set` to `out`, one per line.
-    public static func write(_ set: ExportSet, to out: ExportStream) {
-        let caseFile = set.caseFile
+    public static func write(_ set: ExportSet, to out: ExportStream) { write(set, partSize: nil, to: out) }
+
+    /// Writes the entities of `set` to `out`, each kind's in parts of `partSize` entries
+    /// (nil: the default) written on every core: each entity depends on its entry alone.
+    static func write(_ set: ExportSet, partSize: Int?, to out: ExportStream) {
         let exported = Exported(set)
         var servicesOf: [String: String] = [:]
-        for id in set.ids(of: .post) {
-            guard let post = caseFile[id], let author = post["Author"], let platform = post["Platform"], servicesOf[author] == nil else { continue }
+        for post in set.entries(of: .post) {
+            guard let author = post["Author"], let platform = post["Platform"], servicesOf[author] == nil else { continue }
             servicesOf[author] = platform
         }
-        for person in set.entries(of: .person) {
-            var entity = FtMEntity(id: FtMEntity.id("person", person.id), schema: "Person")
-            entity.add("name", person.name ?? person.id, .name)
-            for alias in person.values("Alias") { entity.add("alias", alias, .name) }
-            for role in person.values("Role") { entity.add("position", role) }
-            common(person, &entity, exported)
-            entity.write(to: out)
-            for handle in person.handles {
-                var account = FtMEntity(id: accountId(person.id, handle), schema: "UserAccount")
-                account.add("username", handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
-                account.add("owner", FtMEntity.id("person", person.id), .entity)
-                account.add("service", servicesOf[person.id])
-                account.add("proof", exported.document(person["Source"]), .entity)
-                account.write(to: out)
+        /// Writes `write(entry, &entity, out)` for each of `entries`, in parts, with one entity reused per part.
+        func each<Item>(_ items: [Item], _ write: (Item, inout FtMEntity, ExportStream) -> Void) {
+            out.appendParts(items.count, partSize: partSize) { range, out in
+                var entity = FtMEntity(id: "", schema: "")
+                for index in range { write(items[index], &entity, out) }
             }
         }
-        for post in set.entries(of: .post) {
-            let isArticle = isArticlePost(post)
-            var entity = FtMEntity(id: FtMEntity.id("post", post.id), schema: isArticle ? "Article" : "Message")
-            let author = post["Author"].flatMap { caseFile[$0] }
-            if isArticle {
-                entity.add("title", NetworkGraph.excerpt(post.text ?? post.id, 120))
-                entity.add("author", author?.name ?? post["Author"])
-                entity.add("publishedAt", post["Date"], .date)
-            } else {
-                entity.add("title", [author?.name ?? post["Author"], post["Date"]].compactMap { $0 }.joined(separator: ", "))
-                entity.add("sender", exported.person(post["Author"]), .entity)
-                if let author, let handle = author.handles.first, exported.contains(author.id) {
-                    entity.add("senderAccount", accountId(author.id, handle), .entity)
-                }
-                entity.add("date", post["Date"], .date)
-            }
-            entity.add("bodyText", post.text, .text)
-            entity.add("language", post.lang, .language)
-            common(post, &entity, exported)
-            if !exported.isWritten(post, isArticle: isArticle) { continue }
+        each(set.entries(of: .person)) { person(servicesOf, $0, exported, &$1, $2) }
+        each(set.entries(of: .post)) { post($0, exported, &$1, $2) }
+        each(set.entries(of: .quote)) { quote($0, exported, &$1, $2) }
+        each(set.entries(of: .translation)) { translation($0, exported, &$1, $2) }
+        each(set.entries(of: .source)) { source($0, &$1, $2) }
+        each(set.notes) { note($0, exported, &$1, $2) }
+        each(set.links) { link($0, exported, &$1, $2) }
+    }
+
+    private static func person(_ servicesOf: [String: String], _ person: Entry, _ exported: Exported,
+                               _ entity: inout FtMEntity, _ out: ExportStream) {
+        let personId = FtMEntity.id("person", person.id)
+        entity.start(id: personId, schema: "Person")
+        entity.add("name", person.name ?? person.id, .name)
+        for field in person.fields where field.name == "Alias" { entity.add("alias", field.value, .name) }
+        for field in person.fields where field.name == "Role" { entity.add("position", field.value) }
+        common(person, &entity, exported)
+        entity.write(to: out)
+        for field in person.fields where field.name == "Handle" {
+            let handle = field.value
+            entity.start(id: accountId(person.id, handle), schema: "UserAccount")
+            entity.add("username", handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
+            entity.add("owner", personId, .entity)
+            entity.add("service", servicesOf[person.id])
+            entity.add("proof", exported.document(person["Source"]), .entity)
             entity.write(to: out)
         }
-        for quote in set.entries(of: .quote) {
-            var entity = FtMEntity(id: FtMEntity.id("quote", quote.id), schema: "Note")
-            let speaker = quote["Speaker"].flatMap { caseFile[$0] }
-            entity.add("name", "Quote of " + (speaker?.name ?? quote["Speaker"] ?? "unknown"), .name)
-            entity.add("description", quote.text, .text)
-            entity.add("entity", exported.post(quote["Post"]), .entity)
-            entity.add("entity", exported.person(quote["Speaker"]), .entity)
-            entity.add("createdAt", quote["Date"], .date)
-            entity.add("detectedLanguage", quote.lang, .language)
-            common(quote, &entity, exported)
-            entity.write(to: out)
+    }
+
+    private static func post(_ post: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
+        let isArticle = isArticlePost(post)
+        let author = post["Author"]
+        // A message is written with its sender: the exported person its Author names.
+        let sender = isArticle ? nil : exported.sender(of: post)
+        guard exported.isWritten(post, isArticle: isArticle, sender: sender) else { return }
+        entity.start(id: FtMEntity.id("post", post.id), schema: isArticle ? "Article" : "Message")
+        if isArticle {
+            entity.add("title", NetworkGraph.excerpt(post.text ?? post.id, 120))
+            entity.add("author", author.flatMap { exported.set.caseFile[$0] }?.name ?? author)
+            entity.add("publishedAt", post["Date"], .date)
+        } else if let sender {
+            let date = post["Date"]
+            let who = sender.name ?? author
+            entity.add("title", who.map { who in date.map { who + ", " + $0 } ?? who } ?? date)
+            entity.add("sender", FtMEntity.id("person", sender.id), .entity)
+            if let handle = sender["Handle"] { entity.add("senderAccount", accountId(sender.id, handle), .entity) }
+            entity.add("date", date, .date)
         }
-        for translation in set.entries(of: .translation) {
-            var entity = FtMEntity(id: FtMEntity.id("translation", translation.id), schema: "Note")
-            let lang = translation.lang ?? "?"
-            entity.add("name", "Translation of \(translation["Of"] ?? translation.id) into \(lang)", .name)
-            entity.add("description", translation.text, .text)
-            entity.add("entity", exported.any(translation["Of"]), .entity)
-            entity.add("publisher", translation["By"])
-            var summary = "Translation into \(lang)"
-            if let by = translation["By"] { summary += " by \(by)" }
-            if let status = translation["Status"] { summary += " (\(status))" }
-            entity.add("summary", summary, .text)
-            entity.add("detectedLanguage", translation.lang, .language)
-            common(translation, &entity, exported)
-            entity.write(to: out)
+        entity.add("bodyText", post.text, .text)
+        entity.add("language", post.lang, .language)
+        common(post, &entity, exported)
+        entity.write(to: out)
+    }
+
+    private static func quote(_ quote: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
+        entity.start(id: FtMEntity.id("quote", quote.id), schema: "Note")
+        let speakerId = quote["Speaker"]
+        let speaker = speakerId.flatMap { exported.set.caseFile[$0] }
+        entity.add("name", "Quote of " + (speaker?.name ?? speakerId ?? "unknown"), .name)
+        entity.add("description", quote.text, .text)
+        entity.add("entity", exported.post(quote["Post"]), .entity)
+        entity.add("entity", exported.person(speakerId), .entity)
+        entity.add("createdAt", quote["Date"], .date)
+        entity.add("detectedLanguage", quote.lang, .language)
+        common(quote, &entity, exported)
+        entity.write(to: out)
+    }
+
+    private static func translation(_ translation: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
+        entity.start(id: FtMEntity.id("translation", translation.id), schema: "Note")
+        let lang = translation.lang ?? "?"
+        let original = translation["Of"]
+        entity.add("name", "Translation of " + (original ?? translation.id) + " into " + lang, .name)
+        entity.add("description", translation.text, .text)
+        entity.add("entity", exported.any(original), .entity)
+        let by = translation["By"]
+        entity.add("publisher", by)
+        var summary = "Translation into " + lang
+        if let by { summary += " by " + by }
+        if let status = translation["Status"] { summary += " (" + status + ")" }
+        entity.add("summary", summary, .text)
+        entity.add("detectedLanguage", translation.lang, .language)
+        common(translation, &entity, exported)
+        entity.write(to: out)
+    }
+
+    private static func source(_ source: Entry, _ entity: inout FtMEntity, _ out: ExportStream) {
+        entity.start(id: FtMEntity.id("source", source.id), schema: "Document")
+        entity.add("title", source["Title"])
+        entity.add("fileName", fileName(source))
+        entity.add("sourceUrl", source["Url"], .url)
+        entity.add("publishedAt", source["Published"], .date)
+        entity.add("retrievedAt", source["Retrieved"], .date)
+        if let hash = source["Sha256"] { entity.add("notes", "SHA-256: " + hash, .text) }
+        for field in source.fields where field.name == "Tag" { entity.add("keywords", field.value) }
+        entity.write(to: out)
+    }
+
+    private static func note(_ key: NoteKey, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
+        entity.start(id: FtMEntity.hashedId("note", [key.on, key.at, key.by, key.text]), schema: "Note")
+        entity.add("description", key.text, .text)
+        entity.add("entity", exported.any(key.on), .entity)
+        entity.add("createdAt", key.at, .date)
+        entity.add("publisher", key.by)
+        entity.write(to: out)
+    }
+
+    private static func link(_ key: LinkKey, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
+        guard let from = exported.any(key.from), let to = exported.any(key.to) else { return }
+        let id = FtMEntity.hashedId("link", [key.from, key.rel, key.to])
+        let note = exported.set.caseFile.links[key]?.note
+        if exported.isDocument(key.from) || exported.isDocument(key.to) {
+            let (document, other) = exported.isDocument(key.to) ? (to, from) : (from, to)
+            entity.start(id: id, schema: "Documentation")
+            entity.add("document", document, .entity)
+            entity.add("entity", other, .entity)
+        } else {
+            entity.start(id: id, schema: "UnknownLink")
+            entity.add("subject", from, .entity)
+            entity.add("object", to, .entity)
         }
-        for source in set.entries(of: .source) {
-            var entity = FtMEntity(id: FtMEntity.id("source", source.id), schema: "Document")
-            entity.add("title", source["Title"])
-            entity.add("fileName", fileName(source))
-            entity.add("sourceUrl", source["Url"], .url)
-            entity.add("publishedAt", source["Published"], .date)
-            entity.add("retrievedAt", source["Retrieved"], .date)
-            if let hash = source["Sha256"] { entity.add("notes", "SHA-256: " + hash, .text) }
-            for tag in source.tags { entity.add("keywords", tag) }
-            entity.write(to: out)
-        }
-        for key in set.notes {
-            var entity = FtMEntity(id: FtMEntity.hashedId("note", [key.on, key.at, key.by, key.text]), schema: "Note")
-            entity.add("description", key.text, .text)
-            entity.add("entity", exported.any(key.on), .entity)
-            entity.add("createdAt", key.at, .date)
-            entity.add("publisher", key.by)
-            entity.write(to: out)
-        }
-        for key in set.links {
-            guard let from = exported.any(key.from), let to = exported.any(key.to) else { continue }
-            let id = FtMEntity.hashedId("link", [key.from, key.rel, key.to])
-            let note = caseFile.links[key]?.note
-            if exported.isDocument(key.from) || exported.isDocument(key.to) {
-                let (document, other) = exported.isDocument(key.to) ? (to, from) : (from, to)
-                var entity = FtMEntity(id: id, schema: "Documentation")
-                entity.add("document", document, .entity)
-                entity.add("entity", other, .entity)
-                entity.add("role", key.rel)
-                entity.add("description", note, .text)
-                entity.write(to: out)
-            } else {
-                var entity = FtMEntity(id: id, schema: "UnknownLink")
-                entity.add("subject", from, .entity)
-                entity.add("object", to, .entity)
-                entity.add("role", key.rel)
-                entity.add("description", note, .text)
-                entity.write(to: out)
-            }
-        }
+        entity.add("role", key.rel)
+        entity.add("description", note, .text)
+        entity.write(to: out)
     }
 
     /// Url, Source and Tag, which every kind may carry.
     private static func common(_ entry: Entry, _ entity: inout FtMEntity, _ exported: Exported) {
-        for url in entry.values("Url") { entity.add("sourceUrl", url, .url) }
-        for source in entry.values("Source") { entity.add("proof", exported.document(source), .entity) }
-        for tag in entry.tags { entity.add("keywords", tag) }
+        for field in entry.fields where field.name == "Url" { entity.add("sourceUrl", field.value, .url) }
+        for field in entry.fields where field.name == "Source" { entity.add("proof", exported.document(field.value), .entity) }
+        for field in entry.fields where field.name == "Tag" { entity.add("keywords", field.value) }
     }
 
     static func accountId(_ person: String, _ handle: String) -> String {
@@ -148,69 +177,6 @@ public enum FtMExport {
             return String(last)
         }
         return source.id
-    }
-
-    /// The entity ids of what the export holds, by the Ids of the case.
-    struct Exported {
-        let set: ExportSet
-        /// The kind of every exported entry, by Id: one hash per question (every Id of
-        /// `set.ids[k]` is an entry of the k-th kind, as both ways of making a set ensure).
-        let kinds: [String: Kind]
-
-        init(_ set: ExportSet) {
-            self.set = set
-            var kinds = [String: Kind](minimumCapacity: set.entryCount)
-            for (ordinal, list) in set.ids.enumerated() where !list.isEmpty {
-                let kind = Kind.allCases[ordinal]
-                for id in list { kinds[id] = kind }
-            }
-            self.kinds = kinds
-        }
-
-        func contains(_ id: String) -> Bool { kinds[id] != nil }
-
-        private func kind(_ id: String?) -> Kind? {
-            guard let id else { return nil }
-            return kinds[id]
-        }
-
-        /// The entity id of the exported entry `id`, whatever its kind; nil when it is
-        /// not exported (or is a post left out for want of a sender).
-        func any(_ id: String?) -> String? {
-            guard let id, let kind = kind(id) else { return nil }
-            switch kind {
-            case .person: return FtMEntity.id("person", id)
-            case .post: return post(id)
-            case .quote: return FtMEntity.id("quote", id)
-            case .translation: return FtMEntity.id("translation", id)
-            case .source: return FtMEntity.id("source", id)
-            default: return nil
-            }
-        }
-
-        func person(_ id: String?) -> String? { kind(id) == .person ? id.map { FtMEntity.id("person", $0) } : nil }
-
-        func document(_ id: String?) -> String? { kind(id) == .source ? id.map { FtMEntity.id("source", $0) } : nil }
-
-        func post(_ id: String?) -> String? {
-            guard let id, kind(id) == .post, let post = set.caseFile[id] else { return nil }
-            return isWritten(post, isArticle: isArticlePost(post)) ? FtMEntity.id("post", id) : nil
-        }
-
-        /// Whether the exported post `post` is written: a message needs its sender (one
-        /// whose author is not exported is not written) and a text.
-        func isWritten(_ post: Entry, isArticle: Bool) -> Bool {
-            if isArticle { return true }
-            guard kind(post["Author"]) == .person else { return false }
-            return !(post.text.map(FtMEntity.isBlank) ?? true)
-        }
-
-        /// Whether `id` is written as a document (a source, or an article).
-        func isDocument(_ id: String) -> Bool {
-            guard let kind = kinds[id] else { return false }
-            if kind == .source { return true }
-            return kind == .post && set.caseFile[id].map(isArticlePost) ?? false
-        }
     }
 
     /// Whether `post` is written as an `Article` (its platform is a blog or a news site).

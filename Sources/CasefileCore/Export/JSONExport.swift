@@ -19,7 +19,11 @@ public enum JSONExport {
     public static let version = 1
 
     /// Writes `set` to `out`.
-    public static func write(_ set: ExportSet, to out: ExportStream) {
+    public static func write(_ set: ExportSet, to out: ExportStream) { write(set, partSize: nil, to: out) }
+
+    /// Writes `set` to `out`, the entries, links and notes in parts of `partSize` (nil: the
+    /// default) written on every core: each object depends on its record alone.
+    static func write(_ set: ExportSet, partSize: Int?, to out: ExportStream) {
         let header = set.caseFile.header
         out.append("{\"schema\":\"casefile-export\",\"version\":\(version),\n\"case\":{\"title\":")
         out.appendJSONString(header.title ?? "")
@@ -45,32 +49,38 @@ public enum JSONExport {
         for kind in Kind.identified {
             out.append(",\n\"\(arrayName(kind))\":[")
             let shape = Shape(Schema.of(kind))
-            var first = true
-            for id in set.ids(of: kind) {
-                guard let entry = set.caseFile[id] else { continue }
-                out.append(first ? "\n" : ",\n")
-                first = false
-                object(id: entry.id, fields: entry.fields, shape: shape, out)
+            let entries = set.entries(of: kind)
+            out.appendParts(entries.count, partSize: partSize) { range, out in
+                for index in range {
+                    out.append(index == 0 ? "\n" : ",\n")
+                    object(id: entries[index].id, fields: entries[index].fields, shape: shape, out)
+                }
             }
-            out.append(first ? "]" : "\n]")
+            out.append(entries.isEmpty ? "]" : "\n]")
         }
         out.append(",\n\"links\":[")
         let linkShape = Shape(Schema.of(.link))
-        for (index, key) in set.links.enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            let fields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)] + (set.caseFile.links[key]?.fields ?? [])
-            object(id: nil, fields: fields, shape: linkShape, out)
+        out.appendParts(set.links.count, partSize: partSize) { range, out in
+            for index in range {
+                let key = set.links[index]
+                out.append(index == 0 ? "\n" : ",\n")
+                let fields = [Field("From", key.from), Field("Rel", key.rel), Field("To", key.to)] + (set.caseFile.links[key]?.fields ?? [])
+                object(id: nil, fields: fields, shape: linkShape, out)
+            }
         }
         out.append(set.links.isEmpty ? "]" : "\n]")
         out.append(",\n\"notes\":[")
         let noteShape = Shape(Schema.of(.note))
-        for (index, key) in set.notes.enumerated() {
-            out.append(index == 0 ? "\n" : ",\n")
-            var fields = [Field("On", key.on)]
-            if !key.at.isEmpty { fields.append(Field("At", key.at)) }
-            if !key.by.isEmpty { fields.append(Field("By", key.by)) }
-            fields.append(Field("Text", key.text))
-            object(id: nil, fields: fields + (set.caseFile.notes[key]?.fields ?? []), shape: noteShape, out)
+        out.appendParts(set.notes.count, partSize: partSize) { range, out in
+            for index in range {
+                let key = set.notes[index]
+                out.append(index == 0 ? "\n" : ",\n")
+                var fields = [Field("On", key.on)]
+                if !key.at.isEmpty { fields.append(Field("At", key.at)) }
+                if !key.by.isEmpty { fields.append(Field("By", key.by)) }
+                fields.append(Field("Text", key.text))
+                object(id: nil, fields: fields + (set.caseFile.notes[key]?.fields ?? []), shape: noteShape, out)
+            }
         }
         out.append(set.notes.isEmpty ? "]" : "\n]")
         if set.selection == nil {
