@@ -181,19 +181,20 @@ public struct CaseDiff: Sendable, Equatable {
     public var summary: String {
         var merged: [Kind: Int] = [:]
         var counts: [Kind?: [RecordChange.Action: Int]] = [:]
-        for change in changes where !change.follows {
-            if change.action == .removed, change.renamedTo != nil, let kind = change.subject.kind {
+        var following = 0
+        for change in changes {
+            if change.follows {
+                following += 1
+            } else if change.action == .removed, change.renamedTo != nil, let kind = change.subject.kind {
                 merged[kind, default: 0] += 1
             } else {
                 counts[change.subject.kind, default: [:]][change.action, default: 0] += 1
             }
         }
         var parts = Self.parts(counts)
-        if let index = parts.firstIndex(of: "~header") { parts.remove(at: index) }
         for kind in Kind.allCases { if let count = merged[kind] { parts.append("\(count) \(kind.word) merged") } }
         if counts[nil] != nil { parts.append("~header") }
         if layout != nil { parts.append("~layout") }
-        let following = followingCount
         if following > 0 { parts.append(Plural.count(following, "record") + (following == 1 ? " follows" : " follow")) }
         return parts.joined(separator: ", ")
     }
@@ -203,11 +204,12 @@ public struct CaseDiff: Sendable, Equatable {
     /// recorded still replays to its own summary (`RevisionReplay`).
     public var summaryCountingEveryRecord: String {
         var parts = Self.parts(counts)
+        if counts[nil] != nil { parts.append("~header") }
         if layout != nil { parts.append("~layout") }
         return parts.joined(separator: ", ")
     }
 
-    /// `+1 post, ~2 post, >1 person, -1 note, ~header`, in kind order.
+    /// `+1 post, ~2 post, >1 person, -1 note`, in kind order (the header is the caller's).
     private static func parts(_ counts: [Kind?: [RecordChange.Action: Int]]) -> [String] {
         var parts: [String] = []
         for kind in Kind.allCases {
@@ -216,7 +218,6 @@ public struct CaseDiff: Sendable, Equatable {
                 if let count = byAction[action], count > 0 { parts.append("\(sign)\(count) \(kind.word)") }
             }
         }
-        if counts[nil] != nil { parts.append("~header") }
         return parts
     }
 }

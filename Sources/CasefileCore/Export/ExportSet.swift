@@ -38,14 +38,7 @@ public struct ExportSet {
     /// The whole case.
     /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept).
     public init(wholeCase caseFile: CaseFile) {
-        // What `orderedIds(of:)` gives, with the entries found by the one lookup it makes.
-        var records = [[Entry]](repeating: [], count: Kind.allCases.count)
-        for kind in Kind.allCases where kind.hasId {
-            records[kind.ordinal] = caseFile.idCandidates(of: kind).compactMap { id -> Entry? in
-                guard let entry = caseFile[id], entry.kind == kind else { return nil }
-                return entry
-            }
-        }
+        let records = Kind.allCases.map { $0.hasId ? caseFile.orderedEntries(of: $0) : [] }
         self.init(caseFile: caseFile, selection: nil, records: records, links: caseFile.orderedLinks(), notes: caseFile.orderedNotes())
     }
 

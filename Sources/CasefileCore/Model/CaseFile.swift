@@ -136,6 +136,15 @@ public struct CaseFile: Sendable {
         entryOrder[kind.ordinal].ordered { entries[$0]?.kind == kind }
     }
 
+    /// The entries of `kind`, in canonical (byte) order: `orderedIds(of:)` with each entry
+    /// found by the one lookup that checks it.
+    func orderedEntries(of kind: Kind) -> [Entry] {
+        idCandidates(of: kind).compactMap { id -> Entry? in
+            guard let entry = entries[id], entry.kind == kind else { return nil }
+            return entry
+        }
+    }
+
     /// Ids of `kind` in canonical order, possibly including some removed since load (the
     /// writer looks each up anyway).
     func idCandidates(of kind: Kind) -> [String] {
