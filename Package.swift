@@ -25,11 +25,16 @@ let package = Package(
         .target(
             name: "CasefileCore",
             dependencies: [
+                "CMappedGuard",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // A SIGBUS guard for the case file's read-only mapping (values are decoded from it
+        // when read; another program truncating the file must not kill the shell). In C: a
+        // signal handler cannot be written safely in Swift.
+        .target(name: "CMappedGuard"),
         // libedit, through a shim with fixed-argument wrappers for its variadic calls.
         .systemLibrary(
             name: "CEditLine",

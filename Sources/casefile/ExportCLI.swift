@@ -135,5 +135,12 @@ struct ExportCLI: ParsableCommand {
             FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description))\n  hint: \(error.hint)\n")
             throw ExitStatus.no.exit
         }
+        // Values are read from the mapped case file as they are exported: if another program
+        // rewrote it meanwhile, what was written may mix the two versions.
+        if !loaded.sourceIsIntact {
+            let error = StorageError.changedWhileRead(path: file)
+            FileHandleOutput.standardError.write("casefile: \(Terminal.visible(error.description)); the export written may mix both versions\n")
+            throw ExitStatus.trouble.exit
+        }
     }
 }

@@ -31,6 +31,8 @@ struct FormatCommand: ParsableCommand {
                     print("\(Terminal.fileName(file)): not canonical")
                     failed = true
                 } else {
+                    // The values not changed are read from the file while it is written anew.
+                    guard result.sourceIsIntact else { throw StorageError.changedWhileRead(path: file) }
                     try result.caseFile.write(to: file)
                     print("\(Terminal.fileName(file)): reformatted")
                 }

@@ -66,7 +66,9 @@ struct KillChain {
     /// past the revisions the server holds).
     mutating func reset() throws {
         guard let base = candidates[1] else { throw ChainFailure("no revision 1") }
-        try Data(base).write(to: URL(fileURLWithPath: casePath))
+        // Replaced as casefile and editors replace a file: the server's notebooks read their
+        // values from the files they opened, which a rewrite in place would change under them.
+        try Data(base).write(to: URL(fileURLWithPath: casePath), options: .atomic)
         unlink(Journal.path(for: casePath))
         unlink(Journal.path(for: casePath) + ".new")
         revision = 1

@@ -9,6 +9,7 @@ struct HelpCommand: ShellCommand {
     static let summary = "List the commands, or explain one with its usage and an example."
     static let example = "help link"
     static let arguments = [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)]
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         let registry = notebook.registry

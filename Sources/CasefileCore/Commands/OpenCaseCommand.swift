@@ -12,6 +12,7 @@ struct OpenCaseCommand: ShellCommand {
     static let summary = "Open another case file (a new case if it does not exist yet)."
     static let example = "open dossier.rec"
     static let arguments = [ArgumentSpec("FILE", .path)]
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         try notebook.refuseToDropChanges(call)
@@ -40,6 +41,7 @@ struct NewCaseCommand: ShellCommand {
     static let summary = "Start a new, empty case (save it with save --as FILE)."
     static let example = #"new "Kazakh bloggers""#
     static let arguments = [ArgumentSpec("TITLE", .text, optional: true)]
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         try notebook.refuseToDropChanges(call)

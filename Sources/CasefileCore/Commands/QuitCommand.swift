@@ -7,6 +7,7 @@ struct QuitCommand: ShellCommand {
     static let summary = "Leave; refuses while there are unsaved changes (quit! drops them)."
     static let example = "quit"
     static let arguments: [ArgumentSpec] = []
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         if notebook.hasUnsavedChanges {
@@ -28,6 +29,7 @@ struct ForceQuitCommand: ShellCommand {
     static let summary = "Leave without saving."
     static let example = "quit!"
     static let arguments: [ArgumentSpec] = []
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         notebook.discardJournal()

@@ -17,6 +17,7 @@ struct ReloadCommand: ShellCommand {
         """
     static let example = "reload"
     static let arguments: [ArgumentSpec] = []
+    static let readsCase = false
 
     static func run(_ call: Invocation, on notebook: Notebook) throws(CommandError) {
         if notebook.nestingDepth > 0 {

@@ -146,6 +146,9 @@ public protocol ShellCommand: SendableMetatype {
     /// Whether it may change the case while an earlier session's journal waits to be
     /// recovered (only `recover` itself: any other change would start a new journal over it).
     static var runsOverPendingJournal: Bool { get }
+    /// Whether it reads the case's entries: refused when the file their values are read
+    /// from was rewritten in place under casefile (false for `quit`, `open`, `reload`…).
+    static var readsCase: Bool { get }
     /// What one run of it adds to the case, if anything: an entry of that kind, a link or a
     /// note. A long replay sizes the tables from these before it starts.
     static var adds: Kind? { get }
@@ -162,4 +165,5 @@ extension ShellCommand {
     public static var adds: Kind? { nil }
     public static var needsWritableCase: Bool { changesCase }
     public static var runsOverPendingJournal: Bool { false }
+    public static var readsCase: Bool { true }
 }

@@ -40,7 +40,7 @@ extension Notebook {
         // whether or not the case was read from disk, so the session log replays to it.
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
-        replaceCase(loaded, path: path, hash: result.contentHash)
+        replaceCase(loaded, path: path, hash: result.contentHash, mapping: result.mapping)
         files.loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
         checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
@@ -49,7 +49,7 @@ extension Notebook {
     }
 
     /// Replaces the whole case (open, new): history, undo and indexes start afresh.
-    func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?) {
+    func replaceCase(_ caseFile: CaseFile, path: String?, hash: UInt64?, mapping: MappedFile? = nil) {
         discardJournal()
         journalState.pending = nil
         self.caseFile = caseFile
@@ -57,6 +57,7 @@ extension Notebook {
         files.diskHash = hash
         files.loadedFileIdentity = nil
         files.writtenRecords = nil
+        files.mapping = mapping
         undo.removeAll()
         log.removeAll()
         indexes.removeAll()
@@ -71,6 +72,17 @@ extension Notebook {
         }
     }
 
+    /// Why the values not yet read cannot be trusted any more (another program rewrote or
+    /// truncated the case file in place while it was open), or nil while they can.
+    ///
+    /// - Complexity: O(1): one `fstat`.
+    var changedUnderMapping: CommandError? {
+        guard let mapping = files.mapping, !mapping.isIntact else { return nil }
+        let name = Terminal.fileName(path ?? "the case file")
+        return CommandError("\(name) was rewritten in place by another program while it was open: the entries this session has not changed are read from it, and it no longer holds them",
+                            hint: "reload reads it as it is now and runs this session's unsaved commands on it again; quit! leaves")
+    }
+
     /// The hash of the file at `path` now, or nil when it is gone.
     func currentDiskHash(_ path: String) -> UInt64? {
         guard let bytes = try? FileBytes.read(path) else { return nil }
@@ -83,6 +95,7 @@ extension Notebook {
         guard let destination = target ?? path else {
             throw CommandError("this case has no file yet", hint: "save --as FILE")
         }
+        if let changed = changedUnderMapping { throw changed }
         let exists = access(destination, F_OK) == 0
         if destination == path, !exists, diskHash != nil, !force {
             throw CommandError("\(destination) was deleted or moved away since it was opened",

@@ -128,6 +128,7 @@ public final class Notebook {
                                         earlierJournal: journalState.isEnabled ? journalState.pending : nil) {
             throw refusal
         }
+        if command.readsCase, let changed = changedUnderMapping { throw changed }
         let counterBefore = undo.changeCounter
         if outermost {
             // Without a journal (a script file replayed by `casefile run`) nothing reads it.

@@ -18,6 +18,9 @@ struct NotebookFiles {
     /// Where the last save put each entry's record, in the file it wrote (with that file's
     /// identity): the next save copies the records of unchanged entries from there.
     var writtenRecords: (path: String, identity: SearchIndexFile.CaseIdentity, records: WrittenRecords)?
+    /// The mapped file the case's unchanged values are read from (see `MappedValue`), or
+    /// nil when they are all in memory (a new case, one read from a stream).
+    var mapping: MappedFile?
     /// Tells this notebook's private files apart from any other's (drafts of a case with no file).
     let instanceToken = UInt64.random(in: 1...UInt64.max)
 }

@@ -17,7 +17,7 @@ extension CaseBuilder {
                 let bit: UInt64 = 1 << UInt64(rank)
                 if seen & bit != 0 && rules.single & bit != 0 && repeated == nil { repeated = index }
                 seen |= bit
-                if rules.identifying & bit != 0 && field.value.isEmpty && empty == nil { empty = index }
+                if rules.identifying & bit != 0 && field.isValueEmpty && empty == nil { empty = index }
                 if rank == 0 && kind.hasId { idIndex = index }
             }
             if rank < previous { ordered = false }

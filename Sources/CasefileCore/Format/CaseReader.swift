@@ -21,10 +21,10 @@ public enum CaseReader {
             throw LoadError([Diagnostic(file: name, line: 0, column: 0, message: named.description)],
                             cannotRead: named)
         }
-        return try withExtendedLifetime(file) {
-            try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true,
-                     evidenceStore: validate ? EvidenceStore(casePath: path) : nil, directory: folder(of: path))
-        }
+        // The values stay in the mapping (each keeps it alive) when it is guarded.
+        return try read(bytes: file.bytes, file: name, validate: validate, releaseBehind: true,
+                        evidenceStore: validate ? EvidenceStore(casePath: path) : nil, directory: folder(of: path),
+                        source: file.isGuarded ? file : nil)
     }
 
     /// The folder holding `path` (external descriptors are found beside the file).
@@ -53,7 +53,8 @@ public enum CaseReader {
     /// already read are handed back to the system as the scan goes, so the mapped file and
     /// the model it becomes are not both resident at the peak.
     static func read(bytes whole: UnsafeBufferPointer<UInt8>, file: String, validate: Bool,
-                     releaseBehind: Bool, evidenceStore: EvidenceStore? = nil, directory: String? = nil) throws -> LoadResult {
+                     releaseBehind: Bool, evidenceStore: EvidenceStore? = nil, directory: String? = nil,
+                     source: MappedFile? = nil) throws -> LoadResult {
         // Hashed first, while the pages are resident.
         let hash = ContentHash.of(whole)
         // A UTF-8 byte-order mark is skipped (recutils refuses it; fmt drops it).
@@ -64,6 +65,8 @@ public enum CaseReader {
         builder.caseFile.loadedByteCount = bytes.count
         var scanner = RecordScanner(bytes: bytes, file: file)
         scanner.releaseBehind = releaseBehind
+        scanner.mappedSource = source
+        scanner.sourceShift = hasMark ? 3 : 0
         scanner.scan { record in builder.add(&record) }
         builder.finish(trailingComments: scanner.trailingComments)
         var problems = (scanner.diagnostics + builder.diagnostics)
@@ -104,7 +107,9 @@ public enum CaseReader {
             warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
             warnings = lines.quoting(warnings, in: file)
         }
-        return LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
+        var result = LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
+        result.mapping = source
+        return result
     }
 }
 
@@ -116,4 +121,10 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// A hash of the bytes read, to notice later edits made on disk.
     public var contentHash: UInt64
+    /// The mapped file the case's values are read from, when they are kept there.
+    var mapping: MappedFile?
+
+    /// Whether the file the values are read from is still as it was read (see
+    /// `MappedFile.isIntact`); true when no value is kept in a mapping.
+    public var sourceIsIntact: Bool { mapping?.isIntact ?? true }
 }

@@ -79,7 +79,7 @@ public enum CaseWriter {
                 } else {
                     for comment in entry.comments { FieldEncoding.appendComment(comment, to: &out.bytes) }
                     FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
-                    for field in entry.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                    for field in entry.fields { FieldEncoding.append(field, to: &out.bytes) }
                 }
                 records?.spans[kindNumber].append((entry.id, start..<out.bytes.count))
                 out.recordWritten()
@@ -100,7 +100,7 @@ public enum CaseWriter {
                     FieldEncoding.append(name: "From", value: key.from, to: &out.bytes)
                     FieldEncoding.append(name: "Rel", value: key.rel, to: &out.bytes)
                     FieldEncoding.append(name: "To", value: key.to, to: &out.bytes)
-                    for field in link.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                    for field in link.fields { FieldEncoding.append(field, to: &out.bytes) }
                 }
                 out.recordWritten()
             }
@@ -124,7 +124,7 @@ public enum CaseWriter {
                     if !key.at.isEmpty { FieldEncoding.append(name: "At", value: key.at, to: &out.bytes) }
                     if !key.by.isEmpty { FieldEncoding.append(name: "By", value: key.by, to: &out.bytes) }
                     FieldEncoding.append(name: "Text", value: key.text, to: &out.bytes)
-                    for field in note.fields { FieldEncoding.append(name: field.name, value: field.value, to: &out.bytes) }
+                    for field in note.fields { FieldEncoding.append(field, to: &out.bytes) }
                 }
                 out.recordWritten()
             }
@@ -175,7 +175,7 @@ public enum CaseWriter {
         }
         for comment in comments { FieldEncoding.appendComment(comment, to: &out) }
         if let leading { FieldEncoding.append(name: leading.name, value: leading.value, to: &out) }
-        for field in fields { FieldEncoding.append(name: field.name, value: field.value, to: &out) }
+        for field in fields { FieldEncoding.append(field, to: &out) }
     }
 
     /// Writes a record's fields with each comment before the record or before the field
@@ -192,7 +192,7 @@ public enum CaseWriter {
                 FieldEncoding.appendComment(anchored[next].text, to: &out)
                 next += 1
             }
-            FieldEncoding.append(name: field.name, value: field.value, to: &out)
+            FieldEncoding.append(field, to: &out)
         }
         for comment in anchored[next...] { FieldEncoding.appendComment(comment.text, to: &out) }
     }
@@ -206,7 +206,7 @@ public enum CaseWriter {
             if field.isComment {
                 FieldEncoding.appendComment(field.value, to: &out)
             } else {
-                FieldEncoding.append(name: field.name, value: field.value, to: &out)
+                FieldEncoding.append(field, to: &out)
             }
         }
     }

@@ -25,6 +25,14 @@ enum FieldEncoding {
         value.withUTF8 { appendValue($0, to: &out) }
     }
 
+    /// Appends `field` as `Name: value` lines; a value that is one line of the mapped
+    /// case file is copied from it without becoming a `String`.
+    static func append(_ field: Field, to out: inout [UInt8]) {
+        appendBytes(of: field.name, to: &out)
+        out.append(UInt8(ascii: ":"))
+        field.withValueBytes { appendValue($0, to: &out) }
+    }
+
     /// Appends the UTF-8 bytes of `text`.
     static func appendBytes(of text: String, to out: inout [UInt8]) {
         if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {

@@ -43,6 +43,50 @@ extension RecordScanner {
         return unchanged ? text : nil
     }
 
+    /// Whether `bytes` are valid UTF-8, without making a `String` (values kept as ranges
+    /// of the mapped file are checked so). Agrees with `validString` (a property test
+    /// compares): overlong forms, surrogates and code points past U+10FFFF are invalid.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Eight ASCII bytes at a time: most values are mostly ASCII.
+            while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let width: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: width = 2
+            case 0xE0: width = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: width = 3
+            case 0xED: width = 3; high = 0x9F
+            case 0xF0: width = 4; low = 0x90
+            case 0xF1...0xF3: width = 4
+            case 0xF4: width = 4; high = 0x8F
+            default: return false
+            }
+            guard index + width <= count else { return false }
+            let second = bytes[index + 1]
+            guard second >= low && second <= high else { return false }
+            var next = index + 2
+            while next < index + width {
+                guard bytes[next] & 0xC0 == 0x80 else { return false }
+                next += 1
+            }
+            index += width
+        }
+        return true
+    }
+
     func utf8Width(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ stop: Int) -> Int {
         let byte = buffer[index]
         let width: Int

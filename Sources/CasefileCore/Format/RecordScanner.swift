@@ -28,6 +28,13 @@ struct RecordScanner {
 
     static let maxDiagnostics = 200
 
+    /// The mapped file `bytes` lie in, at `sourceShift` from its start: values longer than
+    /// a small string are then kept as ranges of it (`MappedValue`), decoded when read.
+    var mappedSource: MappedFile?
+    var sourceShift = 0
+    /// Values this long or shorter are stored inline by `String`: no allocation to save.
+    private static let inlineLength = 15
+
     /// What each line is: shared with every other reader of case files (`RecordLines`).
     let lines: RecordLines
     /// Whether lines end in CR LF, judged by the first line. In an LF file (every file
@@ -108,10 +115,11 @@ struct RecordScanner {
                     }
                 }
                 joined.withUnsafeBufferPointer { buffer in
-                    classify(buffer, 0, buffer.count, line: startLine, record: &record, inRecord: &inRecord)
+                    classify(buffer, 0, buffer.count, line: startLine, record: &record, inRecord: &inRecord, mapped: false)
                 }
             } else {
-                classify(bytes, start, stop, line: startLine, record: &record, inRecord: &inRecord)
+                classify(bytes, start, stop, line: startLine, record: &record, inRecord: &inRecord,
+                         mapped: mappedSource != nil)
             }
             if record.fields.count == 1 && record.line == startLine { record.offset = start }
         }
@@ -138,7 +146,7 @@ struct RecordScanner {
     private func isBlank(_ start: Int, _ stop: Int) -> Bool { lines.isBlank(start, stop) }
 
     private mutating func classify(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, line number: Int,
-                                   record: inout RawRecord, inRecord: inout Bool) {
+                                   record: inout RawRecord, inRecord: inout Bool, mapped: Bool) {
         guard start < stop else { return }
         let first = line[start]
         if first == UInt8(ascii: "+") {
@@ -150,9 +158,14 @@ struct RecordScanner {
             // recutils drops one space after '+', but keeps a tab.
             var from = start + 1
             if from < stop && line[from] == 0x20 { from += 1 }
+            let last = record.fields.count - 1
+            // A line right after a value kept as a range extends the range.
+            if mapped, Self.isValidUTF8(UnsafeBufferPointer(rebasing: line[from..<stop])),
+               record.fields[last].extendMapped(toLineEndingAt: stop + sourceShift, lineStart: start + sourceShift) {
+                return
+            }
             guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
             // Appended in place: no temporary "\n" + text string.
-            let last = record.fields.count - 1
             record.fields[last].value.append("\n")
             record.fields[last].value.append(text)
             return
@@ -182,12 +195,20 @@ struct RecordScanner {
         let name = FieldNames.name(UnsafeBufferPointer(rebasing: line[start..<index]))
         var from = index + 1
         if from < stop && (line[from] == 0x20 || line[from] == 0x09) { from += 1 }
-        guard let value = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
+        let field: Field
+        if mapped, stop - from > Self.inlineLength, let source = mappedSource,
+           Self.isValidUTF8(UnsafeBufferPointer(rebasing: line[from..<stop])),
+           let range = MappedValue(file: source, offset: from + sourceShift, count: stop - from) {
+            field = Field(name, mapped: range)
+        } else {
+            guard let value = makeString(line, from, stop, line: number, column: from - start + 1) else { return }
+            field = Field(name, value)
+        }
         if !inRecord {
             inRecord = true
             record.line = number
         }
-        record.fields.append(Field(name, value))
+        record.fields.append(field)
         record.fieldLines.append(Int32(truncatingIfNeeded: number))
     }
 

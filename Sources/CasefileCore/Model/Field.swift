@@ -1,14 +1,66 @@
 /// One `Name: value` pair of a record. Values may span several lines.
-public struct Field: Hashable, Sendable {
+///
+/// A value read from a case file may be kept as a range of the file's mapped bytes
+/// (`MappedValue`) and decoded each time it is read; setting it makes it an owned string.
+/// Either way it reads, compares and hashes as the same `String`.
+public struct Field: Sendable {
     /// The field name, ASCII, matching `[a-zA-Z%][a-zA-Z0-9_]*`.
     public var name: String
+    private var storage: FieldValue
+
     /// The field value, exactly as stored (newlines included).
-    public var value: String
+    public var value: String {
+        get {
+            switch storage {
+            case .owned(let text): return text
+            case .mapped(let range): return range.string
+            }
+        }
+        set { storage = .owned(newValue) }
+    }
 
     /// Creates a field.
     public init(_ name: String, _ value: String) {
         self.name = name
-        self.value = value
+        storage = .owned(value)
+    }
+
+    /// A field whose value stays in the mapped file until it is read.
+    init(_ name: String, mapped: MappedValue) {
+        self.name = name
+        storage = .mapped(mapped)
+    }
+
+    /// Calls `body` with the value's UTF-8 bytes, lent without making a `String` when the
+    /// value is one line of the mapped file (the writer and the index read values so).
+    public func withValueBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if case .mapped(let range) = storage, let bytes = range.singleLineBytes { return try body(bytes) }
+        var text = value
+        return try text.withUTF8 { try body($0) }
+    }
+
+    /// Whether the value is empty (without decoding it).
+    public var isValueEmpty: Bool {
+        switch storage {
+        case .owned(let text): return text.isEmpty
+        case .mapped(let range): return range.count == 0
+        }
+    }
+
+    /// The range of the mapped file the value is read from, while it is one.
+    var mappedValue: MappedValue? {
+        if case .mapped(let range) = storage { return range }
+        return nil
+    }
+
+    /// Extends a mapped value by a continuation line whose content ends at `end` (a byte
+    /// offset in the same file), when that line follows the value directly; returns
+    /// whether it did (the caller then appends to the owned value instead).
+    mutating func extendMapped(toLineEndingAt end: Int, lineStart: Int) -> Bool {
+        guard case .mapped(let range) = storage, range.end + 1 == lineStart,
+              let longer = range.extended(to: end) else { return false }
+        storage = .mapped(longer)
+        return true
     }
 
     /// Whether `name` is a valid recutils field name.
@@ -25,6 +77,34 @@ public struct Field: Hashable, Sendable {
             }
         }
         return !first
+    }
+}
+
+/// Where a field's value is: an owned string, or a range of a mapped case file.
+enum FieldValue: Sendable {
+    case owned(String)
+    case mapped(MappedValue)
+}
+
+extension Field: Hashable {
+    /// Equal names and equal values (as `String`s compare: canonically equivalent text is
+    /// equal); two ranges of the same bytes are equal without decoding.
+    public static func == (lhs: Field, rhs: Field) -> Bool {
+        guard lhs.name == rhs.name else { return false }
+        switch (lhs.storage, rhs.storage) {
+        case (.owned(let left), .owned(let right)):
+            return left == right
+        case (.mapped(let left), .mapped(let right)) where left.isSameRange(as: right):
+            return true
+        default:
+            return lhs.value == rhs.value
+        }
+    }
+
+    /// Hashes the name and the value as a `String` (so that equal fields hash alike).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(value)
     }
 }
 

@@ -21,6 +21,9 @@ public enum StorageError: Error, Sendable, CustomStringConvertible, Equatable {
     case readOnlyFile(path: String, mode: UInt32)
     /// The case file has other names (hard links) that a save would leave on the old content.
     case hardLinked(path: String, links: Int)
+    /// Another program rewrote or truncated the file in place while casefile was reading
+    /// values from it (they are read from the mapped file when needed).
+    case changedWhileRead(path: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible, Equatable {
             return "cannot save \(path): the file is read-only (mode \(String(mode, radix: 8))); the file on disk is unchanged"
         case let .hardLinked(path, links):
             return "\(path) has \(links) names (hard links): a save writes a new file under this name only, and the other \(links - 1 == 1 ? "name keeps" : "names keep") the old content"
+        case let .changedWhileRead(path):
+            return "\(path) was rewritten in place by another program while casefile read it; nothing was written from it (run the command again)"
         }
     }
 
@@ -60,6 +65,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .tooLarge(_, limit): return .tooLarge(path: name, limit: limit)
         case let .readOnlyFile(_, mode): return .readOnlyFile(path: name, mode: mode)
         case let .hardLinked(_, links): return .hardLinked(path: name, links: links)
+        case .changedWhileRead: return .changedWhileRead(path: name)
         }
     }
 }
