@@ -3,7 +3,8 @@ extension Notebook {
     /// next save's `Previous`, and says once if the chain is broken.
     func checkChain(path: String) {
         let check: ChainCheck
-        if let mapped = try? MappedFile(path: path) {
+        // The mapping the values were loaded from, when there is one: the file is not read twice.
+        if let mapped = files.mapping ?? (try? MappedFile(path: path)) {
             check = ChainCheck(caseFile, bytes: mapped.bytes)
         } else {
             check = ChainCheck(caseFile)

@@ -159,9 +159,11 @@ struct RecordScanner {
             var from = start + 1
             if from < stop && line[from] == 0x20 { from += 1 }
             let last = record.fields.count - 1
-            // A line right after a value kept as a range extends the range.
-            if mapped, Self.isValidUTF8(UnsafeBufferPointer(rebasing: line[from..<stop])),
-               record.fields[last].extendMapped(toLineEndingAt: stop + sourceShift, lineStart: start + sourceShift) {
+            // A line right after a value kept as a range (only its newline between) extends it.
+            if mapped, let range = record.fields[last].mappedValue, range.end + 1 == start + sourceShift,
+               Self.isValidUTF8(UnsafeBufferPointer(rebasing: line[from..<stop])),
+               let longer = range.extended(to: stop + sourceShift) {
+                record.fields[last] = Field(record.fields[last].name, mapped: longer)
                 return
             }
             guard let text = makeString(line, from, stop, line: number, column: from - start + 1) else { return }

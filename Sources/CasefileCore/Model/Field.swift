@@ -53,16 +53,6 @@ public struct Field: Sendable {
         return nil
     }
 
-    /// Extends a mapped value by a continuation line whose content ends at `end` (a byte
-    /// offset in the same file), when that line follows the value directly; returns
-    /// whether it did (the caller then appends to the owned value instead).
-    mutating func extendMapped(toLineEndingAt end: Int, lineStart: Int) -> Bool {
-        guard case .mapped(let range) = storage, range.end + 1 == lineStart,
-              let longer = range.extended(to: end) else { return false }
-        storage = .mapped(longer)
-        return true
-    }
-
     /// Whether `name` is a valid recutils field name.
     public static func isValidName(_ name: String) -> Bool {
         var first = true

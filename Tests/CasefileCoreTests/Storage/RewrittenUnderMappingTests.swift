@@ -23,12 +23,18 @@ struct RewrittenUnderMappingTests {
         return text
     }
 
-    static func openNotebook() throws -> (Notebook, String, TemporaryFolder) {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("case.rec", caseText())
-        let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "amina", fixedTime: 1_764_072_000))
-        try notebook.open(path: path)
-        return (notebook, path, folder)
+    /// A notebook on a case in its own folder (kept alive with it).
+    struct OpenCase {
+        let folder: TemporaryFolder
+        let path: String
+        let notebook: Notebook
+
+        init() throws {
+            folder = try TemporaryFolder()
+            path = try folder.write("case.rec", RewrittenUnderMappingTests.caseText())
+            notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "amina", fixedTime: 1_764_072_000))
+            try notebook.open(path: path)
+        }
     }
 
     @Test("reading every value after the file was truncated does not crash, and the load says it is no longer intact")
@@ -48,8 +54,8 @@ struct RewrittenUnderMappingTests {
 
     @Test("after a truncation, commands that read the case are refused with what to do; quit!, help and reload still run")
     func truncatedIsRefused() throws {
-        let (notebook, path, folder) = try Self.openNotebook()
-        _ = folder
+        let opened = try OpenCase()
+        let (notebook, path) = (opened.notebook, opened.path)
         #expect(notebook.runInteractive("show person1").isEmpty)
         #expect(notebook.runInteractive("tag person2 checked").isEmpty)
         #expect(truncate(path, 0) == 0)
@@ -67,8 +73,8 @@ struct RewrittenUnderMappingTests {
 
     @Test("a rewrite in place of the same size is noticed too")
     func sameSizeRewrite() throws {
-        let (notebook, path, folder) = try Self.openNotebook()
-        _ = folder
+        let opened = try OpenCase()
+        let (notebook, path) = (opened.notebook, opened.path)
         let original = try #require(FileManager.default.contents(atPath: path))
         usleep(50_000)  // the modification time must be able to change
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -79,8 +85,8 @@ struct RewrittenUnderMappingTests {
 
     @Test("casefile's own save replaces the file by another: the session goes on reading the old one's values")
     func ownSaveKeepsTheMapping() throws {
-        let (notebook, path, folder) = try Self.openNotebook()
-        _ = folder
+        let opened = try OpenCase()
+        let (notebook, path) = (opened.notebook, opened.path)
         #expect(notebook.runInteractive("tag person1 checked").isEmpty)
         #expect(notebook.runInteractive("save").isEmpty)
         #expect(notebook.runInteractive("show person250").isEmpty)
