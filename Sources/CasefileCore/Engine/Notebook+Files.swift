@@ -41,6 +41,9 @@ extension Notebook {
         var loaded = result.caseFile
         loaded.descriptorExtras = loaded.descriptorExtras.filter { !$0.value.isEmpty }
         replaceCase(loaded, path: path, hash: result.contentHash, mapping: result.mapping)
+        if let mapping = result.mapping, let records = result.records {
+            files.copySource = CopySource(file: mapping, records: records)
+        }
         files.loadedFileIdentity = identity == SearchIndexFile.CaseIdentity(path: path) ? identity : nil
         checkChain(path: path)
         adoptLock(lock, problem: lockProblem, path: path)
@@ -56,7 +59,7 @@ extension Notebook {
         files.path = path
         files.diskHash = hash
         files.loadedFileIdentity = nil
-        files.writtenRecords = nil
+        files.copySource = nil
         files.mapping = mapping
         undo.removeAll()
         log.removeAll()
@@ -84,9 +87,10 @@ extension Notebook {
     }
 
     /// The hash of the file at `path` now, or nil when it is gone.
+    /// - Complexity: O(n), read through a mapping (no copy of the file is made).
     func currentDiskHash(_ path: String) -> UInt64? {
-        guard let bytes = try? FileBytes.read(path) else { return nil }
-        return bytes.withUnsafeBufferPointer { ContentHash.of($0) }
+        guard let file = try? MappedFile(path: path, populate: false) else { return nil }
+        return withExtendedLifetime(file) { ContentHash.of(file.bytes) }
     }
 
     /// Saves the case: bumps Revision, stamps Saved, appends a Session record with the
@@ -116,42 +120,54 @@ extension Notebook {
         let newLock = try lockForSaving(to: destination)
         var prepared = prepareSave(message: message, sealing: false)
         let reuse = reusableRecords()
-        // The chain's hash is taken over the bytes as they are written: the case is serialised once.
-        let bytes: [UInt8]
-        let records: WrittenRecords
-        if sealsSessions {
-            (bytes, records) = SessionChain.seal(&prepared.caseFile, parents: chainParents) {
-                (sealed: CaseFile) -> (bytes: [UInt8], extra: WrittenRecords) in
-                let written = CaseWriter.bytes(of: sealed, reusing: reuse)
-                return (written.bytes, written.records)
-            }
-        } else {
-            (bytes, records) = CaseWriter.bytes(of: prepared.caseFile, reusing: reuse)
-        }
+        let parents = sealsSessions ? chainParents : nil
+        // The text is streamed to the file and hashed on the way: never held whole.
         if dryRun {
-            say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(bytes.count) bytes)"
+            let count: Int
+            switch SessionChain.write(&prepared.caseFile, sealing: parents, reusing: reuse, to: -1) {
+            case .success(let written): count = written.byteCount
+            case .failure: count = 0
+            }
+            say("dry run: would save \(Terminal.fileName(destination)), revision \(prepared.revision) (\(count) bytes)"
                 + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)") + "; nothing written")
             return
         }
+        var written: SessionChain.StreamedWrite?
+        var writtenFile: stat?
+        var sourceChanged = false
         do {
-            try AtomicFile.write(bytes, to: destination, breakingLinks: force)
+            try AtomicFile.write(to: destination, breakingLinks: force) { fd in
+                switch SessionChain.write(&prepared.caseFile, sealing: parents, reusing: reuse, to: fd) {
+                case .failure(let failure): return failure.code
+                case .success(let result): written = result
+                }
+                // Values and copied records were read from the mapping: it must still hold them.
+                if let mapping = files.mapping, !mapping.isIntact {
+                    sourceChanged = true
+                    return EIO
+                }
+                var info = stat()
+                if fstat(fd, &info) == 0 { writtenFile = info }
+                return 0
+            }
         } catch {
+            if sourceChanged, let changed = changedUnderMapping { throw changed }
             throw CommandError(error.description, hint: Self.saveHint(error, destination: destination))
         }
-        commitSave(prepared, path: destination, hash: bytes.withUnsafeBufferPointer { ContentHash.of($0) })
-        files.writtenRecords = SearchIndexFile.CaseIdentity(path: destination).map { (destination, $0, records) }
+        guard let written else { return }
+        commitSave(prepared, path: destination, hash: written.contentHash)
+        files.copySource = CopySource(writtenTo: destination, as: writtenFile, records: written.records)
         refreshSavedSearchIndex(for: destination)
         lockAfterSave(to: destination, newLock: newLock)
         say("saved \(Terminal.fileName(destination)), revision \(prepared.revision)" + (prepared.summary.isEmpty ? "" : ": \(prepared.summary)"))
     }
 
-    /// The file the last save wrote, when it is still as written, with where its records
+    /// The file read or last written, when it is still as it was, with where its records
     /// are and which entries changed since (those are written anew; the rest copied).
     func reusableRecords() -> RecordReuse? {
-        guard let written = files.writtenRecords, SearchIndexFile.CaseIdentity(path: written.path) == written.identity,
-              let old = try? FileBytes.read(written.path), UInt64(old.count) == written.identity.size else { return nil }
+        guard let source = files.copySource, source.file.isIntact else { return nil }
         let changes = log.baseline
-        return RecordReuse(old: old, written: written.records) { changes.entries[$0] != nil }
+        return RecordReuse(file: source.file, written: source.records) { changes.entries[$0] != nil }
     }
 
     /// What to do when a save could not write `destination`.
@@ -176,7 +192,7 @@ extension Notebook {
 
     /// The case as the next save would write it.
     /// With `sealing` false the new session is left unsealed, for a caller that seals it
-    /// as it writes the bytes (`SessionChain.seal(_:parents:writing:)`). `summary` replaces
+    /// as it writes the bytes (`SessionChain.write(_:sealing:reusing:to:)`). `summary` replaces
     /// the one worked out (a replay giving an older save its recorded summary).
     func prepareSave(message: String?, sealing: Bool = true, summary recorded: String? = nil) -> PreparedSave {
         var saved = caseFile
@@ -203,7 +219,7 @@ extension Notebook {
     /// Makes a prepared save the case's saved state (after it was written, or in memory
     /// when older revisions are rebuilt).
     func commitSave(_ prepared: PreparedSave, path destination: String?, hash: UInt64?) {
-        files.writtenRecords = nil
+        files.copySource = nil
         caseFile = prepared.caseFile
         files.path = destination
         files.diskHash = hash

@@ -89,49 +89,6 @@ public enum SessionChain {
         caseFile.sessions[newest].fields.append(Field(hashField, hash))
     }
 
-    /// Seals `caseFile` as `seal(_:parents:)` does and returns what `write` makes of it,
-    /// serialising the case once: the newest session gets a placeholder `Hash`, `write`
-    /// writes the bytes, the hash is taken over them without that line (the bytes the
-    /// unsealed case writes) and put in its place, in the bytes and in `caseFile`. The
-    /// bytes are the same as writing the case sealed by `seal(_:parents:)`. A case with
-    /// hand-added record types or trailing comments after the sessions, or two sessions of
-    /// the newest revision (where a line like the placeholder could stand after it), is
-    /// sealed in two passes instead.
-    /// - Complexity: one `write`, plus SHA-256 over its bytes.
-    public static func seal<Extra>(_ caseFile: inout CaseFile, parents: [String],
-                                   writing write: (CaseFile) -> (bytes: [UInt8], extra: Extra)) -> (bytes: [UInt8], extra: Extra) {
-        guard let newest = newestIndex(caseFile.sessions) else { return write(caseFile) }
-        let revision = caseFile.sessions[newest].revision
-        let onePass = caseFile.trailingComments.isEmpty && !caseFile.foreign.contains { !$0.isAnonymous }
-            && caseFile.sessions.filter({ $0.revision == revision }).count == 1
-        guard onePass else {
-            seal(&caseFile, parents: parents)
-            return write(caseFile)
-        }
-        var session = caseFile.sessions[newest]
-        session.fields.removeAll { $0.name == hashField || $0.name == previousField }
-        session.fields += parents.map { Field(previousField, $0) }
-        session.fields.append(Field(hashField, placeholder))
-        caseFile.sessions[newest] = session
-        let written = write(caseFile)
-        var bytes = written.bytes
-        let sealed = bytes.withUnsafeMutableBufferPointer { buffer -> String? in
-            let view = UnsafeBufferPointer(buffer)
-            guard let line = lastHashLine(in: view, recorded: placeholder) else { return nil }
-            let hash = digest(of: view, leavingOut: line)
-            let valueStart = line.lowerBound + hashField.utf8.count + 2
-            for (offset, digit) in hash.utf8.enumerated() { buffer[valueStart + offset] = digit }
-            return hash
-        }
-        guard let sealed else {
-            // The writer put the line elsewhere than expected: the two-pass way is always right.
-            seal(&caseFile, parents: parents)
-            return write(caseFile)
-        }
-        caseFile.sessions[newest].fields[caseFile.sessions[newest].fields.count - 1] = Field(hashField, sealed)
-        return (bytes, written.extra)
-    }
-
     /// The stand-in hash a one-pass seal writes before it knows the hash: as long as one.
     static let placeholder = String(repeating: "0", count: 64)
 

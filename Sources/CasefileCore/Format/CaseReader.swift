@@ -109,6 +109,11 @@ public enum CaseReader {
         }
         var result = LoadResult(caseFile: builder.caseFile, diagnostics: warnings, contentHash: hash)
         result.mapping = source
+        // A save may copy records from the mapping (after comparing each with its entry);
+        // offsets are of the bytes after a byte-order mark, which a save drops: none then.
+        if source != nil && !hasMark {
+            result.records = WrittenRecords(loadedIds: builder.locations.entryIds, offsets: builder.locations.entryOffsets)
+        }
         return result
     }
 }
@@ -123,6 +128,8 @@ public struct LoadResult: Sendable {
     public var contentHash: UInt64
     /// The mapped file the case's values are read from, when they are kept there.
     var mapping: MappedFile?
+    /// Where the entries' records are in `mapping`, for a save that copies them.
+    var records: WrittenRecords?
 
     /// Whether the file the values are read from is still as it was read (see
     /// `MappedFile.isIntact`); true when no value is kept in a mapping.

@@ -37,14 +37,27 @@ public enum CaseWriter {
         return (out.bytes, records ?? WrittenRecords())
     }
 
+    /// Writes `caseFile` in chunks to `sink` as `write(_:chunksTo:)` does, copying the
+    /// records of unchanged entries from `reuse`; returns where each entry's record went,
+    /// or nil when the sink stopped.
+    static func write(_ caseFile: CaseFile, reusing reuse: RecordReuse?,
+                      chunksTo sink: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) -> WrittenRecords? {
+        var out = ByteOutput(capacity: ByteOutput.chunk + 64 * 1024, sink: sink)
+        var records: WrittenRecords? = WrittenRecords()
+        var reuse = reuse
+        write(caseFile, to: &out, records: &records, reuse: &reuse)
+        out.flush()
+        return out.failed ? nil : records
+    }
+
     static func write(_ caseFile: CaseFile, to out: inout ByteOutput) {
         var records: WrittenRecords?
         var reuse: RecordReuse?
         write(caseFile, to: &out, records: &records, reuse: &reuse)
     }
 
-    /// Writes `caseFile`; `records`, when given, learns where each entry's record went (in
-    /// `out.bytes`: only for an output without a sink).
+    /// Writes `caseFile`; `records`, when given, learns where each entry's record went
+    /// (offsets in the whole output, flushed parts included).
     private static func write(_ caseFile: CaseFile, to out: inout ByteOutput, records: inout WrittenRecords?,
                               reuse: inout RecordReuse?) {
         FieldEncoding.appendComment(banner, to: &out.bytes)
@@ -70,8 +83,8 @@ public enum CaseWriter {
                 guard let entry = caseFile[id], entry.kind == kind else { continue }
                 if !described { writeDescriptor(kind, caseFile, to: &out.bytes); described = true }
                 out.bytes.append(FieldEncoding.newline)
-                let start = out.bytes.count
-                if let copied = reuse?.bytes(of: entry.id, kind: kindNumber) {
+                let start = out.position
+                if let copied = reuse?.bytes(of: entry, kind: kindNumber) {
                     out.bytes.append(contentsOf: copied)
                     records?.copied += 1
                 } else if RecordComment.anyAnchored(entry.comments) {
@@ -81,7 +94,7 @@ public enum CaseWriter {
                     FieldEncoding.append(name: "Id", value: entry.id, to: &out.bytes)
                     for field in entry.fields { FieldEncoding.append(field, to: &out.bytes) }
                 }
-                records?.spans[kindNumber].append((entry.id, start..<out.bytes.count))
+                records?.append(entry.id, kind: kindNumber, range: start..<out.position)
                 out.recordWritten()
             }
         }
@@ -218,6 +231,11 @@ struct ByteOutput {
     var bytes: [UInt8] = []
     let sink: ((UnsafeBufferPointer<UInt8>) -> Bool)?
     private(set) var failed = false
+    /// How many bytes were handed to the sink so far.
+    private(set) var flushed = 0
+
+    /// The offset in the whole output of the next byte appended.
+    var position: Int { flushed + bytes.count }
 
     init(capacity: Int, sink: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil) {
         bytes.reserveCapacity(capacity)
@@ -233,6 +251,7 @@ struct ByteOutput {
     mutating func flush() {
         guard let sink else { return }
         if !failed && !bytes.isEmpty && !bytes.withUnsafeBufferPointer(sink) { failed = true }
+        flushed += bytes.count
         bytes.removeAll(keepingCapacity: true)
     }
 }

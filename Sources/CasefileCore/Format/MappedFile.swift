@@ -26,13 +26,15 @@ final class MappedFile: @unchecked Sendable {
     /// Maps the regular file at `path` (opened through `SafeOpen`: a FIFO, a device or a
     /// folder is refused, never read as an empty case); throws a `StorageError` saying why
     /// it cannot be read.
-    convenience init(path: String, followLinks: Bool = true) throws(StorageError) {
+    /// With `populate` every page is mapped at once (a load reads them all); without, each
+    /// is mapped when first read (a save copies some, a hash reads them once).
+    convenience init(path: String, followLinks: Bool = true, populate: Bool = true) throws(StorageError) {
         let file = try SafeOpen.regularFile(path, followLinks: followLinks)
-        try self.init(file: file, path: path)
+        try self.init(file: file, path: path, populate: populate)
     }
 
     /// Maps a regular file already opened.
-    init(file: OpenedFile, path: String) throws(StorageError) {
+    init(file: OpenedFile, path: String, populate: Bool = true) throws(StorageError) {
         self.file = file
         length = Int(file.info.st_size)
         if length == 0 {
@@ -42,7 +44,7 @@ final class MappedFile: @unchecked Sendable {
             return
         }
         #if canImport(Glibc)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+        let flags = MAP_PRIVATE | (populate ? MAP_POPULATE : 0)
         #else
         let flags = MAP_PRIVATE
         #endif
@@ -56,6 +58,9 @@ final class MappedFile: @unchecked Sendable {
     /// Whether the mapping can be trusted for decoding values later: it is guarded against
     /// SIGBUS (a guard slot was free; otherwise the loader keeps owned values).
     var isGuarded: Bool { guardSlot >= 0 || length == 0 }
+
+    /// `fstat` of the file when it was mapped.
+    var info: stat { file.info }
 
     /// Whether the file still holds the bytes that were mapped: no read of the mapping
     /// faulted, and `fstat` gives the size, inode and modification time of the open.

@@ -47,13 +47,16 @@ struct CopyingWriterTests {
         // Read back as a save leaves it, then edited.
         let loaded = try CaseReader.read(bytes: first, file: "first").caseFile
         let (edited, touched) = Self.edit(loaded, seed: seed &* 31)
-        let reuse = RecordReuse(old: first, written: records) { touched.contains($0) }
-        let (copied, again) = CaseWriter.bytes(of: edited, reusing: reuse)
+        let (copied, again) = first.withUnsafeBufferPointer { old in
+            CaseWriter.bytes(of: edited, reusing: RecordReuse(old: old, written: records) { touched.contains($0) })
+        }
         #expect(copied == CaseWriter.bytes(of: edited), "seed \(seed)")
         let untouched = edited.entries.keys.filter { !touched.contains($0) }.count
         #expect(again.copied == untouched && again.copied > 0, "every unchanged record copied")
         // And once more from the second file, with nothing changed.
-        let (third, all) = CaseWriter.bytes(of: edited, reusing: RecordReuse(old: copied, written: again) { _ in false })
+        let (third, all) = copied.withUnsafeBufferPointer { old in
+            CaseWriter.bytes(of: edited, reusing: RecordReuse(old: old, written: again) { _ in false })
+        }
         #expect(third == copied && all.copied == edited.entries.count)
     }
 
@@ -61,8 +64,10 @@ struct CopyingWriterTests {
     func shortOldFileIsNotCopied() throws {
         let original = RandomCase.make(seed: 5, options: .init(entries: 20))
         let (first, records) = CaseWriter.bytes(of: original, reusing: nil)
-        let reuse = RecordReuse(old: Array(first.prefix(first.count / 2)), written: records) { _ in false }
-        let written = CaseWriter.bytes(of: original, reusing: reuse)
+        let half = Array(first.prefix(first.count / 2))
+        let written = half.withUnsafeBufferPointer { old in
+            CaseWriter.bytes(of: original, reusing: RecordReuse(old: old, written: records) { _ in false })
+        }
         #expect(written.bytes == first && written.records.copied < original.entries.count)
     }
 
@@ -74,7 +79,7 @@ struct CopyingWriterTests {
         let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "test", fixedTime: 1_764_072_000))
         try notebook.open(path: path)
         #expect(notebook.runScript("add person \"Айгерім Копия\" id=kopiya\nsave -m first", name: "t").errors.isEmpty)
-        #expect(notebook.files.writtenRecords != nil)
+        #expect(notebook.files.copySource != nil)
         let ids = notebook.caseFile.entries.keys.sorted(by: ByteOrder.less)
         let script = "tag \(ids[3]) copied\nrm kopiya\nadd person \"Second Person\" id=second\nsave -m second"
         #expect(notebook.runScript(script, name: "t").errors.isEmpty)
