@@ -26,14 +26,14 @@ struct FormatCommand: ParsableCommand {
                 }
                 let result = try CaseReader.load(path: file)
                 defer { ExitWithoutTeardown.keep(result) }
-                if result.caseFile.isWrittenCanonically(at: file) { continue }
+                if result.isWrittenCanonically(at: file) { continue }
                 if check {
                     print("\(Terminal.fileName(file)): not canonical")
                     failed = true
                 } else {
                     // The values not changed are read from the file while it is written anew.
                     guard result.sourceIsIntact else { throw StorageError.changedWhileRead(path: file) }
-                    try result.caseFile.write(to: file)
+                    try result.write(to: file)
                     print("\(Terminal.fileName(file)): reformatted")
                 }
             } catch let error as LoadError {

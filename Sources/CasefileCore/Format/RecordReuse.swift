@@ -5,7 +5,8 @@ struct RecordReuse {
     let old: UnsafeBufferPointer<UInt8>
     private let owner: AnyObject?
     let written: WrittenRecords
-    /// True for an entry that changed since that file was written (then it is written anew).
+    /// True for an entry that changed since that file was written (then it is written anew);
+    /// asked only of a file the writer wrote (one read is compared record by record).
     let changed: (String) -> Bool
     /// Per kind, the next place to look in `written` (Ids come in the same order).
     private var cursors: [Int]
@@ -40,12 +41,14 @@ struct RecordReuse {
         var cursor = cursors[kind]
         while cursor < ids.count && ByteOrder.less(ids[cursor], entry.id) { cursor += 1 }
         cursors[kind] = cursor
-        guard cursor < ids.count, ids[cursor] == entry.id, !changed(entry.id) else { return nil }
+        guard cursor < ids.count, ids[cursor] == entry.id else { return nil }
         let start = written.starts[kind][cursor]
         let end: Int
         if written.verified {
+            guard !changed(entry.id) else { return nil }
             end = written.ends[kind][cursor]
         } else {
+            // Compared with the entry as it is now: whether it changed needs no lookup.
             guard let length = canonicalLength(of: entry, at: start) else { return nil }
             end = start + length
         }
