@@ -36,6 +36,8 @@ enum CommandTimes {
                          Double(figure.peakKilobytes) * 1024 / Double(bytes)))
         }
         line("casefile check", [casefile, "check", path])
+        // A canonical file: fmt reads it and finds nothing to rewrite.
+        line("casefile fmt --check", [casefile, "fmt", "--check", path])
         // Opening in the shell takes the case's lock and reads its journal; `quit` leaves at once.
         line("echo quit | casefile", ["/bin/sh", "-c", "echo quit | '\(casefile)' --no-pager '\(path)' > /dev/null"])
         if let wc = measure(["wc", "-l", path], runs: runs) {

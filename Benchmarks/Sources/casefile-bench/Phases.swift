@@ -41,6 +41,38 @@ enum Phases {
         }
     }
 
+    /// Copies `path` to `copy` and opens it in a notebook (not timed), then times what a
+    /// user waits for after one change: `tag` of one person and `save` (the first save
+    /// after the open, which copies from the file read), then a second `tag` and `save`
+    /// (which copies from the file the first one wrote). Says whether the file saved is
+    /// what the writer writes for the case.
+    static func editAndSave(_ path: String, copy: String) -> Never {
+        guard Bench.anchor("cp '\(path)' '\(copy)'") != nil else {
+            print("error=copy")
+            exit(1)
+        }
+        let notebook = Notebook(output: BufferOutput(), settings: Settings(userName: "bench"))
+        do { try notebook.open(path: copy) } catch {
+            print("error=open")
+            exit(1)
+        }
+        var times: [Double] = []
+        for round in 1...2 {
+            _ = notebook.runScript("tag person1 bench\(round)", name: "bench")
+            let start = ChildProcess.now()
+            let report = notebook.runScript("save -m 'round \(round)'", name: "bench")
+            times.append(ChildProcess.now() - start)
+            guard report.errors.isEmpty else {
+                print("error=save")
+                exit(1)
+            }
+        }
+        let identical = notebook.caseFile.isWrittenCanonically(at: copy)
+        print("first=\(times[0]) second=\(times[1]) identical=\(identical)")
+        fflush(nil)
+        withExtendedLifetime(notebook) { exit(0) }
+    }
+
     /// Generates the synthetic case of `total` entries into `path`.
     static func generate(total: Int, path: String) -> Never {
         let caseFile = SyntheticCase.make(entries: total)

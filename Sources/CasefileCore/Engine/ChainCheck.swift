@@ -57,6 +57,15 @@ public struct ChainCheck: Sendable, Equatable {
     /// The first revision from which the chain no longer holds.
     public var firstBroken: Int? { breaks.first?.revision }
 
+    /// The chain of `caseFile` whose hash `digest` is already known (or not needed).
+    init(_ caseFile: CaseFile, digest: String) {
+        let sessions = caseFile.sessions
+        latest = max(caseFile.header.revision, sessions.map(\.revision).max() ?? 0)
+        chainedFrom = sessions.filter { $0.chainHash != nil }.map(\.revision).min()
+        breaks = []
+        self.digest = digest
+    }
+
     /// The chain of `caseFile`, read from `bytes` (nil: hashed from the case itself).
     /// With `partial`, `caseFile` holds only some of the records of `bytes` (the sessions):
     /// bytes not as casefile wrote them then count as edited, since the case at hand

@@ -3,6 +3,16 @@ extension Notebook {
     /// next save's `Previous`, and says once if the chain is broken.
     func checkChain(path: String) {
         let check: ChainCheck
+        // A file no save sealed has nothing to check; its hash (the case written once) is
+        // only needed by the next save, so it is worked out in the background meanwhile.
+        if !caseFile.sessions.contains(where: { $0.chainHash != nil }) {
+            check = ChainCheck(caseFile, digest: "")
+            chain = check
+            let snapshot = caseFile
+            loadedDigest = nil
+            pendingDigest = BackgroundValue { SessionChain.digest(of: snapshot) }
+            return
+        }
         // The mapping the values were loaded from, when there is one: the file is not read twice.
         if let mapped = files.mapping ?? (try? MappedFile(path: path)) {
             check = ChainCheck(caseFile, bytes: mapped.bytes)

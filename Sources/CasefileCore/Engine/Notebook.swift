@@ -30,7 +30,24 @@ public final class Notebook {
     /// What the session chain of the case said when it was opened (nil: not opened from a file).
     public internal(set) var chain: ChainCheck?
     /// The chain's hash of the case as last read or saved: the next save's `Previous`.
-    public internal(set) var loadedDigest: String?
+    /// Waits for it when it is still being worked out (see `pendingDigest`).
+    public internal(set) var loadedDigest: String? {
+        get {
+            if let pending = pendingDigest {
+                storedDigest = pending.value
+                pendingDigest = nil
+            }
+            return storedDigest
+        }
+        set {
+            pendingDigest = nil
+            storedDigest = newValue
+        }
+    }
+    private var storedDigest: String?
+    /// The chain's hash of a case opened from a file with no chain, being worked out in the
+    /// background from a snapshot of the case as read.
+    var pendingDigest: BackgroundValue<String>?
     /// Whether saves seal their session record with the chain's hashes (a replay that
     /// rebuilds older revisions seals them itself).
     var sealsSessions = true
