@@ -9,11 +9,19 @@ import Foundation
 
 let entries = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
 print("generating a case of \(entries) entries…")
-let caseFile = SyntheticCase.make(entries: entries)
-print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(caseFile.notes.count) notes")
 let folder = NSTemporaryDirectory() + "export-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: folder) }
+// Exported as `casefile export CASE` exports: the case read from its file (values kept in
+// the mapped file, entries in the file's order), not as made in memory (whose every Id
+// would be sorted again by each export, which no case read from a file needs).
+let casePath = folder + "/case.rec"
+try CaseWriter.bytes(of: SyntheticCase.make(entries: entries)).withUnsafeBytes { bytes in
+    try Data(bytes).write(to: URL(fileURLWithPath: casePath))
+}
+let loadSeconds = Bench.seconds { _ = try? CaseReader.load(path: casePath) }
+let caseFile = try CaseReader.load(path: casePath).caseFile
+print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(caseFile.notes.count) notes; read from its file in \(Bench.format(loadSeconds)) (not counted below)")
 
 func report(_ name: String, _ seconds: Double, bytes: Int, limit: Double) {
     let verdict = seconds <= limit ? "ok" : "OVER"

@@ -74,7 +74,16 @@ struct GuessWords {
     var foreignLatin = 0
 
     init(_ text: String) {
-        for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
+        // Split on white-space scalars, as `Character.isWhitespace` (a character's first
+        // scalar) would, without finding the text's grapheme clusters.
+        let scalars = text.unicodeScalars
+        var position = scalars.startIndex
+        while position < scalars.endIndex {
+            while position < scalars.endIndex, Self.isWhitespace(scalars[position]) { scalars.formIndex(after: &position) }
+            let start = position
+            while position < scalars.endIndex, !Self.isWhitespace(scalars[position]) { scalars.formIndex(after: &position) }
+            guard start < position else { break }
+            let chunk = Substring(scalars[start..<position])
             if Self.saysNothing(chunk) { continue }
             var word = String.UnicodeScalarView()
             func finish() {
@@ -109,7 +118,14 @@ struct GuessWords {
         }
     }
 
-    /// Handles, hashtags, links and addresses: not words of the post's language.
+    /// `Unicode.Scalar.Properties.isWhitespace` (what `Character.isWhitespace` asks of a
+    /// character's first scalar), without the property tables for ASCII.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// `Unicode.Scalar.Properties.isAlphabetic`, answered without the property tables for
     /// ASCII and the Cyrillic letters (U+0400–U+052F less the signs U+0482–U+0489).
     static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
@@ -119,6 +135,7 @@ struct GuessWords {
         return scalar.properties.isAlphabetic
     }
 
+    /// Handles, hashtags, links and addresses: not words of the post's language.
     static func saysNothing(_ chunk: Substring) -> Bool {
         let trimmed = chunk.drop(while: { "\"'«“„(([".contains($0) })
         guard let first = trimmed.unicodeScalars.first else { return true }

@@ -83,9 +83,10 @@ public enum CaseReader {
         var warnings: [Diagnostic] = []
         if validate {
             // casefile's own checks and the rules the file declares read the model and
-            // write nothing shared, so they run on both cores (each with its own line table,
-            // built only when it has something to report).
-            let (own, declared) = Parallel.both({ [lines] in
+            // write nothing shared, so they run at the same time (each with its own line
+            // table, built only when it has something to report); the own checks, split in
+            // parts themselves, stay on this thread so that their parts get every core.
+            let (own, declared) = Parallel.beside({ [lines] in
                 var lines = lines
                 var found = CaseValidator.validate(builder.caseFile, locations: builder.locations) { offset, field in
                     lines.locate(offset: offset, field: field)

@@ -66,9 +66,11 @@ public enum ImportInput {
                 }
                 return try XArchiveReader.readZip(path, sha256: SHA256Digest.sha256(bytes))
             }
-            // The hash and the reading share nothing but the bytes they read: on one core
-            // each, the hash costs no time of its own.
-            let (sha, read) = Parallel.both({ SHA256Digest.sha256(bytes) }, { () -> ImportBatch in
+            // The hash and the reading share nothing but the bytes they read: the hash on a
+            // thread of its own costs no time of its own, and the reading, on this thread,
+            // still splits its work over every core (a split nested in `Parallel.both` would
+            // run on one).
+            let (read, sha) = Parallel.beside({ () -> ImportBatch in
                 var batch = ImportBatch(file: path, format: chosen, sha256: "", title: title ?? name)
                 switch chosen {
                 case .twarc: TwarcReader.read(bytes, into: &batch)
@@ -79,7 +81,7 @@ public enum ImportInput {
                 case .xArchive: break
                 }
                 return batch
-            })
+            }, { SHA256Digest.sha256(bytes) })
             var batch = read
             batch.sha256 = sha
             return batch

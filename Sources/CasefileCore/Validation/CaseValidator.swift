@@ -17,33 +17,28 @@ public enum CaseValidator {
                          locate: (Int, String?) -> (line: Int, column: Int)) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let file = "\(locations.file)"
-        // Entries are checked in table order (no lookup per entry); where each record is in
-        // the file is worked out only once something is found.
-        var offsets: [String: Int]?
-        // The entries' own checks and the look-alike names read the model only: both cores.
-        let (entryProblems, lookAlikeNames) = Parallel.both({ () -> [(id: String, problems: [Problem])] in
-            var found: [(id: String, problems: [Problem])] = []
-            for entry in caseFile.entries.values {
-                let problems = problemsOf(entry: entry, in: caseFile)
-                if !problems.isEmpty { found.append((entry.id, problems)) }
-            }
-            return found
-        }, { () -> [LookAlike] in lookAlikes(caseFile, locations: locations) })
-        for (id, found) in entryProblems {
-            if offsets == nil {
-                var table: [String: Int] = [:]
-                for kind in Kind.identified {
-                    for (known, offset) in zip(locations.entryIds[kind.ordinal], locations.entryOffsets[kind.ordinal]) {
-                        table[known] = offset
+        // The entries' own checks, in parts over the records in file order, and the look-alike
+        // names read the model only: they run on every core. The look-alikes go first, so
+        // that the parts of the entries fill in around them.
+        let total = locations.entryIds.reduce(0) { $0 + $1.count }
+        let parts = max(1, min(Parallel.width * 2, total / 50_000))
+        let results = Parallel.map(parts + 1) { job -> ValidationPart in
+            if job == 0 { return .lookAlikes(lookAlikes(caseFile, locations: locations)) }
+            return .entries(entryProblems(caseFile, locations: locations,
+                                          in: Parallel.range(job - 1, of: parts, count: total)))
+        }
+        var lookAlikeNames: [LookAlike] = []
+        for result in results {
+            switch result {
+            case .lookAlikes(let found): lookAlikeNames = found
+            case .entries(let found):
+                for (offset, problemsFound) in found {
+                    for problem in problemsFound {
+                        let (line, column) = locate(offset, problem.field)
+                        problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
+                                                   hint: problem.hint))
                     }
                 }
-                offsets = table
-            }
-            guard let offset = offsets?[id] else { continue }
-            for problem in found {
-                let (line, column) = locate(offset, problem.field)
-                problems.append(Diagnostic(file: file, line: line, column: column, message: problem.message,
-                                           hint: problem.hint))
             }
         }
         problems += located(lookAlikeNames, locations: locations, locate: locate)
@@ -113,6 +108,32 @@ public enum CaseValidator {
         public var message: String
         /// What to do.
         public var hint: String?
+    }
+
+    /// What one part of the validation found.
+    private enum ValidationPart {
+        case entries([(offset: Int, problems: [Problem])])
+        case lookAlikes([LookAlike])
+    }
+
+    /// The problems of the entries at positions `range` of the records read, counted
+    /// across the kinds in their order, each with its record's offset.
+    private static func entryProblems(_ caseFile: CaseFile, locations: RecordLocations,
+                                      in range: Range<Int>) -> [(offset: Int, problems: [Problem])] {
+        var found: [(offset: Int, problems: [Problem])] = []
+        var first = 0
+        for (ids, offsets) in zip(locations.entryIds, locations.entryOffsets) {
+            defer { first += ids.count }
+            let lower = max(range.lowerBound - first, 0)
+            let upper = min(range.upperBound - first, ids.count)
+            guard lower < upper else { continue }
+            for index in lower..<upper {
+                guard let entry = caseFile.entries[ids[index]] else { continue }
+                let problems = problemsOf(entry: entry, in: caseFile)
+                if !problems.isEmpty { found.append((offsets[index], problems)) }
+            }
+        }
+        return found
     }
 
     /// The problems of one entry (used by `check` and before applying an `edit`).

@@ -80,3 +80,36 @@ extension Parallel {
         return (first.move(), second.move())
     }
 }
+
+extension Parallel {
+    /// `a()` on the calling thread and `b()` on a thread of its own, at the same time.
+    /// Unlike `both`, work that `a` splits with `map` still gets every core: Dispatch runs
+    /// an apply nested in another one on the calling thread alone.
+    static func beside<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        guard width > 1 else { return (a(), b()) }
+        let second = UnsafeMutablePointer<B>.allocate(capacity: 1)
+        defer { second.deallocate() }
+        let first: A = withoutActuallyEscaping(b) { b in
+            // The thread drops the work before it signals, so nothing holds `b` once it is done.
+            let slot = WorkSlot()
+            slot.work = { second.initialize(to: b()) }
+            let done = DispatchSemaphore(value: 0)
+            let context = TaskContext()
+            let thread = Thread {
+                context.run { slot.work?() }
+                slot.work = nil
+                done.signal()
+            }
+            thread.start()
+            let result = a()
+            done.wait()
+            return result
+        }
+        return (first, second.move())
+    }
+}
+
+/// Work handed to a thread by a caller that waits for it (see `Parallel.beside`).
+private final class WorkSlot: @unchecked Sendable {
+    var work: (() -> Void)?
+}
