@@ -7,10 +7,10 @@ struct ImportCLI: ParsableCommand {
         commandName: "import",
         abstract: "Import posts from twarc, an X archive, a Telegram export or an article, or translations from TMX or XLIFF, into CASE, then save it.",
         discussion: """
-            FORMAT is twarc, x-archive, telegram, article, tmx, xliff or auto. Prints what was added
-            (+120 post, +14 person, …). A file with a bad record imports nothing and exits 1;
-            --keep-going imports the rest, saves, and exits 1 when it skipped any. A file that
-            cannot be read (missing, a symbolic link, a FIFO) exits 2. --dry-run says what
+            FORMAT is twarc, x-archive, telegram, article, tmx, xliff or auto. Prints what was added \
+            (+120 post, +14 person, …). A file with a bad record imports nothing and exits 1; \
+            --keep-going imports the rest, saves, and exits 1 when it skipped any. A file that \
+            cannot be read (missing, a symbolic link, a FIFO) exits 2. --dry-run says what \
             would change and saves nothing.
             """
     )

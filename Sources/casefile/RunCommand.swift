@@ -9,8 +9,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Replay command scripts against FILE, then save it (a new case if FILE does not exist yet).",
         discussion: """
-            Stops at the first error, printing SCRIPT:LINE:COL, the line and a caret, and saves
-            nothing. With --keep-going every error is reported, what succeeded is saved, and the
+            Stops at the first error, printing SCRIPT:LINE:COL, the line and a caret, and saves \
+            nothing. With --keep-going every error is reported, what succeeded is saved, and the \
             exit status is 1. `-` reads a script from standard input.
             """
     )
