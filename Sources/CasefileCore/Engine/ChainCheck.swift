@@ -57,22 +57,15 @@ public struct ChainCheck: Sendable, Equatable {
     /// The first revision from which the chain no longer holds.
     public var firstBroken: Int? { breaks.first?.revision }
 
-    /// The chain of `caseFile` whose hash `digest` is already known (or not needed).
-    init(_ caseFile: CaseFile, digest: String) {
-        let sessions = caseFile.sessions
-        latest = max(caseFile.header.revision, sessions.map(\.revision).max() ?? 0)
-        chainedFrom = sessions.filter { $0.chainHash != nil }.map(\.revision).min()
-        breaks = []
-        self.digest = digest
-    }
-
     /// The chain of `caseFile`, read from `bytes` (nil: hashed from the case itself).
     /// With `partial`, `caseFile` holds only some of the records of `bytes` (the sessions):
     /// bytes not as casefile wrote them then count as edited, since the case at hand
-    /// cannot be hashed instead.
+    /// cannot be hashed instead. With `digesting` false, a case without a chain hash leaves
+    /// `digest` empty for the caller to work out (the notebook does it in the background).
     /// - Complexity: O(n) for the hash at the speed of SHA-256 when `bytes` are what
     ///   casefile wrote; a file in another layout is hashed once more through the writer.
-    public init(_ caseFile: CaseFile, bytes: UnsafeBufferPointer<UInt8>? = nil, partial: Bool = false) {
+    public init(_ caseFile: CaseFile, bytes: UnsafeBufferPointer<UInt8>? = nil, partial: Bool = false,
+                digesting: Bool = true) {
         let sessions = caseFile.sessions.sorted { $0.revision < $1.revision }
         latest = max(caseFile.header.revision, sessions.last?.revision ?? 0)
         chainedFrom = sessions.first { $0.chainHash != nil }?.revision
@@ -80,7 +73,7 @@ public struct ChainCheck: Sendable, Equatable {
         let recorded = sessions.last?.chainHash
         if let recorded, let bytes, let fast = SessionChain.digest(ofBytes: bytes, recorded: recorded), fast == recorded {
             digest = fast
-        } else if partial, bytes != nil {
+        } else if (partial && bytes != nil) || (!digesting && recorded == nil) {
             digest = ""
         } else {
             digest = SessionChain.digest(of: caseFile)

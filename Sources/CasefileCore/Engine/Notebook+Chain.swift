@@ -6,7 +6,7 @@ extension Notebook {
         // A file no save sealed has nothing to check; its hash (the case written once) is
         // only needed by the next save, so it is worked out in the background meanwhile.
         if !caseFile.sessions.contains(where: { $0.chainHash != nil }) {
-            check = ChainCheck(caseFile, digest: "")
+            check = ChainCheck(caseFile, digesting: false)
             chain = check
             let snapshot = caseFile
             loadedDigest = nil

@@ -33,4 +33,13 @@ import Testing
         #expect(Parallel.map(5) { $0 * $0 } == [0, 1, 4, 9, 16])
         #expect(Parallel.both({ "a" }, { 2 }) == ("a", 2))
     }
+
+    @Test func besideReturnsBothAndSeesTheCallersRegexLimits() {
+        let (a, b) = RegexBudget.$testLimits.withValue((total: 7, perValue: 4)) {
+            Parallel.beside({ Self.limitAfterAPause() }, { Self.limitAfterAPause() })
+        }
+        #expect(a == 4 && b == 4)
+        #expect(Parallel.beside({ "a" }, { 2 }) == ("a", 2))
+    }
 }
+
