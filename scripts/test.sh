@@ -36,4 +36,12 @@ if [ "${CI:-}" = "true" ] && grep -E "^$root/(Sources|Tests)/[^:]+:[0-9]+:[0-9]+
   echo "error: the build has compiler warnings (above); CI treats them as errors"
   exit 1
 fi
-swift test --skip-build "$@"
+# A hung test fails the run in bounded time instead of holding CI until its own limit
+# (CASEFILE_TEST_TIMEOUT seconds, 1200 unless told; the whole suite takes about 8 minutes).
+limit="${CASEFILE_TEST_TIMEOUT:-1200}"
+status=0
+timeout -k 30 "$limit" swift test --skip-build "$@" || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "error: the tests did not finish within $limit s (a test hung); set CASEFILE_TEST_TIMEOUT to allow longer"
+fi
+exit "$status"

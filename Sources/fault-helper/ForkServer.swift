@@ -7,7 +7,9 @@ import Glibc
 
 /// Loads the case once per revision, then forks a child per trial, so each trial starts
 /// in a fraction of a second with a 100k-entry case open, instead of loading it again.
-/// The server stays single-threaded (no journal, no Dispatch), so fork is safe.
+/// fork copies only the calling thread, so the server forks only when no other thread is
+/// at work (no journal, no Dispatch, and the chain hash a case opened without a chain
+/// works out on a thread of its own is waited for before the first fork).
 ///
 /// Protocol, one line each way:
 /// - `load DIR N`: opens DIR/rev-R.rec for R in 1...N (N at most REVISIONS) as the case
@@ -64,6 +66,9 @@ final class ForkServer {
             do { try notebook.open(path: casePath) } catch { Report.fail("cannot open revision \(revision): \(error)") }
             // Build the indexes now, once, rather than in every child.
             _ = notebook.runScript("show \(FaultCase.personId(0))\nshow @h1", name: "warm-up")
+            // A child forked while the hash is still being worked out would wait for a
+            // thread it does not have, for ever (CI hung on exactly that).
+            _ = notebook.loadedDigest
             notebooks[revision] = notebook
         }
         Report.line("loaded")

@@ -26,6 +26,9 @@ case "serve" where arguments.count == 4:
     guard let entries = Int(arguments[2]), let revisions = Int(arguments[3]) else {
         Report.fail("serve: ENTRIES and REVISIONS are numbers")
     }
+    // Its own process group, so a test that gives up can end the server and every child
+    // it forked with one kill(2).
+    _ = setpgid(0, 0)
     ForkServer(casePath: arguments[1], entries: entries, revisions: revisions).run()
 case "fsize" where arguments.count == 2:
     FileSizeLimit(casePath: arguments[1]).run()

@@ -32,9 +32,16 @@ final class HelperProcess {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     }
 
+    /// Ends the helper and the children it forked: SIGTERM, and SIGKILL to its whole process
+    /// group when it is still there after a grace (a child stuck on a lock would otherwise
+    /// keep the test, and CI, waiting for ever).
     deinit {
         try? input.fileHandleForWriting.close()
+        let group = process.processIdentifier
         if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if group > 0 { _ = kill(-group, SIGKILL) }
         process.waitUntilExit()
         try? errors.close()
     }
