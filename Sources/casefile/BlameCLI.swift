@@ -8,8 +8,8 @@ struct BlameCLI: ParsableCommand {
         commandName: "blame",
         abstract: ShellDeclaration.summary(of: "blame"),
         discussion: """
-            The session log is replayed from an empty case, noting which session changed
-            each field; a value the log does not make is marked as changed outside
+            The session log is replayed from an empty case, noting which session changed \
+            each field; a value the log does not make is marked as changed outside \
             casefile. ID may be a handle (@extremkz).
             """
     )

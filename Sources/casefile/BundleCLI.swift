@@ -7,8 +7,8 @@ struct BundleCLI: ParsableCommand {
         commandName: "bundle",
         abstract: "Write the case, its evidence and a SHA256SUMS manifest into OUT.zip, for a reviewer.",
         discussion: """
-            The evidence is verified first (a bundle of damaged evidence is refused), the export
-            is recorded as a custody event of every piece of evidence and saved, then the ZIP is
+            The evidence is verified first (a bundle of damaged evidence is refused), the export \
+            is recorded as a custody event of every piece of evidence and saved, then the ZIP is \
             written. Unpacked, `sha256sum -c SHA256SUMS` and `casefile verify CASE` check it.
             """
     )

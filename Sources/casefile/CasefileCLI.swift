@@ -19,9 +19,9 @@ struct CasefileCLI: ParsableCommand {
             casefile FILE opens the shell on FILE (a new case if it does not exist yet); with a script on \
             standard input it replays the script instead, as casefile run FILE - does.
 
-            Exit status: 0 done; 1 the answer is no (check found problems, search found nothing,
-            diff found differences, merge conflicts) or a script failed; 2 misuse of the command
-            line, or a file that cannot be read or is not a case file.
+            Exit status: 0 done; 1 the answer is no (check found problems, search found nothing, \
+            diff found differences, merge conflicts) or a script failed; 2 misuse of the command \
+            line, or a file that cannot be read or is not a case file. \
             SOURCE_DATE_EPOCH, when set, fixes every timestamp written.
             """,
         version: "\(CasefileVersion.text) (file format \(CaseHeader.currentFormat))",

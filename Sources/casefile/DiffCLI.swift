@@ -8,22 +8,22 @@ struct DiffCLI: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two case files as entries: added, removed, changed field by field, renamed; links and notes.",
         discussion: """
-            Exit status, as diff(1): 0 the cases are the same, 1 they differ, 2 misuse or an
-            unreadable file. Files that differ only in layout (blank lines, record order)
-            are the same case; a comment is part of the file, so a comment added, removed
-            or changed anywhere (at the top too) is a difference. `-` reads a file from standard input. Colour only on a
+            Exit status, as diff(1): 0 the cases are the same, 1 they differ, 2 misuse or an \
+            unreadable file. Files that differ only in layout (blank lines, record order) \
+            are the same case; a comment is part of the file, so a comment added, removed \
+            or changed anywhere (at the top too) is a difference. `-` reads a file from standard input. Colour only on a \
             terminal, and never with NO_COLOR.
 
-            FILE@N stands for revision N of FILE, rebuilt in memory from its session log
-            (`casefile diff case.rec@3 case.rec@5`, `casefile diff case.rec@3 case.rec`).
-            When NEW descends from OLD, the changes its sessions do not explain are listed
-            under "changed outside casefile"; --by-session groups the changes by the
+            FILE@N stands for revision N of FILE, rebuilt in memory from its session log \
+            (`casefile diff case.rec@3 case.rec@5`, `casefile diff case.rec@3 case.rec`). \
+            When NEW descends from OLD, the changes its sessions do not explain are listed \
+            under "changed outside casefile"; --by-session groups the changes by the \
             session (revision, who, when, message) that made them.
 
-            For git (see the README): with `*.rec diff=casefile` in .gitattributes and
-            `git config diff.casefile.command 'casefile diff --git-external'`, git diff
-            shows case files entry by entry. --git-external takes the seven arguments git
-            passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) and exits 0
+            For git (see the README): with `*.rec diff=casefile` in .gitattributes and \
+            `git config diff.casefile.command 'casefile diff --git-external'`, git diff \
+            shows case files entry by entry. --git-external takes the seven arguments git \
+            passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) and exits 0 \
             when it could compare, because git stops at an external diff that exits 1.
             """
     )

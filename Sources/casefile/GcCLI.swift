@@ -8,8 +8,8 @@ struct GcCLI: ParsableCommand {
         commandName: "gc",
         abstract: "Prune evidence files no revision of the case refers to (asks first).",
         discussion: """
-            A file is kept while the case's evidence records or any session's logged attach
-            refers to its hash, so every revision can still be replayed with its evidence.
+            A file is kept while the case's evidence records or any session's logged attach \
+            refers to its hash, so every revision can still be replayed with its evidence. \
             Asks before deleting on a terminal; --yes deletes without asking, --dry-run only lists.
             """
     )

@@ -8,12 +8,12 @@ struct MergeCLI: ParsableCommand {
         commandName: "merge",
         abstract: "Merge two descendants of a case file entry by entry (for git: a merge driver).",
         discussion: """
-            Takes OURS, adds THEIRS' changes since BASE where they touch other entries, links
-            and notes. The log stays one that replays: ours' session records, then one merge
-            session whose commands make the merged case from ours (its message names theirs'
-            revisions and the conflicts), so revision --check passes on the result. A record
-            both sides changed differently is a conflict: ours is kept, the conflict is named
-            on standard error, and the exit status is 1 (so is a merged case with dangling
+            Takes OURS, adds THEIRS' changes since BASE where they touch other entries, links \
+            and notes. The log stays one that replays: ours' session records, then one merge \
+            session whose commands make the merged case from ours (its message names theirs' \
+            revisions and the conflicts), so revision --check passes on the result. A record \
+            both sides changed differently is a conflict: ours is kept, the conflict is named \
+            on standard error, and the exit status is 1 (so is a merged case with dangling \
             references). With git:
               .gitattributes:  *.rec diff=casefile merge=casefile
               git config merge.casefile.driver 'casefile merge %O %A %B -o %A'

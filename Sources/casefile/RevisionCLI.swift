@@ -8,18 +8,18 @@ struct RevisionCLI: ParsableCommand {
         commandName: "revision",
         abstract: "Write revision N of FILE, rebuilt by replaying its session records from an empty case.",
         discussion: """
-            Each save records the commands that made it, with its author and time, so any
-            revision can be rebuilt byte for byte: `casefile revision dossier.rec 3 > r3.rec`.
-            First the whole log is replayed and compared with FILE; if FILE was edited by
-            hand (or its log starts after revision 1, or has gaps), nothing is written and
-            the exit status is 1. --check only does that comparison. --trust skips it and
+            Each save records the commands that made it, with its author and time, so any \
+            revision can be rebuilt byte for byte: `casefile revision dossier.rec 3 > r3.rec`. \
+            First the whole log is replayed and compared with FILE; if FILE was edited by \
+            hand (or its log starts after revision 1, or has gaps), nothing is written and \
+            the exit status is 1. --check only does that comparison. --trust skips it and \
             replays up to N.
 
-            Each save also seals its session record with a SHA-256 of the case as saved and
-            the hash of the case it started from (docs/FORMAT.md, "The session chain").
-            --check verifies that chain first: when it holds from revision 1, the file is
-            what the last save wrote and every save started from the one before, and the
-            log is not replayed (--replay replays it all the same). When it is broken, the
+            Each save also seals its session record with a SHA-256 of the case as saved and \
+            the hash of the case it started from (docs/FORMAT.md, "The session chain"). \
+            --check verifies that chain first: when it holds from revision 1, the file is \
+            what the last save wrote and every save started from the one before, and the \
+            log is not replayed (--replay replays it all the same). When it is broken, the \
             log is replayed to name the first revision it no longer explains.
             """
     )

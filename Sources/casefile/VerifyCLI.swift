@@ -7,8 +7,8 @@ struct VerifyCLI: ParsableCommand {
         commandName: "verify",
         abstract: "Re-hash the case's evidence: each ok, changed (old and new hash) or missing; exit 1 if any is not ok.",
         discussion: """
-            The outcomes are saved in the case as custody events (a new revision) unless
-            --no-record is given or the case cannot be written (then it says so). Works on an
+            The outcomes are saved in the case as custody events (a new revision) unless \
+            --no-record is given or the case cannot be written (then it says so). Works on an \
             unpacked bundle.
             """
     )

@@ -23,6 +23,31 @@ struct CommandLineTests {
         #expect(run.stdout.contains("casefile FILE opens the shell on FILE"))
     }
 
+    @Test("every --help's prose wraps at words, not where the source broke its lines")
+    func helpProseIsNotRagged() throws {
+        let top = try CasefileProcess.run(["--help"], environment: ["COLUMNS": "80"])
+        let listed = top.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let names = listed.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return line.hasPrefix("  ") && !line.hasPrefix("   ") ? words.first.map(String.init) : nil
+        }
+        #expect(names.count >= 10, "\(names)")
+        for name in [""] + names where name != "See" {
+            let run = try CasefileProcess.run(name.isEmpty ? ["--help"] : [name, "--help"],
+                                              environment: ["COLUMNS": "80"])
+            // The prose is everything before USAGE; a line is ragged when the next line's
+            // first word would still have fitted on it (the parser fills lines to 79 columns).
+            let prose = (run.stdout.components(separatedBy: "USAGE:").first ?? "").split(
+                separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (line, next) in zip(prose, prose.dropFirst())
+            where !line.isEmpty && !next.isEmpty && !line.hasPrefix(" ") && !next.hasPrefix(" ") && !line.hasSuffix(":") {
+                let word = next.split(separator: " ").first.map(String.init) ?? ""
+                #expect(TextWidth.of(line) + 1 + TextWidth.of(word) > 79,
+                        "casefile \(name) --help breaks early after: \(line)")
+            }
+        }
+    }
+
     @Test("each subcommand has its own --help", arguments: ["check", "fmt"])
     func subcommandHelp(name: String) throws {
         let run = try CasefileBinary.run([name, "--help"])

@@ -6,8 +6,8 @@ struct SearchShellCommand: ShellCommand {
     static let usage = "search QUERY… [--limit N] [--exact]"
     static let summary = "Search across scripts and spellings: words, \"phrases\", OR, -exclude, prefix*, filters."
     static let help = """
-        All words must match; esimov finds Есимов, Есимова, Есимову and Yesimov, Kazakhstan
-        finds Қазақстан, and one typo is forgiven in words of six letters or more.
+        All words must match; esimov finds Есимов, Есимова, Есимову and Yesimov,
+        Kazakhstan finds Қазақстан; words of six letters or more forgive one typo.
           "exact phrase"        words next to each other
           a OR b   ( … )        either; grouping
           -word  -kind:quote    exclude
@@ -16,8 +16,8 @@ struct SearchShellCommand: ShellCommand {
           ="Путин"  --exact     that spelling only
           kind:post lang:ru author:@extremkz tag:detained by:"Global Voices"
           date:2014-02-01..2014-02-10  has:translation  missing:translation
-        Hits are ranked (names and handles above text), one line each, with the matched
-        words marked; a hit in a translation names its original and the other way round.
+        Hits are ranked (names and handles above text), one line each, matched words
+        marked; a hit in a translation names its original and the other way round.
         """
     static let example = "search esimov kind:post lang:ru"
     static let arguments = [ArgumentSpec("QUERY", .query, repeating: true)]
