@@ -37,7 +37,7 @@ if [ "${CI:-}" = "true" ] && grep -E "^$root/(Sources|Tests)/[^:]+:[0-9]+:[0-9]+
   exit 1
 fi
 # A hung test fails the run in bounded time instead of holding CI until its own limit
-# (CASEFILE_TEST_TIMEOUT seconds, 1200 unless told; the whole suite takes about 8 minutes).
+# (CASEFILE_TEST_TIMEOUT seconds, 1200 unless told; the tests take about 5 minutes here).
 limit="${CASEFILE_TEST_TIMEOUT:-1200}"
 status=0
 timeout -k 30 "$limit" swift test --skip-build "$@" || status=$?
