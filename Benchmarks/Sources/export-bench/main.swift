@@ -5,9 +5,14 @@ import Foundation
 // export-bench: exports of a generated case of a million entries to ftm, csv and json
 // (each at most 3 s), and of a 10,000-entry selection to html and dot (at most 2 s).
 // Anchors in the same run: saving the same case as a recfile, and cp of the json written.
-// `swift run -c release --package-path Benchmarks export-bench [ENTRIES]`
+// `swift run -c release --package-path Benchmarks export-bench [ENTRIES] [FORMAT,…]`
+// (FORMAT,…: only those of ftm, json, csv, html, dot, e.g. `ftm` while profiling it).
 
-let entries = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let entries = arguments.first.flatMap { Int($0) } ?? 1_000_000
+let only = arguments.count > 1 ? Set(arguments[1].split(separator: ",").map(String.init)) : nil
+/// Whether `format` is measured in this run.
+func measures(_ format: ExportFormat) -> Bool { only?.contains(format.rawValue) ?? true }
 print("generating a case of \(entries) entries…")
 let folder = NSTemporaryDirectory() + "export-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -40,15 +45,19 @@ func measure(_ format: ExportFormat, _ set: () -> ExportSet, options: ExportOpti
 }
 
 print("\nwhole case (the set is built inside each timing)")
-for format in [ExportFormat.ftm, .json] {
+for format in [ExportFormat.ftm, .json] where measures(format) {
     let (seconds, bytes) = measure(format, { ExportSet(wholeCase: caseFile) }, file: "case." + format.fileExtension)
     report("export \(format.rawValue)", seconds, bytes: bytes, limit: 3)
 }
-let (csvSeconds, csvBytes) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
-report("export csv (7 tables)", csvSeconds, bytes: csvBytes, limit: 3)
+if measures(.csv) {
+    let (csvSeconds, csvBytes) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
+    report("export csv (7 tables)", csvSeconds, bytes: csvBytes, limit: 3)
+}
 let saveSeconds = Bench.median(runs: 5) { _ = CaseWriter.bytes(of: caseFile) }
 print("anchor: save the same case as a recfile  \(Bench.format(saveSeconds))")
-if let copy = Bench.anchor("cp '\(folder)/case.json' '\(folder)/copy.json'") { print("anchor: cp of the json written          \(Bench.format(copy))") }
+if measures(.json), let copy = Bench.anchor("cp '\(folder)/case.json' '\(folder)/copy.json'") {
+    print("anchor: cp of the json written          \(Bench.format(copy))")
+}
 
 print("\na selection of 10,000 posts (with their translations, authors, sources, links, notes)")
 let chosen = caseFile.orderedIds(of: .post).prefix(10_000).map { $0 }
@@ -58,7 +67,7 @@ let selectSeconds = Bench.median(runs: 5) {
 }
 guard let selection = selected else { fatalError("no selection") }
 print("selection step (over the whole case)    \(Bench.format(selectSeconds)): \(ExportSummary.counts(selection))")
-for (format, layout) in [(ExportFormat.html, NetworkLayout.Choice.builtin), (.html, .auto), (.dot, .auto)] {
+for (format, layout) in [(ExportFormat.html, NetworkLayout.Choice.builtin), (.html, .auto), (.dot, .auto)] where measures(format) {
     let (seconds, bytes) = measure(format, { selection }, options: ExportOptions(layout: layout), file: "selection.\(format.fileExtension)")
     report("export \(format.rawValue)" + (format == .html ? " (\(layout.rawValue) layout)" : ""), seconds, bytes: bytes, limit: 2)
 }

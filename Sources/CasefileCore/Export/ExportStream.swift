@@ -6,7 +6,11 @@ public final class ExportStream {
     /// Private storage, touched only in this file: the optimiser can then drop the
     /// run-time exclusivity check a public stored property of a class costs on every append.
     private var buffer: [UInt8] = []
-    private let drain: (([UInt8]) -> Int32)?
+    /// The file the bytes go to, or nil for a stream kept in memory.
+    private let descriptor: Int32?
+    /// Hands the file's pages to the disk as they are written (see `WriteBehind`), so that
+    /// the fsync that seals an export of hundreds of megabytes waits for little.
+    private var writeBehind = WriteBehind()
     /// The errno of the first failed write, or 0: later writes are dropped.
     public private(set) var failure: Int32 = 0
     /// How many bytes have been handed on so far.
@@ -14,11 +18,11 @@ public final class ExportStream {
     private static let chunk = 1 << 20
 
     /// A stream kept in memory (tests, the shell's screen).
-    public init() { drain = nil }
+    public init() { descriptor = nil }
 
     /// A stream written to `fd` in pieces of a megabyte.
     public init(fd: Int32) {
-        drain = { bytes in bytes.withUnsafeBufferPointer { AtomicFile.writeAll(fd, $0) } }
+        descriptor = fd
         buffer.reserveCapacity(Self.chunk + 4096)
     }
 
@@ -37,10 +41,19 @@ public final class ExportStream {
     @inline(__always)
     public func append(byte: UInt8) { buffer.append(byte) }
 
-    /// Appends the bytes of `part`, a stream kept in memory (written on another thread).
+    /// Appends the bytes of `part`, a stream kept in memory (written on another thread):
+    /// to a file, after the bytes before it, straight from `part`'s buffer.
     func append(_ part: ExportStream) {
-        part.buffer.withUnsafeBufferPointer { append(contentsOf: $0) }
+        guard descriptor != nil else {
+            buffer.append(contentsOf: part.buffer)
+            return
+        }
+        flushIfDraining()
+        part.buffer.withUnsafeBufferPointer { hand($0) }
     }
+
+    /// Empties a stream kept in memory, keeping its storage for the next bytes.
+    func removeAll() { buffer.removeAll(keepingCapacity: true) }
 
     /// Appends raw bytes.
     public func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
@@ -57,9 +70,18 @@ public final class ExportStream {
     }
 
     private func flushIfDraining() {
-        guard let drain, !buffer.isEmpty else { return }
-        if failure == 0 { failure = drain(buffer) }
-        writtenCount += buffer.count
+        guard descriptor != nil, !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { hand($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file (unless a write failed before) and counts them.
+    private func hand(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let descriptor else { return }
+        if failure == 0 {
+            failure = AtomicFile.writeAll(descriptor, bytes)
+            writeBehind.wrote(bytes.count, to: descriptor)
+        }
+        writtenCount += bytes.count
     }
 }

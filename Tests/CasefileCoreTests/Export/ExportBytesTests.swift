@@ -1,3 +1,4 @@
+import Foundation
 @testable import CasefileCore
 import CasefileTestSupport
 import Testing
@@ -43,6 +44,28 @@ struct ExportBytesTests {
             let whole = try Self.bytes(set, partSize: nil)
             for size in [1, 2, 3, 7] {
                 #expect(try Self.bytes(set, partSize: size) == whole, "seed \(seed), parts of \(size)")
+            }
+        }
+    }
+
+    /// Parts handed to a file go straight from each worker's buffer to the descriptor,
+    /// after what the writer buffered before them: the file holds the bytes a stream kept
+    /// in memory holds, in the same order.
+    @Test("written to a file in parts, an export holds the bytes of one pass", arguments: [UInt64(3), 6])
+    func file(seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        let set = ExportSet(wholeCase: try Self.randomCase(seed))
+        for format in [ExportFormat.ftm, .json] {
+            let memory = ExportStream()
+            _ = try Exporter.write(format, set, to: memory)
+            for size in [1, 5] {
+                var options = ExportOptions()
+                options.partSize = size
+                let path = folder.file("export-\(size).\(format.fileExtension)")
+                let result = try Exporter.write(format, set, options: options, toPath: path)
+                let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                #expect(written == memory.bytes, "\(format.rawValue), seed \(seed), parts of \(size)")
+                #expect(result.files.first?.bytes == memory.bytes.count)
             }
         }
     }

@@ -40,6 +40,25 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs `body` on `count` threads at once (one after the other where Dispatch gives
+    /// fewer, as in an apply nested in another): for workers that share out the work
+    /// among themselves, each taking the next piece until none is left.
+    static func workers(_ count: Int, _ body: () -> Void) {
+        guard count > 1 else {
+            if count == 1 { body() }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            // The workers share only what `body` guards itself: what Sendable checking
+            // cannot see, the caller promises.
+            let shared = Unchecked(body)
+            let context = TaskContext()
+            DispatchQueue.concurrentPerform(iterations: count) { _ in context.run(shared.value) }
+        }
+    }
+}
+
 /// The task-local values the library reads, taken on the calling thread and bound again
 /// on each worker: Dispatch's threads do not see the caller's task locals, so a test's
 /// smaller regex budget (`RegexBudget.testLimits`) would hold on one core and not the other.

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Keeps a copy's pages moving to the disk and out of memory while the copy goes on:
+/// Keeps the pages of a large file being written (an evidence copy, an export) moving to
+/// the disk and out of memory while the writing goes on:
 /// every few megabytes, `sync_file_range(SYNC_FILE_RANGE_WRITE)` starts writing what was
 /// written since (asynchronous), then the stride before, started one stride ago, is
 /// waited for and its now clean pages are dropped from the page cache
