@@ -70,6 +70,30 @@ public indirect enum JSONText: Equatable, Sendable {
         }
     }
 
+    /// Appends the UTF-8 `utf8` to `bytes` as a JSON string, quotes included, escaped as
+    /// `escape` says: runs of bytes that need nothing are copied as they are, and only
+    /// the scalars that begin with a byte `mayNeedEscape` names are decoded and looked at.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            guard mayNeedEscape(utf8[index]) else {
+                index += 1
+                continue
+            }
+            let (value, width) = UTF8Decoding.decode(utf8, at: index)
+            if let scalar = Unicode.Scalar(value), let escaped = escape(scalar) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(contentsOf: escaped.utf8)
+                start = index + width
+            }
+            index += width
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        bytes.append(0x22)
+    }
+
     /// Whether a UTF-8 byte may begin a scalar `escape` rewrites (ASCII controls, DEL, `"`,
     /// `\\`, and the lead bytes of U+0080–U+00BF, U+061C and U+2000–U+2FFF): text without
     /// such bytes is written as it is.

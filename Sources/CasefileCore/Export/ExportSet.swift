@@ -16,7 +16,9 @@ public struct ExportSet {
     /// The notes, in canonical order.
     public let notes: [NoteKey]
     /// For each original in the set, its translations in the set, in byte order.
-    public let translations: [String: [String]]
+    public var translations: [String: [String]] { translationMap.value }
+    /// `translations`, made when a report first reads it (a bulk export never does).
+    private let translationMap: OnDemand<[String: [String]]>
 
     /// Creates a set from entries already in canonical order, each of the kind it is listed under.
     init(caseFile: CaseFile, selection: ExportSelection?, records: [[Entry]], links: [LinkKey], notes: [NoteKey]) {
@@ -26,13 +28,16 @@ public struct ExportSet {
         ids = records.map { $0.map(\.id) }
         self.links = links
         self.notes = notes
-        var translations: [String: [String]] = [:]
-        for translation in records[Kind.translation.ordinal] {
-            if let original = translation["Of"], caseFile[original] != nil {
-                translations[original, default: []].append(translation.id)
+        let translationRecords = records[Kind.translation.ordinal]
+        translationMap = OnDemand {
+            var translations: [String: [String]] = [:]
+            for translation in translationRecords {
+                if let original = translation["Of"], caseFile[original] != nil {
+                    translations[original, default: []].append(translation.id)
+                }
             }
+            return translations
         }
-        self.translations = translations
     }
 
     /// The whole case.

@@ -5,30 +5,8 @@ extension ExportStream {
     /// characters, C1 controls, line and paragraph separators and bidirectional controls as
     /// `\uXXXX`, which decode to the same text and cannot steer a terminal.
     public func appendJSONString(_ text: String) {
-        append(byte: 0x22)
         var text = text
-        text.withUTF8 { utf8 in
-            guard utf8.contains(where: JSONText.mayNeedEscape) else {
-                append(contentsOf: utf8)
-                return
-            }
-            var start = 0
-            var index = 0
-            // Runs of bytes that need nothing are copied as they are; only scalars that
-            // begin with a byte `mayNeedEscape` names are decoded and looked at.
-            while index < utf8.count {
-                guard JSONText.mayNeedEscape(utf8[index]) else { index += 1; continue }
-                let (value, width) = UTF8Decoding.decode(utf8, at: index)
-                if let scalar = Unicode.Scalar(value), let escaped = JSONText.escape(scalar) {
-                    append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    append(escaped)
-                    start = index + width
-                }
-                index += width
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-        }
-        append(byte: 0x22)
+        text.withUTF8 { utf8 in withBuffer { JSONText.appendQuoted(utf8, to: &$0) } }
     }
 
     /// `text` as XML character data or an attribute value (without the quotes): `&`, `<`,

@@ -37,6 +37,14 @@ public final class ExportStream {
         if buffer.count >= Self.chunk { flushIfDraining() }
     }
 
+    /// Lets `body` append to the buffer itself (escapers that copy runs and rewrite a few
+    /// bytes), then hands a full buffer on.
+    @inline(__always)
+    func withBuffer(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= Self.chunk { flushIfDraining() }
+    }
+
     /// Appends one byte.
     @inline(__always)
     public func append(byte: UInt8) { buffer.append(byte) }

@@ -1,5 +1,5 @@
 extension FtMExport {
-    /// The entity ids of what the export holds, by the Ids of the case.
+    /// What the export holds, by the Ids of the case: which entries are written, as what.
     struct Exported {
         let set: ExportSet
         /// The kind of every exported entry, by Id: one hash per question (every Id of
@@ -7,9 +7,31 @@ extension FtMExport {
         /// Nil when the set holds every entry of the case: the case's own map answers then,
         /// and no map of a million Ids is built.
         let kinds: [String: Kind]?
+        /// The exported people, by Id, with what their messages refer to: worked out once
+        /// for the export, not for each of a person's posts.
+        let senders: [String: Sender]
+
+        /// An exported person as the sender of messages.
+        struct Sender {
+            /// The person's entity id.
+            let entityId: [UInt8]
+            /// The entity id of the person's (first) account, if the person has a handle.
+            let accountId: [UInt8]?
+            /// The person's name (or title), if any.
+            let name: Field?
+        }
 
         init(_ set: ExportSet) {
             self.set = set
+            var senders: [String: Sender] = [:]
+            senders.reserveCapacity(set.entries(of: .person).count)
+            for person in set.entries(of: .person) {
+                senders[person.id] = Sender(
+                    entityId: Array(FtMEntity.id("person", person.id).utf8),
+                    accountId: person["Handle"].map { Array(FtMExport.accountId(person.id, $0).utf8) },
+                    name: person.field("Name") ?? person.field("Title"))
+            }
+            self.senders = senders
             // The set's entries are entries of the case, each once: as many means all of them.
             guard set.entryCount != set.caseFile.entries.count else {
                 kinds = nil
@@ -24,58 +46,54 @@ extension FtMExport {
         }
 
         /// The exported entry `id`, or nil when it is not exported.
-        private func entry(_ id: String?) -> Entry? {
-            guard let id else { return nil }
+        private func entry(_ id: String) -> Entry? {
             guard let kinds else { return set.caseFile[id] }
             return kinds[id] == nil ? nil : set.caseFile[id]
         }
 
-        private func kind(_ id: String?) -> Kind? {
-            guard let id else { return nil }
+        private func kind(_ id: String) -> Kind? {
             guard let kinds else { return set.caseFile[id]?.kind }
             return kinds[id]
         }
 
-        /// The entity id of the exported entry `id`, whatever its kind; nil when it is
-        /// not exported (or is a post left out for want of a sender).
-        func any(_ id: String?) -> String? {
-            guard let id, let entry = entry(id) else { return nil }
+        /// The prefix of the entity id of the exported entry `id`, whatever its kind
+        /// (`FtMEntity.id(prefix, id)` is its entity id); nil when it is not exported (or is
+        /// a post left out for want of a sender).
+        func prefix(of id: String) -> String? {
+            guard let entry = entry(id) else { return nil }
             switch entry.kind {
-            case .person: return FtMEntity.id("person", id)
-            case .post: return isWritten(entry, isArticle: isArticlePost(entry)) ? FtMEntity.id("post", id) : nil
-            case .quote: return FtMEntity.id("quote", id)
-            case .translation: return FtMEntity.id("translation", id)
-            case .source: return FtMEntity.id("source", id)
+            case .person: return "person"
+            case .post: return isWritten(entry, isArticle: isArticlePost(entry)) ? "post" : nil
+            case .quote: return "quote"
+            case .translation: return "translation"
+            case .source: return "source"
             default: return nil
             }
         }
 
-        func person(_ id: String?) -> String? { kind(id) == .person ? id.map { FtMEntity.id("person", $0) } : nil }
+        /// Whether `id` is an exported source.
+        func isSource(_ id: String) -> Bool { kind(id) == .source }
 
-        func document(_ id: String?) -> String? { kind(id) == .source ? id.map { FtMEntity.id("source", $0) } : nil }
-
-        func post(_ id: String?) -> String? {
-            guard let id, let post = entry(id), post.kind == .post else { return nil }
-            return isWritten(post, isArticle: isArticlePost(post)) ? FtMEntity.id("post", id) : nil
+        /// Whether `id` is an exported post that is written.
+        func isPost(_ id: String) -> Bool {
+            guard let post = entry(id), post.kind == .post else { return false }
+            return isWritten(post, isArticle: isArticlePost(post))
         }
 
-        /// The exported person the Author of `post` names, or nil.
-        func sender(of post: Entry) -> Entry? {
-            guard let author = entry(post["Author"]), author.kind == .person else { return nil }
-            return author
-        }
+        /// The exported person `author` names, or nil.
+        func sender(of author: String?) -> Sender? { author.flatMap { senders[$0] } }
 
         /// Whether the exported post `post` is written: a message needs its sender (one
         /// whose author is not exported is not written) and a text.
         func isWritten(_ post: Entry, isArticle: Bool) -> Bool {
-            isWritten(post, isArticle: isArticle, sender: isArticle ? nil : sender(of: post))
+            isWritten(post, isArticle: isArticle, sender: isArticle ? nil : sender(of: post["Author"]))
         }
 
         /// `isWritten(_:isArticle:)` for a message whose `sender(of:)` is known.
-        func isWritten(_ post: Entry, isArticle: Bool, sender: Entry?) -> Bool {
+        func isWritten(_ post: Entry, isArticle: Bool, sender: Sender?) -> Bool {
             if isArticle { return true }
-            guard sender != nil else { return false }
-            return !(post.text.map(FtMEntity.isBlank) ?? true)
+            guard sender != nil, let text = post.field("Text") else { return false }
+            return !text.withValueBytes(FtMEntity.isBlank)
         }
 
         /// Whether `id` is written as a document (a source, or an article).

@@ -23,7 +23,7 @@ public enum FtMExport {
         let exported = Exported(set)
         var servicesOf: [String: String] = [:]
         for post in set.entries(of: .post) {
-            guard let author = post["Author"], let platform = post["Platform"], servicesOf[author] == nil else { continue }
+            guard let author = post["Author"], servicesOf[author] == nil, let platform = post["Platform"] else { continue }
             servicesOf[author] = platform
         }
         /// Writes `write(entry, &entity, out)` for each of `entries`, in parts, with one entity reused per part.
@@ -44,20 +44,23 @@ public enum FtMExport {
 
     private static func person(_ servicesOf: [String: String], _ person: Entry, _ exported: Exported,
                                _ entity: inout FtMEntity, _ out: ExportStream) {
-        let personId = FtMEntity.id("person", person.id)
-        entity.start(id: personId, schema: "Person")
-        entity.add("name", person.name ?? person.id, .name)
-        for field in person.fields where field.name == "Alias" { entity.add("alias", field.value, .name) }
-        for field in person.fields where field.name == "Role" { entity.add("position", field.value) }
+        entity.start("person", person.id, schema: "Person")
+        if let name = person.field("Name") ?? person.field("Title") {
+            entity.add("name", name, .name)
+        } else {
+            entity.add("name", person.id, .name)
+        }
+        for field in person.fields where field.name == "Alias" { entity.add("alias", field, .name) }
+        for field in person.fields where field.name == "Role" { entity.add("position", field) }
         common(person, &entity, exported)
         entity.write(to: out)
         for field in person.fields where field.name == "Handle" {
             let handle = field.value
             entity.start(id: accountId(person.id, handle), schema: "UserAccount")
             entity.add("username", handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
-            entity.add("owner", personId, .entity)
+            entity.addReference("owner", "person", person.id)
             entity.add("service", servicesOf[person.id])
-            entity.add("proof", exported.document(person["Source"]), .entity)
+            if let source = person["Source"], exported.isSource(source) { entity.addReference("proof", "source", source) }
             entity.write(to: out)
         }
     }
@@ -66,48 +69,56 @@ public enum FtMExport {
         let isArticle = isArticlePost(post)
         let author = post["Author"]
         // A message is written with its sender: the exported person its Author names.
-        let sender = isArticle ? nil : exported.sender(of: post)
+        let sender = isArticle ? nil : exported.sender(of: author)
         guard exported.isWritten(post, isArticle: isArticle, sender: sender) else { return }
-        entity.start(id: FtMEntity.id("post", post.id), schema: isArticle ? "Article" : "Message")
+        entity.start("post", post.id, schema: isArticle ? "Article" : "Message")
+        let date = post.field("Date")
         if isArticle {
             entity.add("title", NetworkGraph.excerpt(post.text ?? post.id, 120))
             entity.add("author", author.flatMap { exported.set.caseFile[$0] }?.name ?? author)
-            entity.add("publishedAt", post["Date"], .date)
+            entity.add("publishedAt", date, .date)
         } else if let sender {
-            let date = post["Date"]
-            let who = sender.name ?? author
-            entity.add("title", who.map { who in date.map { who + ", " + $0 } ?? who } ?? date)
-            entity.add("sender", FtMEntity.id("person", sender.id), .entity)
-            if let handle = sender["Handle"] { entity.add("senderAccount", accountId(sender.id, handle), .entity) }
+            entity.add("title") { title in
+                if let name = sender.name { name.appendValue(to: &title) } else if var author { author.withUTF8 { title.append(contentsOf: $0) } }
+                if let date {
+                    if sender.name != nil || author != nil { title.append(contentsOf: ", ".utf8) }
+                    date.appendValue(to: &title)
+                }
+            }
+            entity.add("sender", .entity) { $0.append(contentsOf: sender.entityId) }
+            if let account = sender.accountId { entity.add("senderAccount", .entity) { $0.append(contentsOf: account) } }
             entity.add("date", date, .date)
         }
-        entity.add("bodyText", post.text, .text)
-        entity.add("language", post.lang, .language)
+        entity.add("bodyText", post.field("Text"), .text)
+        entity.add("language", post.field("Lang"), .language)
         common(post, &entity, exported)
         entity.write(to: out)
     }
 
     private static func quote(_ quote: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
-        entity.start(id: FtMEntity.id("quote", quote.id), schema: "Note")
+        entity.start("quote", quote.id, schema: "Note")
         let speakerId = quote["Speaker"]
-        let speaker = speakerId.flatMap { exported.set.caseFile[$0] }
-        entity.add("name", "Quote of " + (speaker?.name ?? speakerId ?? "unknown"), .name)
-        entity.add("description", quote.text, .text)
-        entity.add("entity", exported.post(quote["Post"]), .entity)
-        entity.add("entity", exported.person(speakerId), .entity)
-        entity.add("createdAt", quote["Date"], .date)
-        entity.add("detectedLanguage", quote.lang, .language)
+        let speakerName = speakerId.flatMap { exported.set.caseFile[$0] }.flatMap { $0.field("Name") ?? $0.field("Title") }
+        entity.add("name", .name) { name in
+            name.append(contentsOf: "Quote of ".utf8)
+            if let speakerName { speakerName.appendValue(to: &name) } else { name.append(contentsOf: (speakerId ?? "unknown").utf8) }
+        }
+        entity.add("description", quote.field("Text"), .text)
+        if let post = quote["Post"], exported.isPost(post) { entity.addReference("entity", "post", post) }
+        if let speaker = exported.sender(of: speakerId) { entity.add("entity", .entity) { $0.append(contentsOf: speaker.entityId) } }
+        entity.add("createdAt", quote.field("Date"), .date)
+        entity.add("detectedLanguage", quote.field("Lang"), .language)
         common(quote, &entity, exported)
         entity.write(to: out)
     }
 
     private static func translation(_ translation: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
-        entity.start(id: FtMEntity.id("translation", translation.id), schema: "Note")
+        entity.start("translation", translation.id, schema: "Note")
         let lang = translation.lang ?? "?"
         let original = translation["Of"]
         entity.add("name", "Translation of " + (original ?? translation.id) + " into " + lang, .name)
-        entity.add("description", translation.text, .text)
-        entity.add("entity", exported.any(original), .entity)
+        entity.add("description", translation.field("Text"), .text)
+        if let original, let prefix = exported.prefix(of: original) { entity.addReference("entity", prefix, original) }
         let by = translation["By"]
         entity.add("publisher", by)
         var summary = "Translation into " + lang
@@ -120,39 +131,46 @@ public enum FtMExport {
     }
 
     private static func source(_ source: Entry, _ entity: inout FtMEntity, _ out: ExportStream) {
-        entity.start(id: FtMEntity.id("source", source.id), schema: "Document")
-        entity.add("title", source["Title"])
+        entity.start("source", source.id, schema: "Document")
+        entity.add("title", source.field("Title"))
         entity.add("fileName", fileName(source))
-        entity.add("sourceUrl", source["Url"], .url)
-        entity.add("publishedAt", source["Published"], .date)
-        entity.add("retrievedAt", source["Retrieved"], .date)
-        if let hash = source["Sha256"] { entity.add("notes", "SHA-256: " + hash, .text) }
-        for field in source.fields where field.name == "Tag" { entity.add("keywords", field.value) }
+        entity.add("sourceUrl", source.field("Url"), .url)
+        entity.add("publishedAt", source.field("Published"), .date)
+        entity.add("retrievedAt", source.field("Retrieved"), .date)
+        if let hash = source.field("Sha256") {
+            entity.add("notes", .text) { notes in
+                notes.append(contentsOf: "SHA-256: ".utf8)
+                hash.appendValue(to: &notes)
+            }
+        }
+        for field in source.fields where field.name == "Tag" { entity.add("keywords", field) }
         entity.write(to: out)
     }
 
     private static func note(_ key: NoteKey, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start(id: FtMEntity.hashedId("note", [key.on, key.at, key.by, key.text]), schema: "Note")
         entity.add("description", key.text, .text)
-        entity.add("entity", exported.any(key.on), .entity)
+        if let prefix = exported.prefix(of: key.on) { entity.addReference("entity", prefix, key.on) }
         entity.add("createdAt", key.at, .date)
         entity.add("publisher", key.by)
         entity.write(to: out)
     }
 
     private static func link(_ key: LinkKey, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
-        guard let from = exported.any(key.from), let to = exported.any(key.to) else { return }
+        guard let fromPrefix = exported.prefix(of: key.from), let toPrefix = exported.prefix(of: key.to) else { return }
         let id = FtMEntity.hashedId("link", [key.from, key.rel, key.to])
-        let note = exported.set.caseFile.links[key]?.note
-        if exported.isDocument(key.from) || exported.isDocument(key.to) {
-            let (document, other) = exported.isDocument(key.to) ? (to, from) : (from, to)
+        let note = exported.set.caseFile.links[key]?.field("Note")
+        let fromIsDocument = exported.isDocument(key.from)
+        let toIsDocument = exported.isDocument(key.to)
+        if fromIsDocument || toIsDocument {
+            let documentIsTo = toIsDocument
             entity.start(id: id, schema: "Documentation")
-            entity.add("document", document, .entity)
-            entity.add("entity", other, .entity)
+            entity.addReference("document", documentIsTo ? toPrefix : fromPrefix, documentIsTo ? key.to : key.from)
+            entity.addReference("entity", documentIsTo ? fromPrefix : toPrefix, documentIsTo ? key.from : key.to)
         } else {
             entity.start(id: id, schema: "UnknownLink")
-            entity.add("subject", from, .entity)
-            entity.add("object", to, .entity)
+            entity.addReference("subject", fromPrefix, key.from)
+            entity.addReference("object", toPrefix, key.to)
         }
         entity.add("role", key.rel)
         entity.add("description", note, .text)
@@ -161,9 +179,12 @@ public enum FtMExport {
 
     /// Url, Source and Tag, which every kind may carry.
     private static func common(_ entry: Entry, _ entity: inout FtMEntity, _ exported: Exported) {
-        for field in entry.fields where field.name == "Url" { entity.add("sourceUrl", field.value, .url) }
-        for field in entry.fields where field.name == "Source" { entity.add("proof", exported.document(field.value), .entity) }
-        for field in entry.fields where field.name == "Tag" { entity.add("keywords", field.value) }
+        for field in entry.fields where field.name == "Url" { entity.add("sourceUrl", field, .url) }
+        for field in entry.fields where field.name == "Source" {
+            let source = field.value
+            if exported.isSource(source) { entity.addReference("proof", "source", source) }
+        }
+        for field in entry.fields where field.name == "Tag" { entity.add("keywords", field) }
     }
 
     static func accountId(_ person: String, _ handle: String) -> String {
@@ -181,9 +202,18 @@ public enum FtMExport {
 
     /// Whether `post` is written as an `Article` (its platform is a blog or a news site).
     static func isArticlePost(_ post: Entry) -> Bool {
-        guard let platform = post["Platform"] else { return false }
-        // Most platforms are written in lower case already: no new string for them.
-        if platform.utf8.allSatisfy({ !(0x41...0x5A).contains($0) && $0 < 0x80 }) { return articlePlatforms.contains(platform) }
-        return articlePlatforms.contains(platform.lowercased())
+        guard let platform = post.field("Platform") else { return false }
+        return platform.withValueBytes { bytes in
+            // Most platforms are ASCII: compared on their bytes, in any case, with no string made.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return articlePlatforms.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+            }
+            return articlePlatformBytes.contains { name in
+                name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }
+        }
     }
+
+    /// `articlePlatforms` as bytes.
+    private static let articlePlatformBytes = articlePlatforms.map { Array($0.utf8) }
 }

@@ -39,6 +39,23 @@ public struct Field: Sendable {
         return try text.withUTF8 { try body($0) }
     }
 
+    /// Appends the value's UTF-8 bytes to `bytes`, straight from the mapped file when it
+    /// is there (no `String` made, even for a value of several lines).
+    public func appendValue(to bytes: inout [UInt8]) {
+        switch storage {
+        case .owned(var text): text.withUTF8 { bytes.append(contentsOf: $0) }
+        case .mapped(let range): range.append(to: &bytes)
+        }
+    }
+
+    /// The value's first byte, nil when it is empty (without decoding it).
+    public var firstValueByte: UInt8? {
+        switch storage {
+        case .owned(let text): return text.utf8.first
+        case .mapped(let range): return range.count == 0 ? nil : range.file.bytes[range.offset]
+        }
+    }
+
     /// Whether the value is empty (without decoding it).
     public var isValueEmpty: Bool {
         switch storage {
@@ -117,6 +134,11 @@ extension FieldBearing {
     /// The first value of the field `name`, if present.
     public subscript(name: String) -> String? {
         fields.first(where: { $0.name == name })?.value
+    }
+
+    /// The first field `name`, if present (its value not decoded).
+    public func field(_ name: String) -> Field? {
+        fields.first(where: { $0.name == name })
     }
 
     /// Every value of the field `name`, in order.

@@ -49,21 +49,33 @@ struct MappedValue: Sendable {
 
     /// The value as a string.
     var string: String {
-        let raw = UnsafeBufferPointer(rebasing: file.bytes[offset..<end])
-        guard isMultiline else { return String(decoding: raw, as: UTF8.self) }
+        guard isMultiline else { return String(decoding: UnsafeBufferPointer(rebasing: file.bytes[offset..<end]), as: UTF8.self) }
         var joined: [UInt8] = []
-        joined.reserveCapacity(raw.count)
+        joined.reserveCapacity(count)
+        append(to: &joined)
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// Appends the value's bytes to `bytes`: the range itself for one line; for several,
+    /// without the `+` (and the one space after it) that starts each continuation line,
+    /// as the scanner reads them.
+    func append(to bytes: inout [UInt8]) {
+        let raw = UnsafeBufferPointer(rebasing: file.bytes[offset..<end])
+        guard isMultiline else {
+            bytes.append(contentsOf: raw)
+            return
+        }
+        var start = 0
         var index = 0
         while index < raw.count {
             let byte = raw[index]
-            joined.append(byte)
             index += 1
-            if byte == 0x0A {
-                // A continuation line: its '+' and one space after it are not the value's.
-                if index < raw.count && raw[index] == UInt8(ascii: "+") { index += 1 }
-                if index < raw.count && raw[index] == 0x20 { index += 1 }
-            }
+            guard byte == 0x0A else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw[start..<index]))
+            if index < raw.count && raw[index] == UInt8(ascii: "+") { index += 1 }
+            if index < raw.count && raw[index] == 0x20 { index += 1 }
+            start = index
         }
-        return String(decoding: joined, as: UTF8.self)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw[start..<raw.count]))
     }
 }

@@ -1,6 +1,13 @@
 /// ISO 8601 dates as case files store them: `2014`, `2014-02`, `2014-02-04`, or a
 /// date-time `2014-02-04T13:05:00Z` (seconds and zone optional, offsets allowed).
 public enum ISODate {
+    /// `isValid` of UTF-8 bytes: the common shapes checked on them, with no string made.
+    static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let plain = plainDate(bytes: bytes) { return plain }
+        if let plain = plainDateTime(bytes: bytes) { return plain }
+        return isValid(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Whether `text` is a valid ISO date or date-time (with real month lengths).
     public static func isValid(_ text: String) -> Bool {
         // The common case, YYYY-MM-DD, checked on the bytes without splitting.
@@ -48,8 +55,10 @@ public enum ISODate {
     }
 
     /// Whether a 10-byte `YYYY-MM-DD` is a real date; nil when `text` has another shape.
-    static func plainDate(_ text: String) -> Bool? {
-        let bytes = text.utf8
+    static func plainDate(_ text: String) -> Bool? { plainDate(bytes: text.utf8) }
+
+    /// `plainDate` of UTF-8 bytes.
+    static func plainDate<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool? {
         guard bytes.count == 10 else { return nil }
         var year = 0
         var month = 0
@@ -67,16 +76,19 @@ public enum ISODate {
     }
 
     /// Whether a 20-byte `YYYY-MM-DDTHH:MM:SSZ` is a real moment; nil for other shapes.
-    static func plainDateTime(_ text: String) -> Bool? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-              bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z") else { return nil }
+    static func plainDateTime(_ text: String) -> Bool? { plainDateTime(bytes: Array(text.utf8)[...]) }
+
+    /// `plainDateTime` of UTF-8 bytes.
+    static func plainDateTime<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes) -> Bool? where Bytes.Index == Int {
+        let start = bytes.startIndex
+        guard bytes.count == 20, bytes[start + 10] == UInt8(ascii: "T"), bytes[start + 13] == UInt8(ascii: ":"),
+              bytes[start + 16] == UInt8(ascii: ":"), bytes[start + 19] == UInt8(ascii: "Z") else { return nil }
         func two(_ at: Int) -> Int? {
-            let high = bytes[at], low = bytes[at + 1]
+            let high = bytes[start + at], low = bytes[start + at + 1]
             guard high >= 0x30 && high <= 0x39 && low >= 0x30 && low <= 0x39 else { return nil }
             return Int(high - 0x30) * 10 + Int(low - 0x30)
         }
-        guard let date = plainDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+        guard let date = plainDate(bytes: bytes.prefix(10)),
               let hour = two(11), let minute = two(14), let second = two(17) else { return nil }
         return date && hour <= 23 && minute <= 59 && second <= 60
     }

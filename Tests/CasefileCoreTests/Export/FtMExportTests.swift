@@ -97,10 +97,17 @@ struct FtMExportTests {
         entity.add("sourceUrl", "https://example.org/\u{3000}x", .url)
         entity.add("sourceUrl", "mailto:x@example.org", .url)
         entity.add("summary", String(repeating: "я", count: 65_001), .text)
+        entity.add("title", "\u{3000}\u{2028}")
+        entity.add("date", "2014-02-30", .date)
+        entity.add("date", "2014-02-05T10:00:00Z", .date)
+        entity.add("language", "KK-Cyrl", .language)
+        entity.add("language", "xx", .language)
+        entity.add("name", String(repeating: "ж", count: 384), .name)
         let stream = ExportStream()
         entity.write(to: stream)
         let summary = String(repeating: "я", count: 64_999) + "…"
         #expect(stream.text == #"{"id":"post.p1","schema":"Message","properties":{"keywords":["a","b"],"bodyText":["Алматы"],"#
-                + #""sourceUrl":["HTTPS://example.org/x"],"summary":[""# + summary + "\"]}}\n")
+                + #""sourceUrl":["HTTPS://example.org/x"],"summary":[""# + summary + #""],"date":["2014-02-05T10:00:00Z"],"#
+                + #""language":["kaz"],"name":[""# + String(repeating: "ж", count: 384) + "\"]}}\n")
     }
 }

@@ -1,4 +1,4 @@
-import CasefileCore
+@testable import CasefileCore
 import Testing
 
 @Suite("ISO dates and BCP 47 tags")
@@ -34,6 +34,21 @@ struct DateAndLanguageTests {
         #expect(ISODate.isValid("2014-02-04T13:05:00Z"))
         #expect(!ISODate.isValid("2014-02-04T13:05:0aZ"))
         #expect(!ISODate.isValid("2014-02-04t13:05:00Z"))
+    }
+
+    /// Exports check dates on the bytes of the mapped file (`isValid(utf8:)`): every date
+    /// above, valid or not, read from the middle of a buffer, get the answer the string does.
+    @Test("dates read from bytes get the answer their strings do")
+    func bytesAgree() {
+        let samples = ["2014", "2014-02-04", "2016-02-29", "2014-02-04T13:05:00Z", "2014-02-04T13:05:00+06:00", "",
+                       "2014-02-30", "1900-02-29", "2014-02-04T24:00:00Z", "2014-02-04T23:59:61Z", "２０１４-02-04", "yesterday"]
+        for sample in samples {
+            let padded = Array(("xx" + sample).utf8)
+            padded.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[2...])
+                #expect(ISODate.isValid(utf8: bytes) == ISODate.isValid(sample), "\(sample)")
+            }
+        }
     }
 
     @Test("well-formed language tags", arguments: ["ru", "kk", "en", "kaz", "kk-Cyrl", "kk-Cyrl-KZ", "en-GB", "zh-Hant-TW",
