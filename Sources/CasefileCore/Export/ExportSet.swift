@@ -7,7 +7,9 @@ public struct ExportSet {
     /// How the set was chosen (nil: the whole case).
     public let selection: ExportSelection?
     /// Ids of each identified kind, in canonical (byte) order, by kind ordinal.
-    public let ids: [[String]]
+    public var ids: [[String]] { idLists.value }
+    /// `ids`, made when first read (a report's, a selection's; a bulk export never reads them).
+    private let idLists: OnDemand<[[String]]>
     /// The entries of each identified kind, in the order of `ids`, by kind ordinal: looked
     /// up once when the set is made, so that no writer hashes an Id to reach its entry.
     let records: [[Entry]]
@@ -25,7 +27,7 @@ public struct ExportSet {
         self.caseFile = caseFile
         self.selection = selection
         self.records = records
-        ids = records.map { $0.map(\.id) }
+        idLists = OnDemand { records.map { $0.map(\.id) } }
         self.links = links
         self.notes = notes
         let translationRecords = records[Kind.translation.ordinal]
@@ -41,10 +43,26 @@ public struct ExportSet {
     }
 
     /// The whole case.
-    /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept).
+    /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept),
+    ///   on every core: each kind's entries are looked up in parts, the links and notes beside them.
     public init(wholeCase caseFile: CaseFile) {
-        let records = Kind.allCases.map { $0.hasId ? caseFile.orderedEntries(of: $0) : [] }
-        self.init(caseFile: caseFile, selection: nil, records: records, links: caseFile.orderedLinks(), notes: caseFile.orderedNotes())
+        var records: [[Entry]] = []
+        for kind in Kind.allCases {
+            guard kind.hasId else {
+                records.append([])
+                continue
+            }
+            let candidates = caseFile.idCandidates(of: kind)
+            let parts = Parallel.parts(for: candidates.count, minimum: 16_384)
+            records.append(Parallel.map(parts) { part in
+                candidates[Parallel.range(part, of: parts, count: candidates.count)].compactMap { id -> Entry? in
+                    guard let entry = caseFile[id], entry.kind == kind else { return nil }
+                    return entry
+                }
+            }.flatMap { $0 })
+        }
+        let (links, notes) = Parallel.both({ caseFile.orderedLinks() }, { caseFile.orderedNotes() })
+        self.init(caseFile: caseFile, selection: nil, records: records, links: links, notes: notes)
     }
 
     /// The Ids of `kind`.
@@ -54,7 +72,7 @@ public struct ExportSet {
     public func entries(of kind: Kind) -> [Entry] { records[kind.ordinal] }
 
     /// The number of entries of every kind.
-    public var entryCount: Int { ids.reduce(0) { $0 + $1.count } }
+    public var entryCount: Int { records.reduce(0) { $0 + $1.count } }
 
     /// Whether the set holds no entry, link or note.
     public var isEmpty: Bool { entryCount == 0 && links.isEmpty && notes.isEmpty }

@@ -15,11 +15,11 @@ public enum ExportSummary {
         func add(_ count: Int, _ one: String, _ many: String) {
             if count > 0 { parts.append("\(count) \(count == 1 ? one : many)") }
         }
-        add(set.ids(of: .person).count, "person", "people")
-        add(set.ids(of: .post).count, "post", "posts")
-        add(set.ids(of: .quote).count, "quote", "quotes")
-        add(set.ids(of: .translation).count, "translation", "translations")
-        add(set.ids(of: .source).count, "source", "sources")
+        add(set.entries(of: .person).count, "person", "people")
+        add(set.entries(of: .post).count, "post", "posts")
+        add(set.entries(of: .quote).count, "quote", "quotes")
+        add(set.entries(of: .translation).count, "translation", "translations")
+        add(set.entries(of: .source).count, "source", "sources")
         add(set.links.count, "link", "links")
         add(set.notes.count, "note", "notes")
         return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")

@@ -104,11 +104,11 @@ struct FtMEntity {
     /// schema and the property names (ASCII letters) as they are, the values escaped.
     mutating func write(to out: ExportStream) {
         line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: #"{"id":""#.utf8)
+        Self.append(#"{"id":""#, to: &line)
         line.append(contentsOf: id)
-        line.append(contentsOf: #"","schema":""#.utf8)
-        line.append(contentsOf: schema.utf8)
-        line.append(contentsOf: #"","properties":{"#.utf8)
+        Self.append(#"","schema":""#, to: &line)
+        Self.append(schema, to: &line)
+        Self.append(#"","properties":{"#, to: &line)
         store.withUnsafeBufferPointer { [values] store in
             // Properties in the order their names were first added, each with its values in
             // the order added: a name seen before `index` was written with that first value.
@@ -116,10 +116,10 @@ struct FtMEntity {
             for index in values.indices {
                 let name = values[index].name
                 if values[..<index].contains(where: { $0.name == name }) { continue }
-                line.append(contentsOf: (first ? "\"" : ",\"").utf8)
+                Self.append(first ? "\"" : ",\"", to: &line)
                 first = false
-                line.append(contentsOf: name.utf8)
-                line.append(contentsOf: #"":["#.utf8)
+                Self.append(name, to: &line)
+                Self.append(#"":["#, to: &line)
                 JSONText.appendQuoted(UnsafeBufferPointer(rebasing: store[values[index].range]), to: &line)
                 for later in values[(index + 1)...] where later.name == name {
                     line.append(0x2C)
@@ -128,7 +128,14 @@ struct FtMEntity {
                 line.append(0x5D)
             }
         }
-        line.append(contentsOf: "}}\n".utf8)
+        Self.append("}}\n", to: &line)
         line.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes of `text` at once (a literal's are contiguous: no walk of its view).
+    @inline(__always)
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }

@@ -50,11 +50,11 @@ public enum FtMExport {
         } else {
             entity.add("name", person.id, .name)
         }
-        for field in person.fields where field.name == "Alias" { entity.add("alias", field, .name) }
-        for field in person.fields where field.name == "Role" { entity.add("position", field) }
+        each("Alias", of: person) { entity.add("alias", $0, .name) }
+        each("Role", of: person) { entity.add("position", $0) }
         common(person, &entity, exported)
         entity.write(to: out)
-        for field in person.fields where field.name == "Handle" {
+        each("Handle", of: person) { field in
             let handle = field.value
             entity.start(id: accountId(person.id, handle), schema: "UserAccount")
             entity.add("username", handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
@@ -143,7 +143,7 @@ public enum FtMExport {
                 hash.appendValue(to: &notes)
             }
         }
-        for field in source.fields where field.name == "Tag" { entity.add("keywords", field) }
+        each("Tag", of: source) { entity.add("keywords", $0) }
         entity.write(to: out)
     }
 
@@ -179,12 +179,21 @@ public enum FtMExport {
 
     /// Url, Source and Tag, which every kind may carry.
     private static func common(_ entry: Entry, _ entity: inout FtMEntity, _ exported: Exported) {
-        for field in entry.fields where field.name == "Url" { entity.add("sourceUrl", field, .url) }
-        for field in entry.fields where field.name == "Source" {
+        each("Url", of: entry) { entity.add("sourceUrl", $0, .url) }
+        each("Source", of: entry) { field in
             let source = field.value
             if exported.isSource(source) { entity.addReference("proof", "source", source) }
         }
-        for field in entry.fields where field.name == "Tag" { entity.add("keywords", field) }
+        each("Tag", of: entry) { entity.add("keywords", $0) }
+    }
+
+    /// Calls `body` with each field `name` of `entry`, in order. Only those fields are
+    /// copied: a copy of a field read from a file retains the mapping, whose one count
+    /// every core would otherwise be changing for every field of every entry.
+    @inline(__always)
+    private static func each(_ name: String, of entry: Entry, _ body: (Field) -> Void) {
+        let fields = entry.fields
+        for index in fields.indices where fields[index].name == name { body(fields[index]) }
     }
 
     static func accountId(_ person: String, _ handle: String) -> String {

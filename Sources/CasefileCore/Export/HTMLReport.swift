@@ -73,9 +73,9 @@ public enum HTMLReport {
         html.openSection("summary", "Summary")
         html.raw("<ul class=\"figures\">")
         let figures: [(Int, String, String)] = [
-            (set.ids(of: .person).count, "person", "people"), (set.ids(of: .post).count, "post", "posts"),
-            (set.ids(of: .quote).count, "quote", "quotes"), (set.ids(of: .translation).count, "translation", "translations"),
-            (set.ids(of: .source).count, "source", "sources"), (set.links.count, "link", "links"), (set.notes.count, "note", "notes"),
+            (set.entries(of: .person).count, "person", "people"), (set.entries(of: .post).count, "post", "posts"),
+            (set.entries(of: .quote).count, "quote", "quotes"), (set.entries(of: .translation).count, "translation", "translations"),
+            (set.entries(of: .source).count, "source", "sources"), (set.links.count, "link", "links"), (set.notes.count, "note", "notes"),
         ]
         for (count, one, many) in figures { html.raw("<li><b>\(count)</b>\(count == 1 ? one : many)</li>") }
         html.raw("</ul>\n<dl class=\"facts\">\n")
