@@ -47,6 +47,15 @@ public enum Bench {
     }
 
     /// This process's peak resident memory so far, in bytes.
+    /// The CPU time (user and system, every thread) the process has used so far: beside a
+    /// wall-clock figure, it tells a slower program from a busier machine.
+    public static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     public static var peakResidentBytes: Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

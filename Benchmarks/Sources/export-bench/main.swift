@@ -28,31 +28,39 @@ let loadSeconds = Bench.seconds { _ = try? CaseReader.load(path: casePath) }
 let caseFile = try CaseReader.load(path: casePath).caseFile
 print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(caseFile.notes.count) notes; read from its file in \(Bench.format(loadSeconds)) (not counted below)")
 
-func report(_ name: String, _ seconds: Double, bytes: Int, limit: Double) {
+func report(_ name: String, _ seconds: Double, bytes: Int, cpu: Double, limit: Double) {
     let verdict = seconds <= limit ? "ok" : "OVER"
     func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-    print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + "(limit \(Int(limit)) s: \(verdict))")
+    print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + pad("cpu " + Bench.format(cpu), 12)
+          + "(limit \(Int(limit)) s: \(verdict))")
 }
 
-/// Median of five exports of `format` of `set` to a file; the bytes written.
-func measure(_ format: ExportFormat, _ set: () -> ExportSet, options: ExportOptions = ExportOptions(), file: String) -> (Double, Int) {
+/// Median of five exports of `format` of `set` to a file; the bytes written; the median CPU
+/// seconds of an export (all threads: beside the wall clock, it tells a slower export from
+/// a busier machine).
+func measure(_ format: ExportFormat, _ set: () -> ExportSet, options: ExportOptions = ExportOptions(), file: String) -> (Double, Int, Double) {
     var bytes = 0
+    var cpus: [Double] = []
     let seconds = Bench.median(runs: 5) {
+        let before = Bench.cpuSeconds
         let result = try? Exporter.write(format, set(), options: options, toPath: folder + "/" + file)
+        cpus.append(Bench.cpuSeconds - before)
         bytes = result?.files.reduce(0) { $0 + $1.bytes } ?? 0
     }
-    return (seconds, bytes)
+    return (seconds, bytes, Bench.median(cpus))
 }
 
 print("\nwhole case (the set is built inside each timing)")
 for format in [ExportFormat.ftm, .json] where measures(format) {
-    let (seconds, bytes) = measure(format, { ExportSet(wholeCase: caseFile) }, file: "case." + format.fileExtension)
-    report("export \(format.rawValue)", seconds, bytes: bytes, limit: 3)
+    let (seconds, bytes, cpu) = measure(format, { ExportSet(wholeCase: caseFile) }, file: "case." + format.fileExtension)
+    report("export \(format.rawValue)", seconds, bytes: bytes, cpu: cpu, limit: 3)
 }
 if measures(.csv) {
-    let (csvSeconds, csvBytes) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
-    report("export csv (7 tables)", csvSeconds, bytes: csvBytes, limit: 3)
+    let (csvSeconds, csvBytes, csvCPU) = measure(.csv, { ExportSet(wholeCase: caseFile) }, file: "tables")
+    report("export csv (7 tables)", csvSeconds, bytes: csvBytes, cpu: csvCPU, limit: 3)
 }
+let setSeconds = Bench.median(runs: 5) { _ = ExportSet(wholeCase: caseFile) }
+print("the whole-case set alone (inside each export above)  \(Bench.format(setSeconds))")
 let saveSeconds = Bench.median(runs: 5) { _ = CaseWriter.bytes(of: caseFile) }
 print("anchor: save the same case as a recfile  \(Bench.format(saveSeconds))")
 if measures(.json), let copy = Bench.anchor("cp '\(folder)/case.json' '\(folder)/copy.json'") {
@@ -68,7 +76,7 @@ let selectSeconds = Bench.median(runs: 5) {
 guard let selection = selected else { fatalError("no selection") }
 print("selection step (over the whole case)    \(Bench.format(selectSeconds)): \(ExportSummary.counts(selection))")
 for (format, layout) in [(ExportFormat.html, NetworkLayout.Choice.builtin), (.html, .auto), (.dot, .auto)] where measures(format) {
-    let (seconds, bytes) = measure(format, { selection }, options: ExportOptions(layout: layout), file: "selection.\(format.fileExtension)")
-    report("export \(format.rawValue)" + (format == .html ? " (\(layout.rawValue) layout)" : ""), seconds, bytes: bytes, limit: 2)
+    let (seconds, bytes, cpu) = measure(format, { selection }, options: ExportOptions(layout: layout), file: "selection.\(format.fileExtension)")
+    report("export \(format.rawValue)" + (format == .html ? " (\(layout.rawValue) layout)" : ""), seconds, bytes: bytes, cpu: cpu, limit: 2)
 }
 print("\npeak memory \(Bench.megabytes(Bench.peakResidentBytes))")

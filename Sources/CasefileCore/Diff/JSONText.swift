@@ -78,6 +78,13 @@ public indirect enum JSONText: Equatable, Sendable {
         var start = 0
         var index = 0
         while index < utf8.count {
+            // Eight bytes at a time while none of them may need an escape (most text).
+            if let base = utf8.baseAddress {
+                while index + 8 <= utf8.count, !mayNeedEscape(word: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < utf8.count else { break }
+            }
             guard mayNeedEscape(utf8[index]) else {
                 index += 1
                 continue
@@ -92,6 +99,20 @@ public indirect enum JSONText: Equatable, Sendable {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         bytes.append(0x22)
+    }
+
+    /// Whether some byte of the eight in `word` may begin a scalar `escape` rewrites:
+    /// `mayNeedEscape` of each at once, by the bit tests for "some byte is zero" (of `word`
+    /// with the byte looked for cancelled out) and "some byte is below 0x20", both exact as
+    /// to whether there is one.
+    @inline(__always)
+    static func mayNeedEscape(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        @inline(__always) func has(_ byte: UInt8) -> Bool { hasZero(word ^ (ones &* UInt64(byte))) }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || has(0x22) || has(0x5C) || has(0x7F) || has(0xC2) || has(0xD8) || has(0xE2)
     }
 
     /// Whether a UTF-8 byte may begin a scalar `escape` rewrites (ASCII controls, DEL, `"`,

@@ -11,26 +11,32 @@ extension FtMExport {
         /// for the export, not for each of a person's posts.
         let senders: [String: Sender]
 
-        /// An exported person as the sender of messages.
-        struct Sender {
+        /// An exported person as the sender of messages: one object, its bytes copied out
+        /// of the case once, so that a post takes one count of it and none of the mapping.
+        final class Sender {
             /// The person's entity id.
             let entityId: [UInt8]
             /// The entity id of the person's (first) account, if the person has a handle.
             let accountId: [UInt8]?
             /// The person's name (or title), if any.
-            let name: Field?
+            let name: [UInt8]?
+
+            init(_ person: Entry) {
+                entityId = Array(FtMEntity.id("person", person.id).utf8)
+                accountId = person["Handle"].map { Array(FtMExport.accountId(person.id, $0).utf8) }
+                name = (person.field("Name") ?? person.field("Title")).map { field in
+                    var bytes: [UInt8] = []
+                    field.appendValue(to: &bytes)
+                    return bytes
+                }
+            }
         }
 
         init(_ set: ExportSet) {
             self.set = set
             var senders: [String: Sender] = [:]
             senders.reserveCapacity(set.entries(of: .person).count)
-            for person in set.entries(of: .person) {
-                senders[person.id] = Sender(
-                    entityId: Array(FtMEntity.id("person", person.id).utf8),
-                    accountId: person["Handle"].map { Array(FtMExport.accountId(person.id, $0).utf8) },
-                    name: person.field("Name") ?? person.field("Title"))
-            }
+            for person in set.entries(of: .person) { senders[person.id] = Sender(person) }
             self.senders = senders
             // The set's entries are entries of the case, each once: as many means all of them.
             guard set.entryCount != set.caseFile.entries.count else {

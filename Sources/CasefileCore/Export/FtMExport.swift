@@ -79,7 +79,7 @@ public enum FtMExport {
             entity.add("publishedAt", date, .date)
         } else if let sender {
             entity.add("title") { title in
-                if let name = sender.name { name.appendValue(to: &title) } else if var author { author.withUTF8 { title.append(contentsOf: $0) } }
+                if let name = sender.name { title.append(contentsOf: name) } else if var author { author.withUTF8 { title.append(contentsOf: $0) } }
                 if let date {
                     if sender.name != nil || author != nil { title.append(contentsOf: ", ".utf8) }
                     date.appendValue(to: &title)

@@ -126,6 +126,24 @@ struct TabularExportTests {
         #expect(decoded == text)
         #expect(!stream.text.unicodeScalars.contains { $0.value == 0x7F || $0.value == 0x202E || $0.value < 0x20 })
     }
+
+    /// The escaper skips eight bytes at a time while none may need an escape: every
+    /// character it rewrites, at every offset from a word's start, in ASCII and in
+    /// Cyrillic, is still found and escaped as `JSONText` escapes it.
+    @Test("json strings are escaped wherever the character falls among the eight bytes read at a time")
+    func jsonStringsAtEveryOffset() {
+        let rewritten = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{061C}", "\u{2028}", "\u{202E}", "\u{2069}"]
+        for special in rewritten {
+            for filler in ["a", "б"] {
+                for offset in 0..<17 {
+                    let text = String(repeating: filler, count: offset) + special + String(repeating: "ж", count: 9) + special
+                    let stream = ExportStream()
+                    stream.appendJSONString(text)
+                    #expect(stream.text == JSONText.string(text).rendered, "\(special.unicodeScalars.map(\.value)) after \(offset) × \(filler)")
+                }
+            }
+        }
+    }
 }
 
 /// The JSON export's list names, as its schema documents them.
