@@ -70,11 +70,26 @@ public indirect enum JSONText: Equatable, Sendable {
         }
     }
 
-    /// Appends the UTF-8 `utf8` to `bytes` as a JSON string, quotes included, escaped as
-    /// `escape` says: runs of bytes that need nothing are copied as they are, and only
-    /// the scalars that begin with a byte `mayNeedEscape` names are decoded and looked at.
+    /// The most bytes `writeQuoted` writes for `count` bytes of text: the quotes, and six
+    /// (`\u0085`) for a byte.
+    static func quotedBound(_ count: Int) -> Int { 2 + 6 * count }
+
+    /// Appends the UTF-8 `utf8` to `bytes` as a JSON string (see `writeQuoted`).
     static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: quotedBound(utf8.count)) { room in
+            guard let base = room.baseAddress else { return }
+            var cursor = ByteCursor(base)
+            writeQuoted(utf8, to: &cursor)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: cursor.next - base))
+        }
+    }
+
+    /// Writes the UTF-8 `utf8` as a JSON string, quotes included, escaped as `escape`
+    /// says, at `cursor`, which has room for `quotedBound(utf8.count)` bytes: runs of bytes
+    /// that need nothing are copied as they are, and only the scalars that begin with a
+    /// byte `mayNeedEscape` names are decoded and looked at.
+    static func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
+        cursor.put(0x22)
         var start = 0
         var index = 0
         while index < utf8.count {
@@ -91,14 +106,14 @@ public indirect enum JSONText: Equatable, Sendable {
             }
             let (value, width) = UTF8Decoding.decode(utf8, at: index)
             if let scalar = Unicode.Scalar(value), let escaped = escape(scalar) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: escaped.utf8)
+                cursor.put(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                cursor.put(escaped)
                 start = index + width
             }
             index += width
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-        bytes.append(0x22)
+        cursor.put(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        cursor.put(0x22)
     }
 
     /// Whether some byte of the eight in `word` may begin a scalar `escape` rewrites:

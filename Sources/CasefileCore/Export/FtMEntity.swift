@@ -18,8 +18,8 @@ struct FtMEntity {
     /// Each value with its property's name and its place in `store`, in the order added,
     /// without repeats: one list for the entity, which `write` groups by name.
     private var values: [(name: String, range: Range<Int>)] = []
-    /// The line being written, kept for the next entity's.
-    private var line: [UInt8] = []
+    /// Room for the line being written, kept for the next entity's (its count is its size).
+    private var room: [UInt8] = []
 
     /// An entity with a ready-made id (`FtMEntity.id`, `hashedId`).
     init(id: String, schema: String) {
@@ -101,41 +101,50 @@ struct FtMEntity {
     }
 
     /// Writes the entity as one line of JSON: the id (whose bytes need no escape), the
-    /// schema and the property names (ASCII letters) as they are, the values escaped.
+    /// schema and the property names (ASCII letters) as they are, the values escaped; put
+    /// together in room made for the longest line these values could give, then handed on.
     mutating func write(to out: ExportStream) {
-        line.removeAll(keepingCapacity: true)
-        Self.append(#"{"id":""#, to: &line)
-        line.append(contentsOf: id)
-        Self.append(#"","schema":""#, to: &line)
-        Self.append(schema, to: &line)
-        Self.append(#"","properties":{"#, to: &line)
-        store.withUnsafeBufferPointer { [values] store in
+        var bound = 48 + id.count + schema.utf8.count
+        for value in values { bound += value.name.utf8.count + 6 + JSONText.quotedBound(value.range.count) }
+        // The room is taken out while it is written, so that the store can be read meanwhile.
+        var room = self.room
+        self.room = []
+        if room.count < bound { room = [UInt8](repeating: 0, count: max(bound, 2 * room.count)) }
+        let used = room.withUnsafeMutableBufferPointer { room -> Int in
+            guard let base = room.baseAddress else { return 0 }
+            var cursor = ByteCursor(base)
+            writeLine(to: &cursor)
+            return cursor.next - base
+        }
+        room.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<used])) }
+        self.room = room
+    }
+
+    private func writeLine(to cursor: inout ByteCursor) {
+        cursor.put(#"{"id":""#)
+        id.withUnsafeBufferPointer { cursor.put($0) }
+        cursor.put(#"","schema":""#)
+        cursor.put(schema)
+        cursor.put(#"","properties":{"#)
+        store.withUnsafeBufferPointer { store in
             // Properties in the order their names were first added, each with its values in
             // the order added: a name seen before `index` was written with that first value.
             var first = true
             for index in values.indices {
                 let name = values[index].name
                 if values[..<index].contains(where: { $0.name == name }) { continue }
-                Self.append(first ? "\"" : ",\"", to: &line)
+                cursor.put(first ? "\"" : ",\"")
                 first = false
-                Self.append(name, to: &line)
-                Self.append(#"":["#, to: &line)
-                JSONText.appendQuoted(UnsafeBufferPointer(rebasing: store[values[index].range]), to: &line)
+                cursor.put(name)
+                cursor.put(#"":["#)
+                JSONText.writeQuoted(UnsafeBufferPointer(rebasing: store[values[index].range]), to: &cursor)
                 for later in values[(index + 1)...] where later.name == name {
-                    line.append(0x2C)
-                    JSONText.appendQuoted(UnsafeBufferPointer(rebasing: store[later.range]), to: &line)
+                    cursor.put(0x2C)
+                    JSONText.writeQuoted(UnsafeBufferPointer(rebasing: store[later.range]), to: &cursor)
                 }
-                line.append(0x5D)
+                cursor.put(0x5D)
             }
         }
-        Self.append("}}\n", to: &line)
-        line.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-    }
-
-    /// Appends the bytes of `text` at once (a literal's are contiguous: no walk of its view).
-    @inline(__always)
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        cursor.put("}}\n")
     }
 }

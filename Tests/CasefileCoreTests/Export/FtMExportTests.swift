@@ -110,4 +110,25 @@ struct FtMExportTests {
                 + #""sourceUrl":["HTTPS://example.org/x"],"summary":[""# + summary + #""],"date":["2014-02-05T10:00:00Z"],"#
                 + #""language":["kaz"],"name":[""# + String(repeating: "ж", count: 384) + "\"]}}\n")
     }
+
+    /// An entity's line is put together in room worked out beforehand for the worst case:
+    /// values made only of what escapes the longest (a control byte becomes six) fit, and
+    /// read back as they were added.
+    @Test("values that escape to six bytes a byte fit the line's room and read back")
+    func worstEscapes() throws {
+        var entity = FtMEntity(id: "note.x", schema: "Note")
+        let controls = String(repeating: "\u{1}", count: 3000)
+        let c1 = String(repeating: "\u{9F}\u{202E}", count: 1000)
+        entity.add("description", controls, .text)
+        entity.add("summary", c1, .text)
+        let stream = ExportStream()
+        entity.write(to: stream)
+        entity.write(to: stream)
+        let lines = stream.text.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0] == lines[1])
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let properties = object?["properties"] as? [String: [String]]
+        #expect(properties?["description"] == [controls])
+        #expect(properties?["summary"] == [c1])
+    }
 }
