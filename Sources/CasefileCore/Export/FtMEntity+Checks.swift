@@ -87,8 +87,18 @@ extension FtMEntity {
         // Nor does a first scalar that is not white space (Cyrillic, say): only a text that
         // begins with white space is decoded and walked.
         let (value, _) = UTF8Decoding.decode(bytes, at: 0)
-        if let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace { return false }
+        if !isWhiteSpace(value) { return false }
         return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+
+    /// Whether the scalar `value` has Unicode's White_Space property (what
+    /// `Unicode.Scalar.Properties.isWhitespace` says, without its table lookup): the list
+    /// has not changed since Unicode 6.3 took U+180E out of it.
+    static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `isBlank` of a string.

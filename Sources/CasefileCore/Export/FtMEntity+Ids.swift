@@ -45,7 +45,7 @@ extension FtMEntity {
 
     /// An id for something named by several parts (a link, a note): a SHA-256 of them.
     static func hashedId(_ prefix: String, _ parts: [String]) -> String {
-        prefix + "." + String(SHA256Digest.sha256(Array(parts.joined(separator: "\u{0}").utf8)).prefix(32))
+        prefix + "." + String(SHA256Digest.sha256(parts: parts, separator: 0).prefix(32))
     }
 
     /// The ISO 639-3 code FtM's language type takes for a BCP 47 tag (`ru` → `rus`,

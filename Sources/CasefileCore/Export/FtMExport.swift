@@ -114,18 +114,38 @@ public enum FtMExport {
 
     private static func translation(_ translation: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("translation", translation.id, schema: "Note")
-        let lang = translation.lang ?? "?"
+        let lang = translation.field("Lang")
         let original = translation["Of"]
-        entity.add("name", "Translation of " + (original ?? translation.id) + " into " + lang, .name)
+        /// ` into LANG`, or ` into ?` for a translation without a language.
+        func putLanguage(_ bytes: inout [UInt8]) {
+            bytes.append(contentsOf: " into ".utf8)
+            if let lang { lang.appendValue(to: &bytes) } else { bytes.append(UInt8(ascii: "?")) }
+        }
+        entity.add("name", .name) { name in
+            name.append(contentsOf: "Translation of ".utf8)
+            var named = original ?? translation.id
+            named.withUTF8 { name.append(contentsOf: $0) }
+            putLanguage(&name)
+        }
         entity.add("description", translation.field("Text"), .text)
         if let original, let prefix = exported.prefix(of: original) { entity.addReference("entity", prefix, original) }
         let by = translation["By"]
         entity.add("publisher", by)
-        var summary = "Translation into " + lang
-        if let by { summary += " by " + by }
-        if let status = translation["Status"] { summary += " (" + status + ")" }
-        entity.add("summary", summary, .text)
-        entity.add("detectedLanguage", translation.lang, .language)
+        let status = translation.field("Status")
+        entity.add("summary", .text) { summary in
+            summary.append(contentsOf: "Translation".utf8)
+            putLanguage(&summary)
+            if var by {
+                summary.append(contentsOf: " by ".utf8)
+                by.withUTF8 { summary.append(contentsOf: $0) }
+            }
+            if let status {
+                summary.append(contentsOf: " (".utf8)
+                status.appendValue(to: &summary)
+                summary.append(UInt8(ascii: ")"))
+            }
+        }
+        entity.add("detectedLanguage", lang, .language)
         common(translation, &entity, exported)
         entity.write(to: out)
     }

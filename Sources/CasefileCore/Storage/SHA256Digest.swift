@@ -33,6 +33,17 @@ public enum SHA256Digest {
         return (hex(hasher.finalize()), total)
     }
 
+    /// The SHA-256 of `parts` joined by the byte `separator`, with no joined copy made.
+    static func sha256(parts: [String], separator: UInt8) -> String {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { withUnsafeBytes(of: separator) { hasher.update(bufferPointer: $0) } }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize())
+    }
+
     static func hex<D: Digest>(_ digest: D) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()

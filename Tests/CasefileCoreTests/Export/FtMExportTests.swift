@@ -131,4 +131,16 @@ struct FtMExportTests {
         #expect(properties?["description"] == [controls])
         #expect(properties?["summary"] == [c1])
     }
+
+    /// Blank values are told on their first scalar with a list of Unicode's white space
+    /// instead of the standard library's table: the list agrees with it on every scalar.
+    @Test("the white space list agrees with Unicode's property on every scalar")
+    func whiteSpaceList() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if FtMEntity.isWhiteSpace(value) != scalar.properties.isWhitespace { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
 }
