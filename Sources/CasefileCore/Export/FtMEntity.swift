@@ -77,6 +77,11 @@ struct FtMEntity {
         add(name, type) { field.appendValue(to: &$0) }
     }
 
+    /// Adds the value of `entry`'s first field `fieldName` to `name`, lent from the entry.
+    mutating func add(_ name: String, from entry: some FieldBearing, _ fieldName: String, _ type: ValueType = .string) {
+        entry.withField(fieldName) { field in add(name, type) { field.appendValue(to: &$0) } }
+    }
+
     /// Adds a reference to the entity of the case's Id `casefileId` (`FtMEntity.id(prefix, casefileId)`).
     mutating func addReference(_ name: String, _ prefix: String, _ casefileId: String) {
         add(name, .entity) { Self.appendId(prefix, casefileId, to: &$0) }

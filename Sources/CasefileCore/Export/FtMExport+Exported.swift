@@ -98,8 +98,8 @@ extension FtMExport {
         /// `isWritten(_:isArticle:)` for a message whose `sender(of:)` is known.
         func isWritten(_ post: Entry, isArticle: Bool, sender: Sender?) -> Bool {
             if isArticle { return true }
-            guard sender != nil, let text = post.field("Text") else { return false }
-            return !text.withValueBytes(FtMEntity.isBlank)
+            guard sender != nil else { return false }
+            return post.withField("Text") { !$0.withValueBytes(FtMEntity.isBlank) } ?? false
         }
 
         /// Whether `id` is written as a document (a source, or an article).

@@ -17,29 +17,54 @@ public enum FtMExport {
     /// Writes the entities of `set` to `out`, one per line.
     public static func write(_ set: ExportSet, to out: ExportStream) { write(set, partSize: nil, to: out) }
 
-    /// Writes the entities of `set` to `out`, each kind's in parts of `partSize` entries
-    /// (nil: the default) written on every core: each entity depends on its entry alone.
+    /// Writes the entities of `set` to `out`, in parts of `partSize` entries, links and
+    /// notes (nil: the default) written on every core: each entity depends on its entry alone.
     static func write(_ set: ExportSet, partSize: Int?, to out: ExportStream) {
         let exported = Exported(set)
-        var servicesOf: [String: String] = [:]
-        for post in set.entries(of: .post) {
-            guard let author = post["Author"], servicesOf[author] == nil, let platform = post["Platform"] else { continue }
-            servicesOf[author] = platform
-        }
-        /// Writes `write(entry, &entity, out)` for each of `entries`, in parts, with one entity reused per part.
-        func each<Item>(_ items: [Item], _ write: (Item, inout FtMEntity, ExportStream) -> Void) {
-            out.appendParts(items.count, partSize: partSize) { range, out in
-                var entity = FtMEntity(id: "", schema: "")
-                for index in range { write(items[index], &entity, out) }
+        let servicesOf = services(set.entries(of: .post))
+        let people = set.entries(of: .person), posts = set.entries(of: .post), quotes = set.entries(of: .quote)
+        let translations = set.entries(of: .translation), sources = set.entries(of: .source)
+        // Every kind's entities in one run of parts, so that no core waits at the end of a
+        // kind for the other's last part: the k-th list's items are items starts[k]..<starts[k + 1].
+        let counts = [people.count, posts.count, quotes.count, translations.count, sources.count, set.notes.count, set.links.count]
+        let starts = counts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        out.appendParts(starts[counts.count], partSize: partSize) { range, out in
+            var entity = FtMEntity(id: "", schema: "")
+            var index = range.lowerBound
+            while index < range.upperBound {
+                guard let list = starts.indices.last(where: { starts[$0] <= index }), list < counts.count else { return }
+                let end = min(range.upperBound, starts[list + 1])
+                for item in (index - starts[list])..<(end - starts[list]) {
+                    switch list {
+                    case 0: person(servicesOf, people[item], exported, &entity, out)
+                    case 1: post(posts[item], exported, &entity, out)
+                    case 2: quote(quotes[item], exported, &entity, out)
+                    case 3: translation(translations[item], exported, &entity, out)
+                    case 4: source(sources[item], &entity, out)
+                    case 5: note(set.notes[item], exported, &entity, out)
+                    default: link(set.links[item], exported, &entity, out)
+                    }
+                }
+                index = end
             }
         }
-        each(set.entries(of: .person)) { person(servicesOf, $0, exported, &$1, $2) }
-        each(set.entries(of: .post)) { post($0, exported, &$1, $2) }
-        each(set.entries(of: .quote)) { quote($0, exported, &$1, $2) }
-        each(set.entries(of: .translation)) { translation($0, exported, &$1, $2) }
-        each(set.entries(of: .source)) { source($0, &$1, $2) }
-        each(set.notes) { note($0, exported, &$1, $2) }
-        each(set.links) { link($0, exported, &$1, $2) }
+    }
+
+    /// The platform of each author's first post, by author: an account's service. Worked
+    /// out on every core, each part's first posts merged in order, so the first post wins.
+    private static func services(_ posts: [Entry]) -> [String: String] {
+        let parts = Parallel.parts(for: posts.count, minimum: 32_768)
+        let found = Parallel.map(parts) { part in
+            var services: [String: String] = [:]
+            for post in posts[Parallel.range(part, of: parts, count: posts.count)] {
+                guard let author = post["Author"], services[author] == nil, let platform = post["Platform"] else { continue }
+                services[author] = platform
+            }
+            return services
+        }
+        guard var services = found.first else { return [:] }
+        for later in found.dropFirst() { services.merge(later) { first, _ in first } }
+        return services
     }
 
     private static func person(_ servicesOf: [String: String], _ person: Entry, _ exported: Exported,
@@ -72,25 +97,24 @@ public enum FtMExport {
         let sender = isArticle ? nil : exported.sender(of: author)
         guard exported.isWritten(post, isArticle: isArticle, sender: sender) else { return }
         entity.start("post", post.id, schema: isArticle ? "Article" : "Message")
-        let date = post.field("Date")
         if isArticle {
             entity.add("title", NetworkGraph.excerpt(post.text ?? post.id, 120))
             entity.add("author", author.flatMap { exported.set.caseFile[$0] }?.name ?? author)
-            entity.add("publishedAt", date, .date)
+            entity.add("publishedAt", from: post, "Date", .date)
         } else if let sender {
             entity.add("title") { title in
                 if let name = sender.name { title.append(contentsOf: name) } else if var author { author.withUTF8 { title.append(contentsOf: $0) } }
-                if let date {
+                post.withField("Date") { date in
                     if sender.name != nil || author != nil { title.append(contentsOf: ", ".utf8) }
                     date.appendValue(to: &title)
                 }
             }
             entity.add("sender", .entity) { $0.append(contentsOf: sender.entityId) }
             if let account = sender.accountId { entity.add("senderAccount", .entity) { $0.append(contentsOf: account) } }
-            entity.add("date", date, .date)
+            entity.add("date", from: post, "Date", .date)
         }
-        entity.add("bodyText", post.field("Text"), .text)
-        entity.add("language", post.field("Lang"), .language)
+        entity.add("bodyText", from: post, "Text", .text)
+        entity.add("language", from: post, "Lang", .language)
         common(post, &entity, exported)
         entity.write(to: out)
     }
@@ -103,23 +127,22 @@ public enum FtMExport {
             name.append(contentsOf: "Quote of ".utf8)
             if let speakerName { speakerName.appendValue(to: &name) } else { name.append(contentsOf: (speakerId ?? "unknown").utf8) }
         }
-        entity.add("description", quote.field("Text"), .text)
+        entity.add("description", from: quote, "Text", .text)
         if let post = quote["Post"], exported.isPost(post) { entity.addReference("entity", "post", post) }
         if let speaker = exported.sender(of: speakerId) { entity.add("entity", .entity) { $0.append(contentsOf: speaker.entityId) } }
-        entity.add("createdAt", quote.field("Date"), .date)
-        entity.add("detectedLanguage", quote.field("Lang"), .language)
+        entity.add("createdAt", from: quote, "Date", .date)
+        entity.add("detectedLanguage", from: quote, "Lang", .language)
         common(quote, &entity, exported)
         entity.write(to: out)
     }
 
     private static func translation(_ translation: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("translation", translation.id, schema: "Note")
-        let lang = translation.field("Lang")
         let original = translation["Of"]
         /// ` into LANG`, or ` into ?` for a translation without a language.
         func putLanguage(_ bytes: inout [UInt8]) {
             bytes.append(contentsOf: " into ".utf8)
-            if let lang { lang.appendValue(to: &bytes) } else { bytes.append(UInt8(ascii: "?")) }
+            if translation.withField("Lang", { $0.appendValue(to: &bytes) }) == nil { bytes.append(UInt8(ascii: "?")) }
         }
         entity.add("name", .name) { name in
             name.append(contentsOf: "Translation of ".utf8)
@@ -127,11 +150,10 @@ public enum FtMExport {
             named.withUTF8 { name.append(contentsOf: $0) }
             putLanguage(&name)
         }
-        entity.add("description", translation.field("Text"), .text)
+        entity.add("description", from: translation, "Text", .text)
         if let original, let prefix = exported.prefix(of: original) { entity.addReference("entity", prefix, original) }
         let by = translation["By"]
         entity.add("publisher", by)
-        let status = translation.field("Status")
         entity.add("summary", .text) { summary in
             summary.append(contentsOf: "Translation".utf8)
             putLanguage(&summary)
@@ -139,25 +161,25 @@ public enum FtMExport {
                 summary.append(contentsOf: " by ".utf8)
                 by.withUTF8 { summary.append(contentsOf: $0) }
             }
-            if let status {
+            translation.withField("Status") { status in
                 summary.append(contentsOf: " (".utf8)
                 status.appendValue(to: &summary)
                 summary.append(UInt8(ascii: ")"))
             }
         }
-        entity.add("detectedLanguage", lang, .language)
+        entity.add("detectedLanguage", from: translation, "Lang", .language)
         common(translation, &entity, exported)
         entity.write(to: out)
     }
 
     private static func source(_ source: Entry, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("source", source.id, schema: "Document")
-        entity.add("title", source.field("Title"))
+        entity.add("title", from: source, "Title")
         entity.add("fileName", fileName(source))
-        entity.add("sourceUrl", source.field("Url"), .url)
-        entity.add("publishedAt", source.field("Published"), .date)
-        entity.add("retrievedAt", source.field("Retrieved"), .date)
-        if let hash = source.field("Sha256") {
+        entity.add("sourceUrl", from: source, "Url", .url)
+        entity.add("publishedAt", from: source, "Published", .date)
+        entity.add("retrievedAt", from: source, "Retrieved", .date)
+        source.withField("Sha256") { hash in
             entity.add("notes", .text) { notes in
                 notes.append(contentsOf: "SHA-256: ".utf8)
                 hash.appendValue(to: &notes)
@@ -212,8 +234,9 @@ public enum FtMExport {
     /// every core would otherwise be changing for every field of every entry.
     @inline(__always)
     private static func each(_ name: String, of entry: Entry, _ body: (Field) -> Void) {
-        let fields = entry.fields
-        for index in fields.indices where fields[index].name == name { body(fields[index]) }
+        entry.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].name == name { body(fields[index]) }
+        }
     }
 
     static func accountId(_ person: String, _ handle: String) -> String {
@@ -231,8 +254,7 @@ public enum FtMExport {
 
     /// Whether `post` is written as an `Article` (its platform is a blog or a news site).
     static func isArticlePost(_ post: Entry) -> Bool {
-        guard let platform = post.field("Platform") else { return false }
-        return platform.withValueBytes { bytes in
+        post.withField("Platform") { platform in platform.withValueBytes { bytes in
             // Most platforms are ASCII: compared on their bytes, in any case, with no string made.
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
                 return articlePlatforms.contains(String(decoding: bytes, as: UTF8.self).lowercased())
@@ -240,7 +262,7 @@ public enum FtMExport {
             return articlePlatformBytes.contains { name in
                 name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
             }
-        }
+        } } ?? false
     }
 
     /// `articlePlatforms` as bytes.

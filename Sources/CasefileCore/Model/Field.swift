@@ -133,7 +133,18 @@ public protocol FieldBearing {
 extension FieldBearing {
     /// The first value of the field `name`, if present.
     public subscript(name: String) -> String? {
-        fields.first(where: { $0.name == name })?.value
+        withField(name) { $0.value }
+    }
+
+    /// Calls `body` with the first field `name`, lent from the record rather than copied
+    /// (a copy of a value read from a file takes a count of the whole mapping, which every
+    /// core of a bulk export would otherwise be changing); nil when there is none.
+    @inline(__always)
+    public func withField<Result>(_ name: String, _ body: (Field) throws -> Result) rethrows -> Result? {
+        try fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].name == name { return try body(fields[index]) }
+            return nil
+        }
     }
 
     /// The first field `name`, if present (its value not decoded).
