@@ -26,7 +26,8 @@ struct ByteCursor {
     /// Writes the bytes of a literal.
     @inline(__always)
     mutating func put(_ text: StaticString) {
-        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        // Through `withUTF8Buffer`: a one-character literal may be held as a scalar, not bytes.
+        text.withUTF8Buffer { put($0) }
     }
 
     /// Writes the UTF-8 bytes of `text`.
