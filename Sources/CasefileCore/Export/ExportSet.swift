@@ -46,21 +46,7 @@ public struct ExportSet {
     /// - Complexity: O(n) over entries, links and notes (their canonical orders are kept),
     ///   on every core: each kind's entries are looked up in parts, the links and notes beside them.
     public init(wholeCase caseFile: CaseFile) {
-        var records: [[Entry]] = []
-        for kind in Kind.allCases {
-            guard kind.hasId else {
-                records.append([])
-                continue
-            }
-            let candidates = caseFile.idCandidates(of: kind)
-            let parts = Parallel.parts(for: candidates.count, minimum: 16_384)
-            records.append(Parallel.map(parts) { part in
-                candidates[Parallel.range(part, of: parts, count: candidates.count)].compactMap { id -> Entry? in
-                    guard let entry = caseFile[id], entry.kind == kind else { return nil }
-                    return entry
-                }
-            }.flatMap { $0 })
-        }
+        let records = Kind.allCases.map { $0.hasId ? caseFile.orderedEntries(of: $0) : [] }
         let (links, notes) = Parallel.both({ caseFile.orderedLinks() }, { caseFile.orderedNotes() })
         self.init(caseFile: caseFile, selection: nil, records: records, links: links, notes: notes)
     }

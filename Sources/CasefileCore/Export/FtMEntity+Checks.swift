@@ -100,10 +100,4 @@ extension FtMEntity {
         default: return false
         }
     }
-
-    /// `isBlank` of a string.
-    static func isBlank(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { isBlank($0) }
-    }
 }

@@ -119,7 +119,8 @@ struct FtMEntity {
     mutating func write(to out: ExportStream) {
         var bound = 48 + id.count + schema.withUTF8Buffer(\.count)
         for value in values { bound += value.name.withUTF8Buffer(\.count) + 6 + JSONText.quotedBound(value.range.count) }
-        // The room is taken out while it is written, so that the store can be read meanwhile.
+        // The room is taken out of the entity while it is written, so that its storage is
+        // referenced once and is written in place, not copied.
         var room = self.room
         self.room = []
         if room.count < bound { room = [UInt8](repeating: 0, count: max(bound, 2 * room.count)) }

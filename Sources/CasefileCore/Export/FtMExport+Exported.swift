@@ -24,7 +24,7 @@ extension FtMExport {
             init(_ person: Entry) {
                 entityId = Array(FtMEntity.id("person", person.id).utf8)
                 accountId = person["Handle"].map { Array(FtMExport.accountId(person.id, $0).utf8) }
-                name = (person.field("Name") ?? person.field("Title")).map { field in
+                name = person.nameField.map { field in
                     var bytes: [UInt8] = []
                     field.appendValue(to: &bytes)
                     return bytes

@@ -52,8 +52,8 @@ public enum FtMExport {
 
     /// The platform of each author's first post, by author: an account's service. Worked
     /// out on every core, each part's first posts merged in order, so the first post wins.
-    private static func services(_ posts: [Entry]) -> [String: String] {
-        let parts = Parallel.parts(for: posts.count, minimum: 32_768)
+    static func services(_ posts: [Entry], minimumPart: Int = 32_768) -> [String: String] {
+        let parts = Parallel.parts(for: posts.count, minimum: minimumPart)
         let found = Parallel.map(parts) { part in
             var services: [String: String] = [:]
             for post in posts[Parallel.range(part, of: parts, count: posts.count)] {
@@ -70,16 +70,16 @@ public enum FtMExport {
     private static func person(_ servicesOf: [String: String], _ person: Entry, _ exported: Exported,
                                _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("person", person.id, schema: "Person")
-        if let name = person.field("Name") ?? person.field("Title") {
+        if let name = person.nameField {
             entity.add("name", name, .name)
         } else {
             entity.add("name", person.id, .name)
         }
-        each("Alias", of: person) { entity.add("alias", $0, .name) }
-        each("Role", of: person) { entity.add("position", $0) }
+        person.forEachField(named: "Alias") { entity.add("alias", $0, .name) }
+        person.forEachField(named: "Role") { entity.add("position", $0) }
         common(person, &entity, exported)
         entity.write(to: out)
-        each("Handle", of: person) { field in
+        person.forEachField(named: "Handle") { field in
             let handle = field.value
             entity.start(id: accountId(person.id, handle), schema: "UserAccount")
             entity.add("username", handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
@@ -122,7 +122,7 @@ public enum FtMExport {
     private static func quote(_ quote: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("quote", quote.id, schema: "Note")
         let speakerId = quote["Speaker"]
-        let speakerName = speakerId.flatMap { exported.set.caseFile[$0] }.flatMap { $0.field("Name") ?? $0.field("Title") }
+        let speakerName = speakerId.flatMap { exported.set.caseFile[$0] }?.nameField
         entity.add("name", .name) { name in
             name.append(contentsOf: "Quote of ".utf8)
             if let speakerName { speakerName.appendValue(to: &name) } else { name.append(contentsOf: (speakerId ?? "unknown").utf8) }
@@ -139,7 +139,7 @@ public enum FtMExport {
     private static func translation(_ translation: Entry, _ exported: Exported, _ entity: inout FtMEntity, _ out: ExportStream) {
         entity.start("translation", translation.id, schema: "Note")
         let original = translation["Of"]
-        /// ` into LANG`, or ` into ?` for a translation without a language.
+        // ` into LANG`, or ` into ?` for a translation without a language.
         func putLanguage(_ bytes: inout [UInt8]) {
             bytes.append(contentsOf: " into ".utf8)
             if translation.withField("Lang", { $0.appendValue(to: &bytes) }) == nil { bytes.append(UInt8(ascii: "?")) }
@@ -185,7 +185,7 @@ public enum FtMExport {
                 hash.appendValue(to: &notes)
             }
         }
-        each("Tag", of: source) { entity.add("keywords", $0) }
+        source.forEachField(named: "Tag") { entity.add("keywords", $0) }
         entity.write(to: out)
     }
 
@@ -202,10 +202,8 @@ public enum FtMExport {
         guard let fromPrefix = exported.prefix(of: key.from), let toPrefix = exported.prefix(of: key.to) else { return }
         let id = FtMEntity.hashedId("link", [key.from, key.rel, key.to])
         let note = exported.set.caseFile.links[key]?.field("Note")
-        let fromIsDocument = exported.isDocument(key.from)
-        let toIsDocument = exported.isDocument(key.to)
-        if fromIsDocument || toIsDocument {
-            let documentIsTo = toIsDocument
+        let documentIsTo = exported.isDocument(key.to)
+        if documentIsTo || exported.isDocument(key.from) {
             entity.start(id: id, schema: "Documentation")
             entity.addReference("document", documentIsTo ? toPrefix : fromPrefix, documentIsTo ? key.to : key.from)
             entity.addReference("entity", documentIsTo ? fromPrefix : toPrefix, documentIsTo ? key.from : key.to)
@@ -221,22 +219,12 @@ public enum FtMExport {
 
     /// Url, Source and Tag, which every kind may carry.
     private static func common(_ entry: Entry, _ entity: inout FtMEntity, _ exported: Exported) {
-        each("Url", of: entry) { entity.add("sourceUrl", $0, .url) }
-        each("Source", of: entry) { field in
+        entry.forEachField(named: "Url") { entity.add("sourceUrl", $0, .url) }
+        entry.forEachField(named: "Source") { field in
             let source = field.value
             if exported.isSource(source) { entity.addReference("proof", "source", source) }
         }
-        each("Tag", of: entry) { entity.add("keywords", $0) }
-    }
-
-    /// Calls `body` with each field `name` of `entry`, in order. Only those fields are
-    /// copied: a copy of a field read from a file retains the mapping, whose one count
-    /// every core would otherwise be changing for every field of every entry.
-    @inline(__always)
-    private static func each(_ name: String, of entry: Entry, _ body: (Field) -> Void) {
-        entry.fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where fields[index].name == name { body(fields[index]) }
-        }
+        entry.forEachField(named: "Tag") { entity.add("keywords", $0) }
     }
 
     static func accountId(_ person: String, _ handle: String) -> String {

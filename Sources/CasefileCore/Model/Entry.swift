@@ -52,7 +52,9 @@ public struct Entry: Hashable, Sendable, FieldBearing {
     }
 
     /// A person's name, a source's title, or nil.
-    public var name: String? { self["Name"] ?? self["Title"] }
+    public var name: String? { nameField?.value }
+    /// The field `name` reads (Name, else Title), its value not decoded.
+    public var nameField: Field? { field("Name") ?? field("Title") }
     /// The main text of a post, quote or translation.
     public var text: String? { self["Text"] }
     /// The language tag.

@@ -48,14 +48,6 @@ public struct Field: Sendable {
         }
     }
 
-    /// The value's first byte, nil when it is empty (without decoding it).
-    public var firstValueByte: UInt8? {
-        switch storage {
-        case .owned(let text): return text.utf8.first
-        case .mapped(let range): return range.count == 0 ? nil : range.file.bytes[range.offset]
-        }
-    }
-
     /// Whether the value is empty (without decoding it).
     public var isValueEmpty: Bool {
         switch storage {
@@ -144,6 +136,14 @@ extension FieldBearing {
         try fields.withUnsafeBufferPointer { fields in
             for index in fields.indices where fields[index].name == name { return try body(fields[index]) }
             return nil
+        }
+    }
+
+    /// Calls `body` with each field `name`, in order, lent as `withField` lends one.
+    @inline(__always)
+    public func forEachField(named name: String, _ body: (Field) throws -> Void) rethrows {
+        try fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].name == name { try body(fields[index]) }
         }
     }
 

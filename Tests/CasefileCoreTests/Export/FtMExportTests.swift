@@ -143,4 +143,19 @@ struct FtMExportTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
     }
+
+    /// An account's service is the platform of its owner's first post, found on every core
+    /// for many posts: cut into parts of any size, the first post still wins.
+    @Test("accounts' services found in parts are those of each author's first post")
+    func servicesInParts() {
+        let posts = (0..<500).map { index in
+            Entry(kind: .post, id: "p\(index)", fields: [Field("Author", "a\(index % 37)"), Field("Platform", "site\(index % 11)")]
+                  + (index % 5 == 0 ? [] : [Field("Text", "x")]))
+        }
+        var expected: [String: String] = [:]
+        for post in posts where expected[post["Author"] ?? ""] == nil { expected[post["Author"] ?? ""] = post["Platform"] }
+        for minimumPart in [1, 3, 64, 32_768] {
+            #expect(FtMExport.services(posts, minimumPart: minimumPart) == expected, "parts of at least \(minimumPart)")
+        }
+    }
 }

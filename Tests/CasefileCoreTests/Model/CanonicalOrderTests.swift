@@ -1,4 +1,4 @@
-import CasefileCore
+@testable import CasefileCore
 import CasefileTestSupport
 import Testing
 
@@ -54,5 +54,31 @@ struct CanonicalOrderTests {
         #expect(listed == present)
         #expect(Set(caseFile.orderedIds(of: .person)).count == caseFile.orderedIds(of: .person).count)
         #expect(caseFile.orderedIds(of: .source) == caseFile.orderedIds(of: .source).sorted(by: ByteOrder.less))
+    }
+
+    /// Exports take a kind's entries with `orderedEntries`, looked up in parts on every core
+    /// for a large case: cut into parts of any size, they are the entries of `orderedIds`,
+    /// in its order, with those removed or put back as another kind left out.
+    @Test("a kind's entries looked up in parts are its ordered Ids' entries, in order")
+    func entriesInParts() {
+        var random = TranscriptRandom(seed: 5)
+        var caseFile = CaseFile(title: "Parts")
+        for step in 0..<3_000 {
+            let id = "e\(random.int(0...1_500))"
+            if random.chance(0.2) {
+                caseFile.removeEntry(id)
+            } else {
+                caseFile.put(Entry(kind: random.chance(0.7) ? .post : .quote, id: id, fields: [Field("Text", "t\(step)")]))
+            }
+        }
+        for kind in [Kind.post, .quote] {
+            let ids = caseFile.orderedIds(of: kind)
+            #expect(!ids.isEmpty)
+            for minimumPart in [1, 7, 100, 16_384] {
+                let entries = caseFile.orderedEntries(of: kind, minimumPart: minimumPart)
+                #expect(entries.map(\.id) == ids, "\(kind), parts of at least \(minimumPart)")
+                #expect(entries.allSatisfy { $0.kind == kind && caseFile[$0.id] == $0 })
+            }
+        }
     }
 }
