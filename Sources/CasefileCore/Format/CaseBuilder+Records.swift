@@ -65,6 +65,7 @@ extension CaseBuilder {
             return
         }
         locations.entryIds[kind.ordinal].append(id)
+        entries[kind.ordinal].append(entry)
         locations.entryOffsets[kind.ordinal].append(record.offset)
     }
 

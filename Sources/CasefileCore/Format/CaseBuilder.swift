@@ -10,6 +10,8 @@ struct CaseBuilder {
     var caseFile = CaseFile()
     var diagnostics: [Diagnostic] = []
     var locations = RecordLocations()
+    /// The entries added, by kind ordinal, in file order (parallel to `locations.entryIds`).
+    var entries: [[Entry]] = Array(repeating: [], count: Kind.allCases.count)
     private var section = Section.none
     private var sawHeader = false
     /// Whether a record or descriptor has been read (comments before the first are the file's).
@@ -63,7 +65,9 @@ struct CaseBuilder {
     mutating func finish(trailingComments: [String]) {
         caseFile.trailingComments = trailingComments
         if !sawHeader { caseFile.header = CaseHeader() }
-        caseFile.adoptLoadOrder(ids: locations.entryIds, links: locations.linkKeys, notes: locations.noteKeys)
+        caseFile.adoptLoadOrder(ids: locations.entryIds, entries: entries, links: locations.linkKeys, notes: locations.noteKeys)
+        // The case holds them now; a second hold here would make the first edit of each copy it.
+        entries = []
     }
 
     private mutating func startSection(_ record: RawRecord) {

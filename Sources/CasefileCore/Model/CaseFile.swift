@@ -30,6 +30,15 @@ public struct CaseFile: Sendable {
     var entryOrder = [CanonicalOrder<String>](repeating: CanonicalOrder(), count: Kind.allCases.count)
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
+    /// Each kind's entries in canonical order, by kind ordinal, as read from a canonical
+    /// file: kept until an entry changes, so that an export of the case as loaded (what
+    /// `casefile export CASE` does) takes its entries in order without looking up each Id.
+    /// It shares the entries' storage with `entries` (a count of each, no copy); dropped
+    /// before any change, so that an entry edited in place is held once and not copied.
+    private(set) var entriesAsLoaded: [[Entry]]?
+    /// Whether a link or a note has been removed (since the case was made): until one is,
+    /// every key the orders list is in the tables, and none is looked up to list them.
+    private var linkRemoved = false, noteRemoved = false
     /// Entries per kind, by kind ordinal.
     var counts = [Int](repeating: 0, count: Kind.allCases.count)
     /// The size of the file this case was loaded from, to size the writer's buffer.
@@ -59,6 +68,7 @@ public struct CaseFile: Sendable {
     /// Adds or replaces an entry; returns the entry it replaced.
     @discardableResult
     public mutating func put(_ entry: Entry) -> Entry? {
+        entriesAsLoaded = nil
         let old = entries.updateValue(entry, forKey: entry.id)
         let ordinal = entry.kind.ordinal
         if let old {
@@ -88,6 +98,7 @@ public struct CaseFile: Sendable {
     /// only here is changed without a copy. The caller keeps them in canonical order.
     mutating func editFields(of id: String, _ body: (inout [Field]) -> Void) {
         guard entries[id] != nil else { return }
+        entriesAsLoaded = nil
         // The defaulting subscript lends the stored value itself (the default is never
         // made: the entry is there), so a list held only here is not copied.
         body(&entries[id, default: Entry(kind: .person, id: id)].fields)
@@ -97,6 +108,7 @@ public struct CaseFile: Sendable {
     @discardableResult
     public mutating func removeEntry(_ id: String) -> Entry? {
         guard let old = entries.removeValue(forKey: id) else { return nil }
+        entriesAsLoaded = nil
         counts[old.kind.ordinal] -= 1
         return old
     }
@@ -114,7 +126,11 @@ public struct CaseFile: Sendable {
 
     /// Removes a link; returns it.
     @discardableResult
-    public mutating func removeLink(_ key: LinkKey) -> Link? { links.removeValue(forKey: key) }
+    public mutating func removeLink(_ key: LinkKey) -> Link? {
+        guard let old = links.removeValue(forKey: key) else { return nil }
+        linkRemoved = true
+        return old
+    }
 
     /// Adds or replaces a note; returns the one it replaced.
     @discardableResult
@@ -129,7 +145,11 @@ public struct CaseFile: Sendable {
 
     /// Removes a note; returns it.
     @discardableResult
-    public mutating func removeNote(_ key: NoteKey) -> Note? { notes.removeValue(forKey: key) }
+    public mutating func removeNote(_ key: NoteKey) -> Note? {
+        guard let old = notes.removeValue(forKey: key) else { return nil }
+        noteRemoved = true
+        return old
+    }
 
     /// The Ids of `kind`, in canonical (byte) order.
     public func orderedIds(of kind: Kind) -> [String] {
@@ -138,8 +158,10 @@ public struct CaseFile: Sendable {
 
     /// The entries of `kind`, in canonical (byte) order: `orderedIds(of:)` with each entry
     /// found by the one lookup that checks it, in parts on every core for a large case.
-    /// - Complexity: O(n) lookups, spread over the cores.
+    /// - Complexity: O(1) for a case unchanged since it was read from a canonical file
+    ///   (`entriesAsLoaded`); else O(n) lookups, spread over the cores.
     func orderedEntries(of kind: Kind, minimumPart: Int = 16_384) -> [Entry] {
+        if let entriesAsLoaded { return entriesAsLoaded[kind.ordinal] }
         let candidates = idCandidates(of: kind)
         let parts = Parallel.parts(for: candidates.count, minimum: minimumPart)
         return Parallel.map(parts) { part in
@@ -163,13 +185,15 @@ public struct CaseFile: Sendable {
     func noteCandidates() -> [NoteKey] { noteOrder.candidates() }
 
     /// The links in canonical order.
+    /// - Complexity: O(n) lookups once a link was removed; before, none.
     public func orderedLinks() -> [LinkKey] {
-        linkOrder.ordered { links[$0] != nil }
+        linkRemoved ? linkOrder.ordered { links[$0] != nil } : linkOrder.candidates()
     }
 
     /// The notes in canonical order.
+    /// - Complexity: O(n) lookups once a note was removed; before, none.
     public func orderedNotes() -> [NoteKey] {
-        noteOrder.ordered { notes[$0] != nil }
+        noteRemoved ? noteOrder.ordered { notes[$0] != nil } : noteOrder.candidates()
     }
 
     /// Inserts a link read from a file; returns an existing link with the same key instead.
@@ -190,6 +214,7 @@ public struct CaseFile: Sendable {
     /// Inserts an entry read from a file, without marking it as added since load; returns an
     /// existing entry with the same Id instead.
     mutating func put(loaded entry: Entry) -> Entry? {
+        entriesAsLoaded = nil
         guard let old = entries.updateValue(entry, forKey: entry.id) else {
             counts[entry.kind.ordinal] += 1
             return nil
@@ -205,14 +230,22 @@ public struct CaseFile: Sendable {
         notes.reserveCapacity(noteCount)
     }
 
-    /// Installs the load order of a freshly read file (used by the reader only): Ids by
-    /// kind ordinal, links and notes in file order.
-    mutating func adoptLoadOrder(ids: [[String]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
+    /// Installs the load order of a freshly read file (used by the reader only): Ids and
+    /// entries (the entries of `ids`, in the same order) by kind ordinal, links and notes
+    /// in file order.
+    mutating func adoptLoadOrder(ids: [[String]], entries loaded: [[Entry]], links linkKeys: [LinkKey], notes noteKeys: [NoteKey]) {
+        var canonical = true
         for kind in Kind.identified where !ids[kind.ordinal].isEmpty {
             let list = ids[kind.ordinal]
-            entryOrder[kind.ordinal] = ByteOrder.isStrictlyAscending(list) ? CanonicalOrder(sorted: list)
-                : CanonicalOrder(loaded: list)
+            let ascending = ByteOrder.isStrictlyAscending(list)
+            canonical = canonical && ascending
+            entryOrder[kind.ordinal] = ascending ? CanonicalOrder(sorted: list) : CanonicalOrder(loaded: list)
         }
+        // Every entry of the tables, each listed once under its kind: the lists are the
+        // kinds' entries in canonical order, as long as nothing changes.
+        let listed = loaded.reduce(0) { $0 + $1.count }
+        entriesAsLoaded = canonical && listed == entries.count && loaded.count == Kind.allCases.count
+            && zip(loaded, ids).allSatisfy({ $0.count == $1.count }) ? loaded : nil
         linkOrder = CanonicalOrder(loaded: linkKeys)
         noteOrder = CanonicalOrder(loaded: noteKeys)
     }

@@ -81,4 +81,75 @@ struct CanonicalOrderTests {
             }
         }
     }
+
+    /// A case read from a canonical file keeps each kind's entries as read, so that its
+    /// export looks up no Id; any change of an entry drops them, and the order is then
+    /// worked out from the tables again, with the change in it.
+    @Test("a case read from a canonical file lists its entries as read, and after any change, as they are")
+    func entriesAsLoaded() throws {
+        var built = CaseFile(title: "Loaded")
+        for number in [3, 11, 2, 25, 7] {
+            built.put(Entry(kind: .post, id: "post\(number)", fields: [Field("Author", "person3"), Field("Text", "text \(number)")]))
+            built.put(Entry(kind: .person, id: "person\(number)", fields: [Field("Name", "Name \(number)")]))
+        }
+        for (from, to) in [("person3", "post7"), ("person11", "post2"), ("person2", "post25")] {
+            built.put(Link(LinkKey(from: from, rel: "mentions", to: to)))
+            built.put(Note(NoteKey(on: to, at: "", by: "lead", text: "on \(to)")))
+        }
+        let canonical = CaseWriter.text(of: built)
+        func loaded() throws -> CaseFile { try CaseReader.read(text: canonical).caseFile }
+        /// Each kind's entries by `orderedEntries`, checked against the Ids and the tables.
+        func expectOrdered(_ caseFile: CaseFile, _ comment: Comment) {
+            for kind in Kind.identified {
+                let entries = caseFile.orderedEntries(of: kind)
+                #expect(entries.map(\.id) == caseFile.orderedIds(of: kind), comment)
+                #expect(entries.allSatisfy { $0.kind == kind && caseFile[$0.id] == $0 }, comment)
+            }
+        }
+        let fresh = try loaded()
+        #expect(fresh.entriesAsLoaded != nil)
+        #expect(fresh.orderedEntries(of: .post).map(\.id) == ["post11", "post2", "post25", "post3", "post7"])
+        expectOrdered(fresh, "as loaded")
+
+        var added = try loaded()
+        added.put(Entry(kind: .post, id: "post10", fields: [Field("Author", "person3"), Field("Text", "new")]))
+        #expect(added.entriesAsLoaded == nil)
+        expectOrdered(added, "after an entry was added")
+        #expect(added.orderedEntries(of: .post).map(\.id).contains("post10"))
+
+        // Links and notes: none removed, so listed as read and as added, with none looked up.
+        let links = [LinkKey(from: "person11", rel: "mentions", to: "post2"), LinkKey(from: "person2", rel: "mentions", to: "post25"),
+                     LinkKey(from: "person3", rel: "mentions", to: "post7")]
+        #expect(fresh.orderedLinks() == links)
+        #expect(fresh.orderedNotes().map(\.on) == ["post2", "post25", "post7"])
+        added.put(Link(LinkKey(from: "person25", rel: "mentions", to: "post3")))
+        added.put(Link(links[0], fields: [Field("Note", "replaced, not added again")]))
+        #expect(added.orderedLinks() == links.prefix(2) + [LinkKey(from: "person25", rel: "mentions", to: "post3")] + links.suffix(1))
+        added.removeLink(links[1])
+        added.removeNote(fresh.orderedNotes()[0])
+        #expect(added.orderedLinks() == [links[0], LinkKey(from: "person25", rel: "mentions", to: "post3"), links[2]])
+        #expect(added.orderedNotes().map(\.on) == ["post25", "post7"])
+
+        var removed = try loaded()
+        removed.removeEntry("post2")
+        expectOrdered(removed, "after an entry was removed")
+        #expect(!removed.orderedEntries(of: .post).map(\.id).contains("post2"))
+
+        var changedKind = try loaded()
+        changedKind.put(Entry(kind: .quote, id: "post3", fields: [Field("Speaker", "person3"), Field("Text", "now a quote")]))
+        expectOrdered(changedKind, "after an entry became another kind")
+        #expect(changedKind.orderedEntries(of: .quote).map(\.id) == ["post3"])
+
+        var edited = try loaded()
+        edited.editFields(of: "post7") { $0 = [Field("Author", "person3"), Field("Text", "edited")] }
+        #expect(edited.entriesAsLoaded == nil)
+        expectOrdered(edited, "after an entry was edited in place")
+        #expect(edited.orderedEntries(of: .post).first { $0.id == "post7" }?.text == "edited")
+        #expect(fresh.orderedEntries(of: .post).first { $0.id == "post7" }?.text == "text 7", "the copy loaded before is unchanged")
+
+        // Records out of order (by hand): the order is worked out, not taken as read.
+        let unsorted = try CaseReader.read(text: canonical.replacingOccurrences(of: "Id: post11", with: "Id: post99")).caseFile
+        #expect(unsorted.entriesAsLoaded == nil)
+        expectOrdered(unsorted, "a file whose records are out of order")
+    }
 }
