@@ -30,12 +30,10 @@ public struct CaseFile: Sendable {
     var entryOrder = [CanonicalOrder<String>](repeating: CanonicalOrder(), count: Kind.allCases.count)
     var linkOrder = CanonicalOrder<LinkKey>()
     var noteOrder = CanonicalOrder<NoteKey>()
-    /// Each kind's entries in canonical order, by kind ordinal, as read from a canonical
-    /// file: kept until an entry changes, so that an export of the case as loaded (what
-    /// `casefile export CASE` does) takes its entries in order without looking up each Id.
-    /// It shares the entries' storage with `entries` (a count of each, no copy); dropped
-    /// before any change, so that an entry edited in place is held once and not copied.
-    private(set) var entriesAsLoaded: [[Entry]]?
+    /// Each kind's entries in canonical order as read from a canonical file, kept in step
+    /// with the changes that leave the others where they are, so that an export takes them
+    /// without looking up each Id.
+    private(set) var entriesAsLoaded = LoadedEntries()
     /// Whether a link or a note has been removed (since the case was made): until one is,
     /// every key the orders list is in the tables, and none is looked up to list them.
     private var linkRemoved = false, noteRemoved = false
@@ -68,8 +66,8 @@ public struct CaseFile: Sendable {
     /// Adds or replaces an entry; returns the entry it replaced.
     @discardableResult
     public mutating func put(_ entry: Entry) -> Entry? {
-        entriesAsLoaded = nil
         let old = entries.updateValue(entry, forKey: entry.id)
+        entriesAsLoaded.follow(put: entry, replacing: old)
         let ordinal = entry.kind.ordinal
         if let old {
             guard old.kind != entry.kind else { return old }
@@ -97,18 +95,15 @@ public struct CaseFile: Sendable {
     /// Changes entry `id`'s fields where they are (its kind and Id stay): a field list held
     /// only here is changed without a copy. The caller keeps them in canonical order.
     mutating func editFields(of id: String, _ body: (inout [Field]) -> Void) {
-        guard entries[id] != nil else { return }
-        entriesAsLoaded = nil
-        // The defaulting subscript lends the stored value itself (the default is never
-        // made: the entry is there), so a list held only here is not copied.
-        body(&entries[id, default: Entry(kind: .person, id: id)].fields)
+        guard let kind = entries[id]?.kind else { return }
+        entriesAsLoaded.follow(editOf: id, kind: kind, in: &entries, body)
     }
 
     /// Removes the entry `id`; returns it.
     @discardableResult
     public mutating func removeEntry(_ id: String) -> Entry? {
         guard let old = entries.removeValue(forKey: id) else { return nil }
-        entriesAsLoaded = nil
+        entriesAsLoaded.drop(old.kind)
         counts[old.kind.ordinal] -= 1
         return old
     }
@@ -158,10 +153,11 @@ public struct CaseFile: Sendable {
 
     /// The entries of `kind`, in canonical (byte) order: `orderedIds(of:)` with each entry
     /// found by the one lookup that checks it, in parts on every core for a large case.
-    /// - Complexity: O(1) for a case unchanged since it was read from a canonical file
+    /// - Complexity: O(1) for a kind of a case read from a canonical file, unchanged since
+    ///   or changed only by edits and by entries added after its last Id
     ///   (`entriesAsLoaded`); else O(n) lookups, spread over the cores.
     func orderedEntries(of kind: Kind, minimumPart: Int = 16_384) -> [Entry] {
-        if let entriesAsLoaded { return entriesAsLoaded[kind.ordinal] }
+        if let held = entriesAsLoaded.entries(of: kind) { return held }
         let candidates = idCandidates(of: kind)
         let parts = Parallel.parts(for: candidates.count, minimum: minimumPart)
         return Parallel.map(parts) { part in
@@ -214,7 +210,7 @@ public struct CaseFile: Sendable {
     /// Inserts an entry read from a file, without marking it as added since load; returns an
     /// existing entry with the same Id instead.
     mutating func put(loaded entry: Entry) -> Entry? {
-        entriesAsLoaded = nil
+        entriesAsLoaded.dropAll()
         guard let old = entries.updateValue(entry, forKey: entry.id) else {
             counts[entry.kind.ordinal] += 1
             return nil
@@ -245,7 +241,7 @@ public struct CaseFile: Sendable {
         // kinds' entries in canonical order, as long as nothing changes.
         let listed = loaded.reduce(0) { $0 + $1.count }
         entriesAsLoaded = canonical && listed == entries.count && loaded.count == Kind.allCases.count
-            && zip(loaded, ids).allSatisfy({ $0.count == $1.count }) ? loaded : nil
+            && zip(loaded, ids).allSatisfy({ $0.count == $1.count }) ? LoadedEntries(holding: loaded) : LoadedEntries()
         linkOrder = CanonicalOrder(loaded: linkKeys)
         noteOrder = CanonicalOrder(loaded: noteKeys)
     }
