@@ -31,7 +31,7 @@ print("  \(caseFile.entries.count) entries, \(caseFile.links.count) links, \(cas
 func report(_ name: String, _ seconds: Double, bytes: Int, cpu: Double, limit: Double) {
     let verdict = seconds <= limit ? "ok" : "OVER"
     func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-    print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + pad("cpu " + Bench.format(cpu), 12)
+    print(pad(name, 40) + pad(Bench.format(seconds), 10) + pad(Bench.megabytes(bytes), 9) + pad("cpu " + Bench.format(cpu), 15)
           + "(limit \(Int(limit)) s: \(verdict))")
 }
 
