@@ -171,4 +171,57 @@ struct CanonicalOrderTests {
         #expect(Kind.identified.allSatisfy { !held(unsorted, $0) })
         expectOrdered(unsorted, "a file whose records are out of order")
     }
+
+    /// Random changes to a case read from a canonical file: after each, every kind's entries
+    /// (held or looked up) are its Ids in order, each the one in the table; a copy taken on
+    /// the way is not changed by what follows.
+    @Test("after any sequence of changes, the entries held as read are the table's, in order, and a copy keeps its own")
+    func entriesAsLoadedUnderRandomChanges() throws {
+        var random = TranscriptRandom(seed: 23)
+        var built = CaseFile(title: "Random")
+        for number in 0..<40 {
+            built.put(Entry(kind: .person, id: "m\(number * 5)", fields: [Field("Name", "Name \(number)")]))
+            built.put(Entry(kind: .post, id: "p\(number * 5)", fields: [Field("Author", "m0"), Field("Text", "text \(number)")]))
+        }
+        var caseFile = try CaseReader.read(text: CaseWriter.text(of: built)).caseFile
+        var snapshot: (caseFile: CaseFile, posts: [Entry], people: [Entry])?
+        var checkedWhileHeld = 0
+        /// A valid record of `kind` (the case is read again from what it writes).
+        func fields(_ kind: Kind, _ text: String) -> [Field] {
+            kind == .person ? [Field("Name", text)] : [Field("Author", "m0"), Field("Text", text)]
+        }
+        for step in 0..<600 {
+            let kind: Kind = random.chance(0.5) ? .person : .post
+            let id = (kind == .person ? "m" : "p") + "\(random.int(0...260))"
+            switch random.int(0...9) {
+            case 0...3:
+                caseFile.put(Entry(kind: kind, id: id, fields: fields(kind, "put \(step)")))
+            case 4...6:
+                caseFile.editFields(of: id) { $0.append(Field("Tag", "t\(step)")) }
+            case 7:
+                caseFile.removeEntry(id)
+            case 8:
+                caseFile.put(Entry(kind: .quote, id: id, fields: [Field("Speaker", "m0"), Field("Text", "quote \(step)")]))
+            default:
+                // An entry after the last Id of its kind: followed, not dropped.
+                let last = caseFile.orderedIds(of: kind).last ?? ""
+                caseFile.put(Entry(kind: kind, id: last + "z", fields: fields(kind, "last \(step)")))
+            }
+            for kind in Kind.identified {
+                let entries = caseFile.orderedEntries(of: kind)
+                #expect(entries.map(\.id) == caseFile.orderedIds(of: kind), "step \(step), \(kind)")
+                #expect(entries.allSatisfy { $0.kind == kind && caseFile[$0.id] == $0 }, "step \(step), \(kind)")
+                if caseFile.entriesAsLoaded.entries(of: kind) != nil && !entries.isEmpty { checkedWhileHeld += 1 }
+            }
+            if step == 100 {
+                snapshot = (caseFile, caseFile.orderedEntries(of: .post), caseFile.orderedEntries(of: .person))
+            }
+            // A fresh load from time to time, so that every kind is held again.
+            if step % 40 == 39 { caseFile = try CaseReader.read(text: CaseWriter.text(of: caseFile)).caseFile }
+        }
+        #expect(checkedWhileHeld > 150, "the held lists were checked, not only the lookups: \(checkedWhileHeld)")
+        let kept = try #require(snapshot)
+        #expect(kept.caseFile.orderedEntries(of: .post) == kept.posts)
+        #expect(kept.caseFile.orderedEntries(of: .person) == kept.people)
+    }
 }
