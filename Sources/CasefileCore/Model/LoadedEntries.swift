@@ -26,9 +26,6 @@ struct LoadedEntries: Sendable {
     /// - Complexity: O(1).
     func entries(of kind: Kind) -> [Entry]? { lists[kind.ordinal] }
 
-    /// Whether any kind is held.
-    var holdsAny: Bool { lists.contains { $0 != nil } }
-
     /// Stops holding any kind (without making a new list when none is held: the reader
     /// calls this for every entry it puts).
     mutating func dropAll() {
